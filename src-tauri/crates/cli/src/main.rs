@@ -1,0 +1,46 @@
+//! `maskline`: the command-line face of Maskline, for scripting and support.
+//!
+//! A thin layer over `maskline-services` (the same use cases as the desktop app).
+//! Must not depend on `tauri` or contain business logic of its own.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod db;
+
+#[derive(Parser)]
+#[command(name = "maskline", version, about = "Maskline: privacy-number operations from the command line")]
+struct Cli {
+    /// Database file (default: the desktop app's database in the OS app-data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Database maintenance.
+    Db {
+        #[command(subcommand)]
+        command: db::DbCommand,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let db_path = match cli.db.or_else(|| {
+        maskline_services::paths::default_data_dir().map(|d| maskline_services::paths::db_path_in(&d))
+    }) {
+        Some(p) => p,
+        None => {
+            eprintln!("error: cannot find the app-data folder; pass --db PATH");
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Command::Db { command } => db::run(command, &db_path),
+    }
+}

@@ -1,0 +1,162 @@
+//! The database handle: a small r2d2 pool of SQLite connections in WAL mode.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags};
+
+use crate::{StoreError, backup, migrate};
+
+/// A pooled connection. Hold it briefly; never across an `await`.
+pub type Conn = r2d2::PooledConnection<SqliteConnectionManager>;
+
+const POOL_SIZE: u32 = 4;
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// A routine backup is taken on open when the newest one is older than this.
+const ROUTINE_BACKUP_AGE: time::Duration = time::Duration::hours(24);
+
+/// Handle to the Maskline database. Cheap to clone; all clones share one pool.
+#[derive(Clone)]
+pub struct Db {
+    pool: r2d2::Pool<SqliteConnectionManager>,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+fn init_pragmas(c: &mut Connection) -> Result<(), rusqlite::Error> {
+    c.busy_timeout(BUSY_TIMEOUT)?;
+    c.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+}
+
+impl Db {
+    /// Opens (creating if needed) the database at `path`.
+    ///
+    /// An existing file is integrity-checked (`PRAGMA quick_check`) first and backed up
+    /// before any migration; a damaged file yields [`StoreError::Corrupt`] and is left untouched.
+    pub fn open(path: &Path) -> Result<Db, StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        }
+        let existed = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        prepare_file(path, existed).map_err(|e| classify(path, e))?;
+
+        let manager = SqliteConnectionManager::file(path).with_init(init_pragmas);
+        let pool = r2d2::Pool::builder()
+            .max_size(POOL_SIZE)
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)?;
+        Ok(Db { pool, path: Some(path.to_path_buf()) })
+    }
+
+    /// A private, fully migrated in-memory database (for tests and tools).
+    pub fn in_memory() -> Result<Db, StoreError> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let uri = format!("file:maskline-mem-{}-{n}?mode=memory&cache=shared", std::process::id());
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let manager = SqliteConnectionManager::file(uri).with_flags(flags).with_init(init_pragmas);
+        // The database lives as long as one connection is open: keep one forever.
+        let pool = r2d2::Pool::builder()
+            .max_size(POOL_SIZE)
+            .min_idle(Some(1))
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .build(manager)?;
+        let db = Db { pool, path: None };
+        migrate::run(&mut *db.conn()?)?;
+        Ok(db)
+    }
+
+    /// Borrows a connection from the pool.
+    pub fn conn(&self) -> Result<Conn, StoreError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// The file behind this database (`None` when in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `PRAGMA quick_check` and returns the problems found (empty when healthy).
+    pub fn quick_check(&self) -> Result<Vec<String>, StoreError> {
+        quick_check(&*self.conn()?)
+    }
+
+    /// The applied schema version.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        migrate::current_version(&*self.conn()?)
+    }
+}
+
+/// Checks, backs up and migrates the file through one plain connection.
+fn prepare_file(path: &Path, existed: bool) -> Result<(), StoreError> {
+    let mut conn = Connection::open(path)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if existed {
+        let problems = quick_check(&conn)?;
+        if !problems.is_empty() {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                reason: problems.join("; "),
+            });
+        }
+    }
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            reason: format!("cannot switch to WAL journal (got {mode})"),
+        });
+    }
+    let current = migrate::current_version(&conn)?;
+    if existed && current > 0 {
+        let pending = current < migrate::latest_version();
+        let stale = backup::latest_backup(path)
+            .is_none_or(|b| time::OffsetDateTime::now_utc() - b.created_at > ROUTINE_BACKUP_AGE);
+        if pending {
+            backup::create(&conn, path, &format!("pre-v{}", migrate::latest_version()))?;
+        } else if stale {
+            backup::create(&conn, path, "routine")?;
+        }
+    }
+    migrate::run(&mut conn)?;
+    Ok(())
+}
+
+pub(crate) fn quick_check(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare("PRAGMA quick_check")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut problems = Vec::new();
+    for row in rows {
+        let line = row?;
+        if line != "ok" {
+            problems.push(line);
+        }
+    }
+    Ok(problems)
+}
+
+/// Turns "not a database" style SQLite failures into [`StoreError::Corrupt`].
+fn classify(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
+            if matches!(f.code, SqliteCode::NotADatabase | SqliteCode::DatabaseCorrupt) =>
+        {
+            StoreError::Corrupt {
+                path: path.to_path_buf(),
+                reason: msg.unwrap_or_else(|| f.to_string()),
+            }
+        }
+        other => other,
+    }
+}

@@ -1,0 +1,23 @@
+//! `maskline-store`: everything Maskline keeps in its local SQLite database.
+//!
+//! Owns the connection pool ([`Db`]), the embedded append-only migrations, integrity
+//! checks, file backups taken before migrating, and one module per table.
+//!
+//! Depends only on `maskline-domain`. Must not depend on `tauri`, the network client,
+//! the keyring, or the services crate. Secrets never reach this crate.
+
+mod backup;
+mod db;
+mod error;
+mod migrate;
+pub mod settings;
+
+pub use backup::{Backup, latest_backup, list_backups, restore_latest, set_aside};
+pub use db::{Conn, Db};
+pub use error::StoreError;
+pub use migrate::{MIGRATIONS, Migration};
+
+/// How many backup files are kept beside the database.
+pub fn backup_keep() -> usize {
+    backup::KEEP
+}

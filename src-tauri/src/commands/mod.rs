@@ -1,0 +1,17 @@
+//! IPC commands, one module per area. Each returns `Result<T, AppError>`.
+
+pub mod app;
+pub mod settings;
+
+use maskline_domain::{AppError, ErrorCode};
+
+/// Runs blocking service work (SQLite, files) off the async runtime.
+pub(crate) async fn blocking<T, F>(f: F) -> Result<T, AppError>
+where
+    F: FnOnce() -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| {
+        AppError::new(ErrorCode::Internal, format!("a background task failed: {e}"))
+    })?
+}

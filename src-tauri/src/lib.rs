@@ -1,0 +1,44 @@
+//! `maskline-app`: the Tauri shell, and the only crate that depends on `tauri`.
+//!
+//! Wires state, plugins and commands. Commands are a few lines each: unpack the
+//! arguments, call `maskline-services`, map the error. Business logic lives in services.
+
+pub mod commands;
+mod state;
+
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// Assembles the app. Used by [`run`] and by `tauri::test` (which never runs `setup`,
+/// so tests `manage` an [`AppState`] themselves).
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::app::app_info,
+        commands::app::db_status,
+        commands::app::db_recover,
+        commands::settings::settings_get,
+        commands::settings::settings_set,
+    ])
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("MASKLINE_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let result = app_builder(tauri::Builder::default())
+        .setup(|app| {
+            let data_dir = app.path().app_data_dir()?;
+            app.manage(AppState::open(&data_dir));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        tracing::error!("Maskline could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,29 @@
+//! Regenerates `ui/src/ipc/bindings/*.ts` from the Rust IPC types.
+//!
+//! `cargo run -p maskline-tests --bin gen-ts [OUT_DIR]`; CI runs it and fails on any diff.
+
+use std::path::PathBuf;
+
+use maskline_domain::{AppError, AppInfo, DbStatus, RecoverAction, Settings};
+use ts_rs::TS;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings")
+    });
+    std::fs::create_dir_all(&out)?;
+    for entry in std::fs::read_dir(&out)? {
+        let p = entry?.path();
+        if p.extension().is_some_and(|e| e == "ts") {
+            std::fs::remove_file(p)?;
+        }
+    }
+    let cfg = ts_rs::Config::new().with_out_dir(&out);
+    Settings::export_all(&cfg)?;
+    AppError::export_all(&cfg)?;
+    AppInfo::export_all(&cfg)?;
+    DbStatus::export_all(&cfg)?;
+    RecoverAction::export_all(&cfg)?;
+    println!("wrote TypeScript bindings to {}", out.display());
+    Ok(())
+}
