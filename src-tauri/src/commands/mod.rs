@@ -12,6 +12,9 @@ where
     T: Send + 'static,
 {
     tauri::async_runtime::spawn_blocking(f).await.map_err(|e| {
-        AppError::new(ErrorCode::Internal, format!("a background task failed: {e}"))
+        AppError::new(
+            ErrorCode::Internal,
+            format!("a background task failed: {e}"),
+        )
     })?
 }

@@ -8,9 +8,12 @@ use maskline_domain::{AppError, AppInfo, DbStatus, RecoverAction, Settings};
 use ts_rs::TS;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings")
-    });
+    let out = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings")
+        });
     std::fs::create_dir_all(&out)?;
     for entry in std::fs::read_dir(&out)? {
         let p = entry?.path();

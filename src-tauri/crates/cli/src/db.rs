@@ -46,7 +46,11 @@ fn check(path: &Path, json: bool) -> ExitCode {
             report.path.display(),
             report.schema_version.unwrap_or(0),
             report.backups,
-            report.latest_backup.as_ref().map(|b| format!(", newest {b}")).unwrap_or_default()
+            report
+                .latest_backup
+                .as_ref()
+                .map(|b| format!(", newest {b}"))
+                .unwrap_or_default()
         );
     } else {
         println!("damaged: {}", report.path.display());
@@ -58,5 +62,9 @@ fn check(path: &Path, json: bool) -> ExitCode {
             report.backups
         );
     }
-    if report.healthy() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if report.healthy() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -11,7 +11,11 @@ use clap::{Parser, Subcommand};
 mod db;
 
 #[derive(Parser)]
-#[command(name = "maskline", version, about = "Maskline: privacy-number operations from the command line")]
+#[command(
+    name = "maskline",
+    version,
+    about = "Maskline: privacy-number operations from the command line"
+)]
 struct Cli {
     /// Database file (default: the desktop app's database in the OS app-data folder).
     #[arg(long, global = true, value_name = "PATH")]
@@ -32,7 +36,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let db_path = match cli.db.or_else(|| {
-        maskline_services::paths::default_data_dir().map(|d| maskline_services::paths::db_path_in(&d))
+        maskline_services::paths::default_data_dir()
+            .map(|d| maskline_services::paths::db_path_in(&d))
     }) {
         Some(p) => p,
         None => {

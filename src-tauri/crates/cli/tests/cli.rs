@@ -11,22 +11,35 @@ fn version_prints_the_crate_version() {
     let out = maskline().arg("--version").output().expect("run");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(text.trim(), format!("maskline {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text.trim(),
+        format!("maskline {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
 fn db_check_reports_healthy_and_damaged_files() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("maskline.db");
-    maskline_services::DbManager::open(&path).db().expect("create a database");
-    let out = maskline().args(["db", "check", "--json", "--db"]).arg(&path).output().expect("run");
+    maskline_services::DbManager::open(&path)
+        .db()
+        .expect("create a database");
+    let out = maskline()
+        .args(["db", "check", "--json", "--db"])
+        .arg(&path)
+        .output()
+        .expect("run");
     assert!(out.status.success(), "healthy db must exit 0: {out:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["healthy"], true);
     assert_eq!(v["schemaVersion"], 1);
 
     std::fs::write(&path, b"junk".repeat(2000)).expect("corrupt");
-    let out = maskline().args(["db", "check", "--db"]).arg(&path).output().expect("run");
+    let out = maskline()
+        .args(["db", "check", "--db"])
+        .arg(&path)
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1), "damaged db must exit 1");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("damaged:"));
 }

@@ -34,7 +34,10 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -46,6 +49,9 @@ mod tests {
     fn serializes_to_the_flat_ipc_shape() {
         let e = AppError::new(ErrorCode::DbCorrupt, "damaged");
         let json = serde_json::to_value(&e).expect("serialize");
-        assert_eq!(json, serde_json::json!({"code": "dbCorrupt", "message": "damaged"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "dbCorrupt", "message": "damaged"})
+        );
     }
 }

@@ -94,18 +94,28 @@ mod tests {
         assert_eq!(Language::Auto.resolve("zh-Hans-CN"), Language::ZhCn);
         assert_eq!(Language::Auto.resolve("en-US"), Language::En);
         assert_eq!(Language::Auto.resolve(""), Language::En);
-        assert_eq!(Language::En.resolve("zh-CN"), Language::En, "an explicit choice wins over the OS");
+        assert_eq!(
+            Language::En.resolve("zh-CN"),
+            Language::En,
+            "an explicit choice wins over the OS"
+        );
     }
 
     #[test]
     fn text_forms_round_trip_and_match_serde() {
         for l in [Language::Auto, Language::ZhCn, Language::En] {
             assert_eq!(Language::parse(l.as_str()), Some(l));
-            assert_eq!(serde_json::to_string(&l).expect("serialize"), format!("\"{}\"", l.as_str()));
+            assert_eq!(
+                serde_json::to_string(&l).expect("serialize"),
+                format!("\"{}\"", l.as_str())
+            );
         }
         for t in [Theme::System, Theme::Light, Theme::Dark] {
             assert_eq!(Theme::parse(t.as_str()), Some(t));
-            assert_eq!(serde_json::to_string(&t).expect("serialize"), format!("\"{}\"", t.as_str()));
+            assert_eq!(
+                serde_json::to_string(&t).expect("serialize"),
+                format!("\"{}\"", t.as_str())
+            );
         }
         assert_eq!(Theme::parse("purple"), None);
     }

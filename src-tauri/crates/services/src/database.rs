@@ -29,14 +29,19 @@ impl DbManager {
         if let State::Damaged { reason } = &state {
             tracing::warn!(path = %path.display(), %reason, "database could not be opened");
         }
-        DbManager { path: path.to_path_buf(), state: RwLock::new(state) }
+        DbManager {
+            path: path.to_path_buf(),
+            state: RwLock::new(state),
+        }
     }
 
     fn try_open(path: &Path) -> State {
         match Db::open(path) {
             Ok(db) => State::Open(db),
             Err(StoreError::Corrupt { reason, .. }) => State::Damaged { reason },
-            Err(e) => State::Damaged { reason: e.to_string() },
+            Err(e) => State::Damaged {
+                reason: e.to_string(),
+            },
         }
     }
 
@@ -74,14 +79,16 @@ impl DbManager {
         {
             let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
             // Close our handle first so the file can be moved (required on Windows).
-            *state = State::Damaged { reason: "recovering".into() };
+            *state = State::Damaged {
+                reason: "recovering".into(),
+            };
             let outcome = match action {
                 RecoverAction::RestoreBackup => maskline_store::restore_latest(&self.path)
                     .map_err(ServiceError::from)
                     .and_then(|b| b.map(|_| ()).ok_or(ServiceError::NoBackup)),
-                RecoverAction::StartFresh => {
-                    maskline_store::set_aside(&self.path).map(|_| ()).map_err(ServiceError::from)
-                }
+                RecoverAction::StartFresh => maskline_store::set_aside(&self.path)
+                    .map(|_| ())
+                    .map_err(ServiceError::from),
             };
             *state = Self::try_open(&self.path);
             outcome?;
@@ -100,10 +107,22 @@ mod tests {
         let path = dir.path().join("maskline.db");
         std::fs::write(&path, b"garbage".repeat(1000)).expect("write");
         let m = DbManager::open(&path);
-        assert!(matches!(m.status(), DbStatus::Corrupt { backup_available: false, .. }));
+        assert!(matches!(
+            m.status(),
+            DbStatus::Corrupt {
+                backup_available: false,
+                ..
+            }
+        ));
         assert!(matches!(m.db(), Err(ServiceError::DbUnavailable)));
-        assert!(matches!(m.recover(RecoverAction::RestoreBackup), Err(ServiceError::NoBackup)));
-        assert_eq!(m.recover(RecoverAction::StartFresh).expect("fresh"), DbStatus::Ok);
+        assert!(matches!(
+            m.recover(RecoverAction::RestoreBackup),
+            Err(ServiceError::NoBackup)
+        ));
+        assert_eq!(
+            m.recover(RecoverAction::StartFresh).expect("fresh"),
+            DbStatus::Ok
+        );
         assert!(m.db().is_ok());
     }
 }
@@ -134,11 +153,19 @@ pub fn check(path: &Path) -> Result<CheckReport, ServiceError> {
         }));
     }
     let backups = maskline_store::list_backups(path);
-    let latest_backup = backups.first().and_then(|b| b.created_at.format(&Rfc3339).ok());
+    let latest_backup = backups
+        .first()
+        .and_then(|b| b.created_at.format(&Rfc3339).ok());
     let (problems, schema_version) = match Db::open(path) {
         Ok(db) => (db.quick_check()?, Some(db.schema_version()?)),
         Err(StoreError::Corrupt { reason, .. }) => (vec![reason], None),
         Err(e) => return Err(e.into()),
     };
-    Ok(CheckReport { path: path.to_path_buf(), problems, schema_version, backups: backups.len(), latest_backup })
+    Ok(CheckReport {
+        path: path.to_path_buf(),
+        problems,
+        schema_version,
+        backups: backups.len(),
+        latest_backup,
+    })
 }

@@ -12,5 +12,5 @@ pub mod paths;
 pub mod settings;
 
 pub use database::DbManager;
-pub use maskline_domain::{DbStatus, RecoverAction};
 pub use error::ServiceError;
+pub use maskline_domain::{DbStatus, RecoverAction};

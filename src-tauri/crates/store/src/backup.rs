@@ -29,7 +29,9 @@ fn backup_dir(db_path: &Path) -> PathBuf {
 }
 
 fn stem(db_path: &Path) -> String {
-    db_path.file_stem().map_or_else(|| "maskline".into(), |s| s.to_string_lossy().into_owned())
+    db_path
+        .file_stem()
+        .map_or_else(|| "maskline".into(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Backups of `db_path`, newest first.
@@ -44,8 +46,13 @@ pub fn list_backups(db_path: &Path) -> Vec<Backup> {
             let name = e.file_name().to_string_lossy().into_owned();
             let rest = name.strip_prefix(&prefix)?.strip_suffix(".db")?;
             let stamp = rest.get(..16)?;
-            let dt = time::PrimitiveDateTime::parse(stamp, STAMP).ok()?.assume_utc();
-            Some(Backup { path: e.path(), created_at: dt })
+            let dt = time::PrimitiveDateTime::parse(stamp, STAMP)
+                .ok()?
+                .assume_utc();
+            Some(Backup {
+                path: e.path(),
+                created_at: dt,
+            })
         })
         .collect();
     found.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.path.cmp(&a.path)));
@@ -58,11 +65,17 @@ pub fn latest_backup(db_path: &Path) -> Option<Backup> {
 }
 
 /// Writes a consistent copy of the open database into the backup folder and prunes old ones.
-pub(crate) fn create(conn: &Connection, db_path: &Path, reason: &str) -> Result<Backup, StoreError> {
+pub(crate) fn create(
+    conn: &Connection,
+    db_path: &Path,
+    reason: &str,
+) -> Result<Backup, StoreError> {
     let dir = backup_dir(db_path);
     std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(&dir, e))?;
     let now = OffsetDateTime::now_utc();
-    let stamp = now.format(STAMP).map_err(|e| StoreError::io(&dir, std::io::Error::other(e)))?;
+    let stamp = now
+        .format(STAMP)
+        .map_err(|e| StoreError::io(&dir, std::io::Error::other(e)))?;
     let mut target = dir.join(format!("{}-{stamp}-{reason}.db", stem(db_path)));
     let mut n = 1;
     while target.exists() {
@@ -73,7 +86,10 @@ pub(crate) fn create(conn: &Connection, db_path: &Path, reason: &str) -> Result<
     for old in list_backups(db_path).into_iter().skip(KEEP) {
         let _ = std::fs::remove_file(old.path);
     }
-    Ok(Backup { path: target, created_at: now.replace_nanosecond(0).unwrap_or(now) })
+    Ok(Backup {
+        path: target,
+        created_at: now.replace_nanosecond(0).unwrap_or(now),
+    })
 }
 
 /// Moves the database file (and its `-wal`/`-shm` companions) aside, returning the new path.
@@ -85,7 +101,12 @@ pub fn set_aside(db_path: &Path) -> Result<Option<PathBuf>, StoreError> {
     let stamp = OffsetDateTime::now_utc()
         .format(STAMP)
         .map_err(|e| StoreError::io(db_path, std::io::Error::other(e)))?;
-    let aside = db_path.with_file_name(format!("{}-damaged-{stamp}.db", stem(db_path)));
+    let mut aside = db_path.with_file_name(format!("{}-damaged-{stamp}.db", stem(db_path)));
+    let mut n = 1;
+    while aside.exists() {
+        aside = db_path.with_file_name(format!("{}-damaged-{stamp}-{n}.db", stem(db_path)));
+        n += 1;
+    }
     std::fs::rename(db_path, &aside).map_err(|e| StoreError::io(db_path, e))?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", db_path.display()));

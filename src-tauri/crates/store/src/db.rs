@@ -26,7 +26,9 @@ pub struct Db {
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Db")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -44,7 +46,9 @@ impl Db {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
-        let existed = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        let existed = std::fs::metadata(path)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
         prepare_file(path, existed).map_err(|e| classify(path, e))?;
 
         let manager = SqliteConnectionManager::file(path).with_init(init_pragmas);
@@ -52,19 +56,27 @@ impl Db {
             .max_size(POOL_SIZE)
             .connection_timeout(Duration::from_secs(10))
             .build(manager)?;
-        Ok(Db { pool, path: Some(path.to_path_buf()) })
+        Ok(Db {
+            pool,
+            path: Some(path.to_path_buf()),
+        })
     }
 
     /// A private, fully migrated in-memory database (for tests and tools).
     pub fn in_memory() -> Result<Db, StoreError> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let uri = format!("file:maskline-mem-{}-{n}?mode=memory&cache=shared", std::process::id());
+        let uri = format!(
+            "file:maskline-mem-{}-{n}?mode=memory&cache=shared",
+            std::process::id()
+        );
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let manager = SqliteConnectionManager::file(uri).with_flags(flags).with_init(init_pragmas);
+        let manager = SqliteConnectionManager::file(uri)
+            .with_flags(flags)
+            .with_init(init_pragmas);
         // The database lives as long as one connection is open: keep one forever.
         let pool = r2d2::Pool::builder()
             .max_size(POOL_SIZE)
@@ -150,7 +162,10 @@ pub(crate) fn quick_check(conn: &Connection) -> Result<Vec<String>, StoreError> 
 fn classify(path: &Path, e: StoreError) -> StoreError {
     match e {
         StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
-            if matches!(f.code, SqliteCode::NotADatabase | SqliteCode::DatabaseCorrupt) =>
+            if matches!(
+                f.code,
+                SqliteCode::NotADatabase | SqliteCode::DatabaseCorrupt
+            ) =>
         {
             StoreError::Corrupt {
                 path: path.to_path_buf(),

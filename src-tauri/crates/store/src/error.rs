@@ -8,9 +8,14 @@ pub enum StoreError {
     Corrupt { path: PathBuf, reason: String },
     /// The file or its folder cannot be read or written.
     #[error("cannot use the database file {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The database was written by a newer Maskline.
-    #[error("the database was created by a newer Maskline (schema {found}, this build knows {known}); update Maskline")]
+    #[error(
+        "the database was created by a newer Maskline (schema {found}, this build knows {known}); update Maskline"
+    )]
     TooNew { found: i64, known: i64 },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -20,6 +25,9 @@ pub enum StoreError {
 
 impl StoreError {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        StoreError::Io { path: path.into(), source }
+        StoreError::Io {
+            path: path.into(),
+            source,
+        }
     }
 }

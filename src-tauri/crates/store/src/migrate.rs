@@ -35,8 +35,9 @@ const VERSION_TABLE: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
 /// The highest applied version (0 for a new database).
 pub fn current_version(conn: &Connection) -> Result<i64, StoreError> {
     conn.execute_batch(VERSION_TABLE)?;
-    let v: Option<i64> =
-        conn.query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0))?;
+    let v: Option<i64> = conn.query_row("SELECT MAX(version) FROM schema_migrations", [], |r| {
+        r.get(0)
+    })?;
     Ok(v.unwrap_or(0))
 }
 
@@ -44,7 +45,10 @@ pub fn current_version(conn: &Connection) -> Result<i64, StoreError> {
 pub fn run(conn: &mut Connection) -> Result<usize, StoreError> {
     let current = current_version(conn)?;
     if current > latest_version() {
-        return Err(StoreError::TooNew { found: current, known: latest_version() });
+        return Err(StoreError::TooNew {
+            found: current,
+            known: latest_version(),
+        });
     }
     let mut applied = 0;
     for m in MIGRATIONS.iter().filter(|m| m.version > current) {
@@ -67,7 +71,12 @@ mod tests {
     #[test]
     fn versions_are_contiguous_from_one() {
         for (i, m) in MIGRATIONS.iter().enumerate() {
-            assert_eq!(m.version, i as i64 + 1, "migration {} is out of order", m.name);
+            assert_eq!(
+                m.version,
+                i as i64 + 1,
+                "migration {} is out of order",
+                m.name
+            );
         }
     }
 
@@ -83,8 +92,14 @@ mod tests {
     fn refuses_a_database_from_a_newer_build() {
         let mut c = Connection::open_in_memory().expect("open");
         run(&mut c).expect("run");
-        c.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'future')", [])
-            .expect("insert");
-        assert!(matches!(run(&mut c), Err(StoreError::TooNew { found: 999, .. })));
+        c.execute(
+            "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')",
+            [],
+        )
+        .expect("insert");
+        assert!(matches!(
+            run(&mut c),
+            Err(StoreError::TooNew { found: 999, .. })
+        ));
     }
 }

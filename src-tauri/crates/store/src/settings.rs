@@ -7,7 +7,9 @@ use crate::StoreError;
 
 fn get_value(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
@@ -15,7 +17,10 @@ fn get_value(conn: &Connection, key: &str) -> Result<Option<String>, StoreError>
 pub fn get(conn: &Connection) -> Result<Settings, StoreError> {
     let language = get_value(conn, "language")?.and_then(|v| Language::parse(&v));
     let theme = get_value(conn, "theme")?.and_then(|v| Theme::parse(&v));
-    Ok(Settings { language: language.unwrap_or_default(), theme: theme.unwrap_or_default() })
+    Ok(Settings {
+        language: language.unwrap_or_default(),
+        theme: theme.unwrap_or_default(),
+    })
 }
 
 /// Saves all settings in one transaction.

@@ -1,7 +1,9 @@
 //! Store tests on real SQLite files in a temp directory.
 
 use maskline_domain::{Language, Settings, Theme};
-use maskline_store::{Db, StoreError, latest_backup, list_backups, restore_latest, set_aside, settings};
+use maskline_store::{
+    Db, StoreError, latest_backup, list_backups, restore_latest, set_aside, settings,
+};
 
 fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -13,22 +15,37 @@ fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
 fn settings_round_trip_and_survive_reopen() {
     let (_dir, path) = temp_db();
     let db = Db::open(&path).expect("open new db");
-    assert_eq!(settings::get(&db.conn().expect("conn")).expect("get"), Settings::default());
-    let wanted = Settings { language: Language::ZhCn, theme: Theme::Dark };
+    assert_eq!(
+        settings::get(&db.conn().expect("conn")).expect("get"),
+        Settings::default()
+    );
+    let wanted = Settings {
+        language: Language::ZhCn,
+        theme: Theme::Dark,
+    };
     settings::set(&mut db.conn().expect("conn"), &wanted).expect("set");
     drop(db);
     let db = Db::open(&path).expect("reopen");
-    assert_eq!(settings::get(&db.conn().expect("conn")).expect("get"), wanted);
+    assert_eq!(
+        settings::get(&db.conn().expect("conn")).expect("get"),
+        wanted
+    );
 }
 
 #[test]
 fn new_database_uses_wal_and_latest_schema() {
     let (_dir, path) = temp_db();
     let db = Db::open(&path).expect("open");
-    let mode: String =
-        db.conn().expect("conn").query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("q");
+    let mode: String = db
+        .conn()
+        .expect("conn")
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("q");
     assert_eq!(mode, "wal");
-    assert_eq!(db.schema_version().expect("v"), maskline_store::MIGRATIONS.len() as i64);
+    assert_eq!(
+        db.schema_version().expect("v"),
+        maskline_store::MIGRATIONS.len() as i64
+    );
     assert!(db.quick_check().expect("check").is_empty());
 }
 
@@ -41,14 +58,21 @@ fn garbage_file_is_reported_corrupt_and_left_untouched() {
         Err(StoreError::Corrupt { path: p, .. }) => assert_eq!(p, path),
         other => panic!("expected Corrupt, got {other:?}"),
     }
-    assert_eq!(std::fs::read(&path).expect("read"), garbage, "a damaged file must not be modified");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        garbage,
+        "a damaged file must not be modified"
+    );
 }
 
 #[test]
 fn reopening_takes_a_backup_that_can_be_restored() {
     let (_dir, path) = temp_db();
     let db = Db::open(&path).expect("open");
-    let wanted = Settings { language: Language::En, theme: Theme::Light };
+    let wanted = Settings {
+        language: Language::En,
+        theme: Theme::Light,
+    };
     settings::set(&mut db.conn().expect("conn"), &wanted).expect("set");
     drop(db);
     // Second open of an existing file: no backup yet, so a routine one is taken.
@@ -58,16 +82,25 @@ fn reopening_takes_a_backup_that_can_be_restored() {
 
     std::fs::write(&path, b"garbage garbage garbage".repeat(100)).expect("corrupt");
     assert!(matches!(Db::open(&path), Err(StoreError::Corrupt { .. })));
-    let restored = restore_latest(&path).expect("restore").expect("a healthy backup");
+    let restored = restore_latest(&path)
+        .expect("restore")
+        .expect("a healthy backup");
     assert_eq!(restored.path, backup.path);
     let db = Db::open(&path).expect("open restored");
-    assert_eq!(settings::get(&db.conn().expect("conn")).expect("get"), wanted);
+    assert_eq!(
+        settings::get(&db.conn().expect("conn")).expect("get"),
+        wanted
+    );
     let aside: Vec<_> = std::fs::read_dir(path.parent().expect("dir"))
         .expect("ls")
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().contains("-damaged-"))
         .collect();
-    assert_eq!(aside.len(), 1, "the damaged file is kept aside, not deleted");
+    assert_eq!(
+        aside.len(),
+        1,
+        "the damaged file is kept aside, not deleted"
+    );
 }
 
 #[test]
@@ -77,7 +110,10 @@ fn set_aside_then_open_starts_fresh() {
     let aside = set_aside(&path).expect("set aside").expect("moved");
     assert!(aside.exists() && !path.exists());
     let db = Db::open(&path).expect("fresh db");
-    assert_eq!(settings::get(&db.conn().expect("conn")).expect("get"), Settings::default());
+    assert_eq!(
+        settings::get(&db.conn().expect("conn")).expect("get"),
+        Settings::default()
+    );
 }
 
 #[test]
@@ -87,12 +123,19 @@ fn only_the_newest_backups_are_kept() {
     let dir = path.parent().expect("dir").join("backups");
     std::fs::create_dir_all(&dir).expect("mkdir");
     for day in 1..=9 {
-        std::fs::write(dir.join(format!("maskline-202001{day:02}T000000Z-routine.db")), b"x")
-            .expect("fake old backup");
+        std::fs::write(
+            dir.join(format!("maskline-202001{day:02}T000000Z-routine.db")),
+            b"x",
+        )
+        .expect("fake old backup");
     }
     drop(Db::open(&path).expect("reopen takes a routine backup"));
     let left = list_backups(&path);
-    assert_eq!(left.len(), maskline_store::backup_keep(), "old backups are pruned");
+    assert_eq!(
+        left.len(),
+        maskline_store::backup_keep(),
+        "old backups are pruned"
+    );
     assert!(left[0].path.to_string_lossy().contains("routine"));
 }
 
@@ -100,8 +143,14 @@ fn only_the_newest_backups_are_kept() {
 fn in_memory_databases_are_separate_and_migrated() {
     let a = Db::in_memory().expect("a");
     let b = Db::in_memory().expect("b");
-    let s = Settings { language: Language::ZhCn, theme: Theme::Dark };
+    let s = Settings {
+        language: Language::ZhCn,
+        theme: Theme::Dark,
+    };
     settings::set(&mut a.conn().expect("conn"), &s).expect("set");
     assert_eq!(settings::get(&a.conn().expect("conn")).expect("get a"), s);
-    assert_eq!(settings::get(&b.conn().expect("conn")).expect("get b"), Settings::default());
+    assert_eq!(
+        settings::get(&b.conn().expect("conn")).expect("get b"),
+        Settings::default()
+    );
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# One command that installs what the tests need and runs every test: formatting, lints,
+# Rust tests, UI tests, the generated-types check, and the real-window E2E suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n==> %s\n' "$*"; }
+
+bash scripts/install-deps.sh
+
+TAURI_DRIVER_VERSION=2.1.0
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  step "cargo install tauri-driver $TAURI_DRIVER_VERSION"
+  cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+step "npm ci (e2e)"
+npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+
+step "UI: typecheck, lint, unit tests, build"
+npm --prefix ui run typecheck
+npm --prefix ui run lint
+npm --prefix ui test
+npm --prefix ui run build
+
+step "Rust: fmt, clippy"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Generated TypeScript bindings are fresh"
+cargo run -q -p maskline-tests --bin gen-ts --locked
+if [ -n "$(git status --porcelain -- ui/src/ipc/bindings)" ]; then
+  git status --porcelain -- ui/src/ipc/bindings
+  git --no-pager diff -- ui/src/ipc/bindings
+  echo "ui/src/ipc/bindings is stale: run 'cargo run -p maskline-tests --bin gen-ts' and commit" >&2
+  exit 1
+fi
+
+step "Rust: all tests"
+cargo test --workspace --locked
+
+step "Build the app for the real-window tests"
+npm --prefix ui run tauri -- build --debug --no-bundle
+
+step "Real-window E2E (Xvfb + dbus + gnome-keyring + tauri-driver)"
+export MASKLINE_APP="$PWD/target/debug/maskline-app"
+E2E_HOME=$(mktemp -d)
+XDG_DATA_HOME="$E2E_HOME" XDG_CONFIG_HOME="$E2E_HOME/config" KEYRING_PASSWORD=e2e \
+  keyctl session - dbus-run-session -- \
+  xvfb-run -a -s "-screen 0 1280x800x24" bash tests/e2e/run-e2e.sh

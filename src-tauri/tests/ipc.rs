@@ -1,0 +1,149 @@
+//! Drives the real command handlers through Tauri's IPC layer without a window.
+
+use maskline_app::{AppState, app_builder};
+use serde_json::{Value, json};
+use tauri::Manager;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
+use tauri::webview::InvokeRequest;
+
+fn app_with_data_dir(
+    dir: &std::path::Path,
+) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
+    let app = app_builder(mock_builder())
+        .build(mock_context(noop_assets()))
+        .expect("build mock app");
+    // `setup` never runs on a mock app: manage the state by hand.
+    app.manage(AppState::open(dir));
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("mock window");
+    (app, webview)
+}
+
+fn invoke(
+    webview: &tauri::WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        // On Linux the IPC origin must be tauri://localhost, or commands are rejected as remote.
+        url: "tauri://localhost".parse().expect("url"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(webview, request).map(|b| b.deserialize::<Value>().expect("json body"))
+}
+
+#[test]
+fn settings_round_trip_through_ipc() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_app, w) = app_with_data_dir(dir.path());
+    assert_eq!(
+        invoke(&w, "db_status", json!({})),
+        Ok(json!({"state": "ok"}))
+    );
+    assert_eq!(
+        invoke(&w, "settings_get", json!({})),
+        Ok(json!({"language": "auto", "theme": "system"})),
+        "a new database starts with defaults"
+    );
+    let wanted = json!({"language": "zh-CN", "theme": "dark"});
+    assert_eq!(
+        invoke(&w, "settings_set", json!({"settings": wanted})),
+        Ok(wanted.clone())
+    );
+    assert_eq!(invoke(&w, "settings_get", json!({})), Ok(wanted));
+}
+
+#[test]
+fn invalid_settings_are_rejected_not_stored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_app, w) = app_with_data_dir(dir.path());
+    let err = invoke(
+        &w,
+        "settings_set",
+        json!({"settings": {"language": "klingon", "theme": "dark"}}),
+    );
+    assert!(err.is_err(), "an unknown language must be refused: {err:?}");
+    assert_eq!(
+        invoke(&w, "settings_get", json!({})),
+        Ok(json!({"language": "auto", "theme": "system"}))
+    );
+}
+
+#[test]
+fn app_info_reports_paths_and_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_app, w) = app_with_data_dir(dir.path());
+    let info = invoke(&w, "app_info", json!({})).expect("app_info");
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(info["dataDir"], dir.path().display().to_string());
+    assert!(
+        info["dbPath"]
+            .as_str()
+            .expect("dbPath")
+            .ends_with("maskline.db")
+    );
+}
+
+#[test]
+fn damaged_database_shows_recovery_and_both_choices_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("maskline.db");
+    // A healthy database, opened twice so a backup exists, with a saved preference.
+    {
+        let (_app, w) = app_with_data_dir(dir.path());
+        invoke(
+            &w,
+            "settings_set",
+            json!({"settings": {"language": "en", "theme": "light"}}),
+        )
+        .expect("set");
+    }
+    drop(AppState::open(dir.path()));
+    std::fs::write(&db, b"not a database at all".repeat(300)).expect("write garbage");
+
+    let (_app, w) = app_with_data_dir(dir.path());
+    let status = invoke(&w, "db_status", json!({})).expect("status");
+    assert_eq!(status["state"], "corrupt");
+    assert_eq!(status["backupAvailable"], true);
+    let err = invoke(&w, "settings_get", json!({})).expect_err("no settings while damaged");
+    assert_eq!(err["code"], "dbUnavailable");
+
+    let restored = invoke(&w, "db_recover", json!({"action": "restoreBackup"})).expect("restore");
+    assert_eq!(restored, json!({"state": "ok"}));
+    assert_eq!(
+        invoke(&w, "settings_get", json!({})),
+        Ok(json!({"language": "en", "theme": "light"})),
+        "restoring the backup brings the saved settings back"
+    );
+
+    // Damage it again and start fresh: defaults, and the damaged files are kept aside.
+    drop((_app, w));
+    std::fs::write(&db, b"garbage again".repeat(300)).expect("write garbage");
+    let (_app, w) = app_with_data_dir(dir.path());
+    assert_eq!(
+        invoke(&w, "db_recover", json!({"action": "startFresh"})),
+        Ok(json!({"state": "ok"}))
+    );
+    assert_eq!(
+        invoke(&w, "settings_get", json!({})),
+        Ok(json!({"language": "auto", "theme": "system"}))
+    );
+    let kept = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.contains("-damaged-") && n.ends_with(".db")
+        })
+        .count();
+    assert_eq!(kept, 2, "both damaged files are kept aside");
+}

@@ -1,0 +1,60 @@
+// Shared helpers for the real-window E2E tests.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const screenshotDir = path.resolve(here, '../../e2e-screenshots');
+
+/** The app's data folder (XDG_DATA_HOME is a fresh temp dir per run). */
+export const dataDir = path.join(
+  process.env.XDG_DATA_HOME ?? path.join(process.env.HOME ?? '/root', '.local/share'),
+  'com.maskline.desktop',
+);
+export const dbPath = path.join(dataDir, 'maskline.db');
+
+export const PAGES = ['dashboard', 'bindings', 'numbers', 'calls', 'recordings', 'settings'];
+
+/** Launches the app in a real window through tauri-driver. */
+export async function launch() {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'warn',
+    connectionRetryCount: 3,
+    capabilities: {
+      'tauri:options': { application: process.env.MASKLINE_APP },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  return browser;
+}
+
+/** Waits for an element with data-testid `id` to be displayed and returns it. */
+export async function byTestId(browser, id, timeout = 20000) {
+  const el = await browser.$(`[data-testid="${id}"]`);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `[data-testid="${id}"] never appeared` });
+  return el;
+}
+
+export async function htmlAttr(browser, name) {
+  return browser.execute((n) => document.documentElement.getAttribute(n), name);
+}
+
+/** Waits until the <html> attribute has the value (language and theme switches apply at once). */
+export async function waitForHtmlAttr(browser, name, value) {
+  await browser.waitUntil(async () => (await htmlAttr(browser, name)) === value, {
+    timeout: 10000,
+    timeoutMsg: `<html ${name}> never became "${value}" (is "${await htmlAttr(browser, name)}")`,
+  });
+}
+
+export async function shot(browser, name) {
+  await browser.pause(300); // let antd finish its transitions
+  await browser.saveScreenshot(path.join(screenshotDir, `${name}.png`));
+}
+
+export async function visibleText(browser) {
+  return browser.execute(() => document.body.innerText);
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the E2E suite. Call it inside: keyctl session - dbus-run-session -- xvfb-run … (see scripts/test.sh).
+# Unlocks a gnome-keyring, starts tauri-driver, runs node --test, and stops the driver on exit.
+set -euo pipefail
+cd "$(dirname "$0")"
+: "${MASKLINE_APP:?set MASKLINE_APP to the built app binary}"
+: "${KEYRING_PASSWORD:=e2e}"
+eval "$(printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets)"
+export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
+
+mkdir -p ../../e2e-screenshots
+tauri-driver --port 4444 > "${TMPDIR:-/tmp}/tauri-driver.log" 2>&1 &
+driver=$!
+trap 'kill $driver 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
+  sleep 0.1
+done
+node --test --test-concurrency=1 ./*.test.mjs
