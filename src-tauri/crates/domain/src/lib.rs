@@ -8,13 +8,11 @@
 //! Maskline crate. Everything here is pure and unit-tested in place.
 
 pub mod app;
-pub mod app;
 pub mod error;
 pub mod mode;
 pub mod phone;
 pub mod settings;
 
-pub use app::{AppInfo, DbStatus, RecoverAction};
 pub use app::{AppInfo, DbStatus, RecoverAction};
 pub use error::{AppError, ErrorCode};
 pub use mode::{AuthScheme, Mode};
