@@ -1,7 +1,14 @@
 //! `maskline-secrets`: where account secrets live.
 //!
-//! Owns the `SecretStore` trait, the OS-keyring-backed store, an in-memory store for
-//! tests, and `Sensitive<T>` (redacting `Debug`, no `Serialize`).
+//! Owns the [`SecretStore`] trait, the OS-keyring-backed [`KeyringStore`], an in-memory
+//! [`MemoryStore`] for tests, and [`Sensitive<T>`] (redacting `Debug`/`Display`, no
+//! `Serialize`, zeroed on drop).
 //!
 //! A leaf crate: must not depend on any other Maskline crate, and never writes secrets
 //! to files, SQLite, logs or anything that reaches the webview.
+
+mod sensitive;
+mod store;
+
+pub use sensitive::Sensitive;
+pub use store::{KeyringStore, MemoryStore, SecretError, SecretStore};
