@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 echo "==> starting Maskline (first build takes a few minutes)"
-exec npm --prefix ui run tauri -- dev "$@"
+exec npm exec --prefix ui -- tauri dev "$@"

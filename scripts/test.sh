@@ -41,7 +41,7 @@ step "Rust: all tests"
 cargo test --workspace --locked
 
 step "Build the app for the real-window tests"
-npm --prefix ui run tauri -- build --debug --no-bundle
+npm exec --prefix ui -- tauri build --debug --no-bundle
 
 step "Real-window E2E (Xvfb + dbus + gnome-keyring + tauri-driver)"
 export MASKLINE_APP="$PWD/target/debug/maskline-app"
