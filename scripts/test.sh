@@ -28,6 +28,13 @@ step "Rust: fmt, clippy"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "Only the shell (src-tauri) depends on tauri"
+dependents=$(cargo tree -i tauri -e normal --depth 1 --prefix none --workspace --locked | grep -v '^tauri ' | sort -u)
+if [ "$dependents" != "maskline-app v$(cargo pkgid -p maskline-app | sed 's/.*[@#]//') ($PWD/src-tauri)" ]; then
+  echo "tauri must only be a dependency of src-tauri, found: $dependents" >&2
+  exit 1
+fi
+
 step "Generated TypeScript bindings are fresh"
 cargo run -q -p maskline-tests --bin gen-ts --locked
 if [ -n "$(git status --porcelain -- ui/src/ipc/bindings)" ]; then

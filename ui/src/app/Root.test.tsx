@@ -1,0 +1,130 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { AppInfo } from "../ipc/bindings/AppInfo";
+import type { Settings } from "../ipc/bindings/Settings";
+import * as client from "../ipc/client";
+import { renderWithQueries } from "../test/renderApp";
+
+vi.mock("../ipc/client", () => ({
+  appInfo: vi.fn(),
+  dbStatus: vi.fn(),
+  dbRecover: vi.fn(),
+  settingsGet: vi.fn(),
+  settingsSet: vi.fn(),
+}));
+
+const info = (osLocale: string): AppInfo => ({ version: "0.1.0", dataDir: "/data", dbPath: "/data/maskline.db", osLocale });
+
+function backend(settings: Settings, osLocale = "en-US") {
+  vi.mocked(client.dbStatus).mockResolvedValue({ state: "ok" });
+  vi.mocked(client.appInfo).mockResolvedValue(info(osLocale));
+  vi.mocked(client.settingsGet).mockResolvedValue(settings);
+  vi.mocked(client.settingsSet).mockImplementation(async (s) => s);
+}
+
+const navLabels = () =>
+  ["dashboard", "bindings", "numbers", "calls", "recordings", "settings"].map((id) =>
+    screen.getByTestId(`nav-${id}`).textContent?.trim(),
+  );
+
+describe("app shell", () => {
+  beforeEach(() => backend({ language: "en", theme: "light" }));
+
+  it("shows the navigation in English, then in Chinese right after switching language", async () => {
+    renderWithQueries();
+    await screen.findByTestId("page-dashboard");
+    expect(navLabels()).toEqual(["Dashboard", "Bindings", "Numbers", "Calls", "Recordings", "Settings"]);
+    expect(document.documentElement.lang).toBe("en");
+
+    await userEvent.click(screen.getByTestId("lang-zh-CN"));
+
+    await waitFor(() => expect(navLabels()).toEqual(["概览", "绑定关系", "号码池", "通话记录", "录音", "设置"]));
+    expect(document.documentElement.lang).toBe("zh-CN");
+    expect(client.settingsSet).toHaveBeenCalledWith({ language: "zh-CN", theme: "light" });
+  });
+
+  it("rolls the language back and says why when saving fails", async () => {
+    vi.mocked(client.settingsSet).mockRejectedValue({ code: "dbUnavailable", message: "database is locked" });
+    renderWithQueries();
+    await screen.findByTestId("page-dashboard");
+
+    await userEvent.click(screen.getByTestId("lang-zh-CN"));
+
+    expect(await screen.findByText(/Couldn't save your settings\. The local database is busy/)).toBeInTheDocument();
+    await waitFor(() => expect(navLabels()[0]).toBe("Dashboard"));
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("follows a Chinese OS when the language is auto", async () => {
+    backend({ language: "auto", theme: "system" }, "zh_CN.UTF-8");
+    renderWithQueries();
+    await screen.findByTestId("page-dashboard");
+    expect(navLabels()[1]).toBe("绑定关系");
+    expect(document.documentElement.lang).toBe("zh-CN");
+  });
+
+  it("applies the theme to <html data-theme> and saves the choice", async () => {
+    renderWithQueries();
+    await screen.findByTestId("page-dashboard");
+    expect(document.documentElement.dataset.theme).toBe("light");
+
+    await userEvent.click(screen.getByTestId("theme-dark"));
+
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe("dark"));
+    expect(client.settingsSet).toHaveBeenCalledWith({ language: "en", theme: "dark" });
+  });
+
+  it("switches pages with Ctrl+number and from the menu", async () => {
+    renderWithQueries();
+    await screen.findByTestId("page-dashboard");
+
+    fireEvent.keyDown(window, { key: "5", code: "Digit5", ctrlKey: true });
+    expect(await screen.findByTestId("page-recordings")).toBeInTheDocument();
+
+    await userEvent.click(screen.getByTestId("nav-bindings"));
+    const page = await screen.findByTestId("page-bindings");
+    // The empty state's action leads to Settings, where accounts will be added.
+    await userEvent.click(within(page).getByRole("button", { name: /Open Settings/ }));
+    expect(await screen.findByTestId("page-settings")).toBeInTheDocument();
+  });
+
+  it("shows the recovery screen instead of the app when the database is corrupt", async () => {
+    vi.mocked(client.dbStatus).mockResolvedValue({
+      state: "corrupt",
+      path: "/data/maskline.db",
+      reason: "file is not a database",
+      backupAvailable: false,
+      backupCreatedAt: null,
+    });
+    renderWithQueries();
+    expect(await screen.findByTestId("recovery-screen")).toBeInTheDocument();
+    expect(screen.queryByTestId("nav-dashboard")).toBeNull();
+    expect(client.settingsGet, "settings live in the broken database").not.toHaveBeenCalled();
+  });
+
+  it("brings the app up once the database is recovered", async () => {
+    vi.mocked(client.dbStatus).mockResolvedValueOnce({
+      state: "corrupt",
+      path: "/data/maskline.db",
+      reason: "database disk image is malformed",
+      backupAvailable: true,
+      backupCreatedAt: "2026-11-24T21:30:00Z",
+    });
+    vi.mocked(client.dbRecover).mockResolvedValue({ state: "ok" });
+    renderWithQueries();
+
+    await userEvent.click(await screen.findByTestId("recovery-restore"));
+    await userEvent.click(await screen.findByTestId("recovery-confirm-ok"));
+
+    expect(await screen.findByTestId("page-dashboard")).toBeInTheDocument();
+    expect(client.dbRecover).toHaveBeenCalledWith("restoreBackup");
+    expect(client.settingsGet, "settings are read once the database works").toHaveBeenCalled();
+  });
+
+  it("explains when the backend does not answer", async () => {
+    vi.mocked(client.dbStatus).mockRejectedValue({ code: "internal", message: "not inside the desktop app" });
+    renderWithQueries();
+    expect(await screen.findByTestId("boot-error")).toHaveTextContent("not inside the desktop app");
+  });
+});

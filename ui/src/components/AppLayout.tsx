@@ -1,0 +1,51 @@
+import { Layout, Space, theme, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { useNavShortcuts } from "../app/useNavShortcuts";
+import { Logo } from "./Logo";
+import { NavMenu } from "./NavMenu";
+import { LanguageSwitch, ThemeSwitch } from "./PreferenceSwitches";
+
+/** Header with the product name and the language/theme switches; collapsible menu on the left; the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+  useNavShortcuts();
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-header" style={{ borderBottom: `1px solid ${token.colorSplit}` }}>
+        <div className="app-brand">
+          <Logo size={30} title={t("app.logo")} />
+          <Typography.Text strong className="app-name">
+            {t("app.name")}
+          </Typography.Text>
+          <Typography.Text type="secondary" className="app-subtitle">
+            {t("app.subtitle")}
+          </Typography.Text>
+        </div>
+        <Space size="middle">
+          <LanguageSwitch />
+          <ThemeSwitch />
+        </Space>
+      </Layout.Header>
+      <Layout hasSider className="app-body">
+        <Layout.Sider
+          theme="light"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={208}
+          style={{ borderInlineEnd: `1px solid ${token.colorSplit}` }}
+        >
+          <NavMenu collapsed={collapsed} />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,6 @@
+/** A backend timestamp (RFC 3339) as a local date and time in the UI language; unparseable input is shown as is. */
+export function formatDateTime(value: string, language: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}

@@ -1,0 +1,33 @@
+/// <reference types="node" />
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+// Tauri serves the built files from tauri://localhost; in development it loads http://localhost:1420.
+// `--mode mock` builds a browser-only variant with an in-memory backend (src/ipc/devMock.ts) into dist-mock/,
+// for looking at the UI without the Rust side. Production builds never contain the mock.
+export default defineConfig(({ mode }) => ({
+  plugins: [react()],
+  clearScreen: false,
+  envPrefix: ["VITE_", "TAURI_ENV_"],
+  server: {
+    port: 1420,
+    strictPort: true,
+    host: process.env.TAURI_DEV_HOST || false,
+    watch: { ignored: ["**/src-tauri/**"] },
+  },
+  build: {
+    // WebKitGTK / WKWebView (Safari 15) is the oldest engine we ship to.
+    target: ["es2021", "safari15"],
+    outDir: mode === "mock" ? "dist-mock" : "dist",
+    sourcemap: Boolean(process.env.TAURI_ENV_DEBUG),
+    chunkSizeWarningLimit: 2000,
+  },
+  test: {
+    include: ["src/**/*.test.{ts,tsx}"],
+    environment: "jsdom",
+    setupFiles: ["src/test/setup.ts"],
+    css: false,
+    clearMocks: true,
+    restoreMocks: true,
+  },
+}));
