@@ -1,0 +1,193 @@
+//! Fault injection for `/rest/...` and recording downloads: added latency, HTTP 5xx,
+//! connection resets, flow-control (1010010) answers and slow bodies. Each rule fires with a
+//! probability (seeded RNG, so a fixed request order gives a fixed outcome) or for the next
+//! N requests.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures_util::stream;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::codes::{self, ApiError};
+use crate::server::ConnInfo;
+use crate::state::Sim;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FaultKind {
+    /// Sleep `latencyMs` (real time) before handling.
+    Latency,
+    /// Answer `status` (default 500) with resultcode 1010001.
+    Http5xx,
+    /// Reset the TCP connection without answering.
+    Reset,
+    /// Answer 403 with resultcode 1010010.
+    FlowControl,
+    /// Send the body in 64-byte chunks, `chunkDelayMs` apart.
+    SlowBody,
+}
+
+/// One fault rule. Without `next` and `probability` it fires on every request.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaultRule {
+    pub kind: FaultKind,
+    #[serde(default)]
+    pub probability: Option<f64>,
+    #[serde(default)]
+    pub next: Option<u32>,
+    #[serde(default)]
+    pub latency_ms: Option<u64>,
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    pub chunk_delay_ms: Option<u64>,
+}
+
+impl FaultRule {
+    pub fn new(kind: FaultKind) -> Self {
+        Self {
+            kind,
+            probability: None,
+            next: None,
+            latency_ms: None,
+            status: None,
+            chunk_delay_ms: None,
+        }
+    }
+}
+
+/// Active rules and the RNG that decides probabilistic ones.
+#[derive(Debug)]
+pub struct Faults {
+    pub rules: Vec<FaultRule>,
+    rng: ChaCha8Rng,
+}
+
+impl Faults {
+    pub fn new(seed: u64, rules: Vec<FaultRule>) -> Self {
+        Self {
+            rules,
+            rng: ChaCha8Rng::seed_from_u64(seed ^ 0xfa17),
+        }
+    }
+
+    /// Rules that fire for this request; "next N" counters are consumed.
+    pub fn decide(&mut self) -> Vec<FaultRule> {
+        let mut fired = Vec::new();
+        for rule in &mut self.rules {
+            let fire = match (rule.next, rule.probability) {
+                (Some(n), _) => {
+                    rule.next = Some(n.saturating_sub(1));
+                    n > 0
+                }
+                (None, Some(p)) => self.rng.random_bool(p.clamp(0.0, 1.0)),
+                (None, None) => true,
+            };
+            if fire {
+                fired.push(rule.clone());
+            }
+        }
+        self.rules.retain(|r| r.next != Some(0));
+        fired
+    }
+}
+
+/// Middleware applying the fired rules.
+pub async fn middleware(
+    State(sim): State<Arc<Sim>>,
+    ConnectInfo(conn): ConnectInfo<ConnInfo>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let fired = sim
+        .faults
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .decide();
+    let has = |k: FaultKind| fired.iter().find(|r| r.kind == k);
+    if let Some(r) = has(FaultKind::Latency) {
+        tokio::time::sleep(Duration::from_millis(r.latency_ms.unwrap_or(1000))).await;
+    }
+    if has(FaultKind::Reset).is_some() {
+        conn.kill();
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    if let Some(r) = has(FaultKind::Http5xx) {
+        let status = r
+            .status
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .filter(StatusCode::is_server_error)
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        return ApiError::new(status, codes::INTERNAL, "Internal system error.").into_response();
+    }
+    if has(FaultKind::FlowControl).is_some() {
+        return ApiError::forbidden(
+            codes::FLOW_CONTROL,
+            "The flow control upper limit is reached on the platform.",
+        )
+        .into_response();
+    }
+    let response = next.run(req).await;
+    match has(FaultKind::SlowBody) {
+        Some(r) => {
+            slow(
+                response,
+                Duration::from_millis(r.chunk_delay_ms.unwrap_or(50)),
+            )
+            .await
+        }
+        None => response,
+    }
+}
+
+async fn slow(response: Response, delay: Duration) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let chunks: Vec<axum::body::Bytes> = bytes
+        .chunks(64)
+        .map(axum::body::Bytes::copy_from_slice)
+        .collect();
+    let s = stream::unfold(chunks.into_iter(), move |mut it| async move {
+        let chunk = it.next()?;
+        tokio::time::sleep(delay).await;
+        Some((Ok::<_, std::io::Error>(chunk), it))
+    });
+    Response::from_parts(parts, Body::from_stream(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_n_rules_fire_exactly_n_times() {
+        let mut rule = FaultRule::new(FaultKind::FlowControl);
+        rule.next = Some(2);
+        let mut f = Faults::new(7, vec![rule]);
+        let counts: Vec<usize> = (0..4).map(|_| f.decide().len()).collect();
+        assert_eq!(counts, vec![1, 1, 0, 0]);
+    }
+
+    #[test]
+    fn probabilistic_rules_are_seeded() {
+        let mut rule = FaultRule::new(FaultKind::Http5xx);
+        rule.probability = Some(0.5);
+        let run = || {
+            let mut f = Faults::new(42, vec![rule.clone()]);
+            (0..32).map(|_| f.decide().len()).collect::<Vec<_>>()
+        };
+        assert_eq!(run(), run(), "same seed must give the same fault sequence");
+    }
+}

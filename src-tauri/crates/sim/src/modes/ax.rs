@@ -1,0 +1,307 @@
+//! AX mode (§5): A owns X exclusively; A→X calls go to a temporary callee set by API,
+//! anyone else calling X reaches A.
+
+use std::sync::Arc;
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::expiry;
+use crate::clock::fmt_utc;
+use crate::codes::{self, ApiError, ApiResult, success};
+use crate::config::AppConfig;
+use crate::inventory;
+use crate::params::{self as p, Body};
+use crate::state::{Inner, Sim};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AxBinding {
+    pub subscription_id: String,
+    pub app_key: String,
+    pub orig_num: String,
+    pub private_num: String,
+    pub call_direction: i64,
+    pub record_flag: bool,
+    pub record_hint_tone: Option<String>,
+    pub callee_num_display: String,
+    pub private_sms: bool,
+    pub max_duration: i64,
+    pub last_min_voice: Option<String>,
+    pub pre_voice: Option<Value>,
+    pub user_data: Option<String>,
+    pub temp_callee: Option<String>,
+    pub temp_callee_expires: Option<i64>,
+    pub subscribe_time: i64,
+}
+
+impl AxBinding {
+    fn info(&self) -> Value {
+        json!({
+            "subscriptionId": self.subscription_id,
+            "origNum": self.orig_num,
+            "privateNum": self.private_num,
+            "calleeNum": self.temp_callee,
+            "callDirection": self.call_direction,
+            "recordFlag": self.record_flag.to_string(),
+            "recordHintTone": if self.record_flag { self.record_hint_tone.clone() } else { None },
+            "calleeNumDisplay": self.callee_num_display,
+            "privateSms": self.private_sms.to_string(),
+            "maxDuration": self.max_duration,
+            "lastMinVoice": self.last_min_voice,
+            "preVoice": self.pre_voice,
+            "userData": self.user_data,
+            "turnFlag": "on",
+            "subscribeTime": fmt_utc(self.subscribe_time),
+        })
+    }
+}
+
+fn not_found() -> ApiError {
+    ApiError::forbidden(
+        codes::AX_NOT_FOUND,
+        "The binding relationship does not exist.",
+    )
+}
+
+/// Find a binding by `subscriptionId`, else by `origNum` + `privateNum`.
+fn find(
+    s: &Inner,
+    app: &AppConfig,
+    id: Option<&str>,
+    a: Option<&str>,
+    x: Option<&str>,
+) -> Result<String, ApiError> {
+    let hit = match (id, a, x) {
+        (Some(id), _, _) => s.ax.get(id),
+        (None, Some(a), Some(x)) => {
+            s.ax.values()
+                .find(|b| b.orig_num == a && b.private_num == x)
+        }
+        _ => {
+            return Err(ApiError::invalid(
+                "subscriptionId or origNum and privateNum are required.",
+            ));
+        }
+    };
+    hit.filter(|b| b.app_key == app.key)
+        .map(|b| b.subscription_id.clone())
+        .ok_or_else(not_found)
+}
+
+fn apply_common(bd: &mut AxBinding, b: &Body) -> Result<(), ApiError> {
+    if let Some(v) = p::opt_bool(b, "recordFlag")? {
+        bd.record_flag = v;
+    }
+    if let Some(v) = p::opt_tone(b, "recordHintTone")? {
+        bd.record_hint_tone = Some(v);
+    }
+    if let Some(v) = p::opt_str(b, "calleeNumDisplay") {
+        bd.callee_num_display = v;
+    }
+    if let Some(v) = p::opt_bool(b, "privateSms")? {
+        bd.private_sms = v;
+    }
+    if let Some(v) = p::opt_int(b, "maxDuration", 0..=1440)? {
+        bd.max_duration = v;
+    }
+    if let Some(v) = p::opt_tone(b, "lastMinVoice")? {
+        bd.last_min_voice = Some(v);
+    }
+    if let Some(v) = p::opt_int(b, "callDirection", 0..=2)? {
+        bd.call_direction = v;
+    }
+    match b.get("preVoice") {
+        None | Some(Value::Null) => {}
+        Some(v @ Value::Object(_)) => bd.pre_voice = Some(v.clone()),
+        _ => return Err(ApiError::invalid("preVoice is invalid.")),
+    }
+    if let Some(v) = p::opt_user_data(b)? {
+        bd.user_data = Some(v);
+    }
+    Ok(())
+}
+
+pub async fn bind(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    body: Bytes,
+) -> ApiResult {
+    let b = p::body(&body)?;
+    let a = p::req_number(&b, "origNum")?;
+    let explicit = p::opt_str(&b, "privateNum");
+    let area = p::opt_str(&b, "areaCode");
+    if explicit.is_none() && p::opt_str(&b, "privateNumType").as_deref() != Some("mobile-virtual") {
+        return Err(ApiError::invalid(
+            "privateNumType is required when privateNum is absent.",
+        ));
+    }
+    let now = sim.clock.now();
+    let mut s = sim.state();
+    if let Some(x) = explicit.as_deref()
+        && let Some(owner) = s.ax.values().find(|bd| bd.private_num == x)
+    {
+        return Err(if owner.orig_num == a {
+            ApiError::forbidden(codes::RECORD_EXISTS, "The record already exists.")
+        } else {
+            ApiError::forbidden(codes::RESOURCE_ALLOCATED, "Resource has been applied.")
+        });
+    }
+    let mut rng = s.rng().clone();
+    let x = {
+        let st: &Inner = &s;
+        inventory::select(
+            &app,
+            explicit.as_deref(),
+            area.as_deref(),
+            p::opt_str(&b, "areaMatchMode").as_deref(),
+            &a,
+            &mut rng,
+            |n| !st.ax.values().any(|bd| bd.private_num == n.number),
+        )
+    };
+    *s.rng() = rng;
+    let x = x?;
+    let id = s.new_id();
+    let mut bd = AxBinding {
+        subscription_id: id.clone(),
+        app_key: app.key.clone(),
+        orig_num: a.clone(),
+        private_num: x.clone(),
+        call_direction: 0,
+        record_flag: false,
+        record_hint_tone: None,
+        callee_num_display: "0".into(),
+        private_sms: true,
+        max_duration: 0,
+        last_min_voice: None,
+        pre_voice: None,
+        user_data: None,
+        temp_callee: None,
+        temp_callee_expires: None,
+        subscribe_time: now,
+    };
+    apply_common(&mut bd, &b)?;
+    s.ax.insert(id.clone(), bd);
+    sim.save(&s);
+    success(json!({ "origNum": a, "privateNum": x, "subscriptionId": id }))
+}
+
+pub async fn modify(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    body: Bytes,
+) -> ApiResult {
+    let b = p::body(&body)?;
+    let now = sim.clock.now();
+    let mut s = sim.state();
+    let id = find(
+        &s,
+        &app,
+        p::opt_str(&b, "subscriptionId").as_deref(),
+        p::opt_str(&b, "origNum").as_deref(),
+        p::opt_str(&b, "privateNum").as_deref(),
+    )?;
+    let bd = s.ax.get_mut(&id).ok_or_else(not_found)?;
+    let mut updated = bd.clone();
+    apply_common(&mut updated, &b)?;
+    updated.subscribe_time = now;
+    *bd = updated;
+    sim.save(&s);
+    success(json!({ "subscriptionId": id }))
+}
+
+pub async fn unbind(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    Query(query): Query<p::Query>,
+) -> ApiResult {
+    let mut s = sim.state();
+    let id = find(
+        &s,
+        &app,
+        p::q(&query, "subscriptionId"),
+        p::q(&query, "origNum"),
+        p::q(&query, "privateNum"),
+    )?;
+    s.ax.remove(&id);
+    sim.save(&s);
+    success(json!({}))
+}
+
+pub async fn query(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    Query(query): Query<p::Query>,
+) -> ApiResult {
+    let s = sim.state();
+    let mine = s.ax.values().filter(|b| b.app_key == app.key);
+    let list: Vec<Value> = if let Some(id) = p::q(&query, "subscriptionId") {
+        vec![
+            s.ax.get(id)
+                .filter(|b| b.app_key == app.key)
+                .ok_or_else(not_found)?
+                .info(),
+        ]
+    } else if let Some(a) = p::q(&query, "origNum") {
+        mine.filter(|b| b.orig_num == a)
+            .map(AxBinding::info)
+            .collect()
+    } else if let Some(x) = p::q(&query, "privateNum") {
+        mine.filter(|b| b.private_num == x)
+            .map(AxBinding::info)
+            .collect()
+    } else {
+        return Err(ApiError::invalid(
+            "subscriptionId, origNum or privateNum is required.",
+        ));
+    };
+    if list.is_empty() {
+        return Err(not_found());
+    }
+    let (items, total, index, size) = p::page(&list, &query);
+    success(json!({
+        "privateNumList": items,
+        "totalCount": total,
+        "pageIndex": index,
+        "pageSize": size,
+    }))
+}
+
+/// `PUT /rest/caas/privatenumber/calleenumber/v1.0`: temporary callee for A→X calls.
+pub async fn set_callee(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    body: Bytes,
+) -> ApiResult {
+    let b = p::body(&body)?;
+    let callee = p::req_str(&b, "calleeNum")?;
+    if !callee.starts_with('+') || callee.len() < 5 {
+        return Err(ApiError::invalid("calleeNum is invalid."));
+    }
+    let duration = p::opt_int(&b, "duration", 1..=259_200)?.unwrap_or(60);
+    let user_data = p::opt_user_data(&b)?;
+    let now = sim.clock.now();
+    let mut s = sim.state();
+    let id = find(
+        &s,
+        &app,
+        p::opt_str(&b, "subscriptionId").as_deref(),
+        p::opt_str(&b, "origNum").as_deref(),
+        p::opt_str(&b, "privateNum").as_deref(),
+    )?;
+    let bd = s.ax.get_mut(&id).ok_or_else(not_found)?;
+    if bd.orig_num == callee {
+        return Err(ApiError::invalid("origNum and calleeNum must differ."));
+    }
+    bd.temp_callee = Some(callee);
+    bd.temp_callee_expires = expiry(now, duration);
+    if user_data.is_some() {
+        bd.user_data = user_data;
+    }
+    sim.save(&s);
+    success(json!({}))
+}

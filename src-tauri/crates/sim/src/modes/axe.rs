@@ -1,0 +1,332 @@
+//! AXE mode (§6): A is reachable as X + extension E (1–4 digits, unique per X, up to 9999
+//! per X). Lifetimes are in `timeUnit` units (absent = hours).
+
+use std::sync::Arc;
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::{bound, expiry, not_applied};
+use crate::clock::fmt_utc;
+use crate::codes::{self, ApiError, ApiResult, success};
+use crate::config::AppConfig;
+use crate::inventory;
+use crate::params::{self as p, Body};
+use crate::state::{Inner, Sim};
+
+pub const EXTENSIONS_PER_X: usize = 9999;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AxeBinding {
+    pub subscription_id: String,
+    pub app_key: String,
+    pub bind_num: String,
+    pub virtual_num: String,
+    pub extend_num: String,
+    pub display_num_mode: String,
+    pub record_flag: bool,
+    pub record_hint_tone: Option<String>,
+    pub callback_tone: Option<String>,
+    pub callback_num: Option<String>,
+    pub time_unit: i64,
+    pub bind_expired_time: i64,
+    pub callback_expired_time: i64,
+    pub user_data: Option<String>,
+    pub subscribe_time: i64,
+    pub expires_at: Option<i64>,
+}
+
+impl AxeBinding {
+    fn info(&self) -> Value {
+        json!({
+            "subscriptionId": self.subscription_id,
+            "bindNum": self.bind_num,
+            "virtualNum": self.virtual_num,
+            "extendNum": self.extend_num,
+            "displayNumMode": self.display_num_mode,
+            "recordFlag": self.record_flag.to_string(),
+            "recordHintTone": self.record_hint_tone,
+            "callbackTone": self.callback_tone,
+            "callbackNum": self.callback_num,
+            "timeUnit": self.time_unit,
+            "bindExpiredTime": self.bind_expired_time,
+            "callbackExpiredTime": self.callback_expired_time,
+            "userData": self.user_data,
+            "subscribeTime": fmt_utc(self.subscribe_time),
+        })
+    }
+}
+
+/// Seconds per `timeUnit` (INF: 0 = minutes, 1 = hours (default), 2 = days).
+fn unit_secs(unit: i64) -> i64 {
+    match unit {
+        0 => 60,
+        2 => 86_400,
+        _ => 3600,
+    }
+}
+
+/// Apply lifetime fields; restarts the timer when `bindExpiredTime` is given.
+fn apply_times(bd: &mut AxeBinding, b: &Body, now: i64) -> Result<(), ApiError> {
+    if let Some(u) = p::opt_int(b, "timeUnit", 0..=2)? {
+        bd.time_unit = u;
+    }
+    let bind = p::opt_int(b, "bindExpiredTime", 0..=(90 * 24 * 60))?;
+    if let Some(cb) = p::opt_int(b, "callbackExpiredTime", 0..=(90 * 24 * 60))? {
+        bd.callback_expired_time = cb;
+    }
+    if let Some(v) = bind {
+        bd.bind_expired_time = v;
+    }
+    if bd.bind_expired_time != 0 && bd.bind_expired_time < bd.callback_expired_time {
+        return Err(ApiError::invalid(
+            "bindExpiredTime must not be less than callbackExpiredTime.",
+        ));
+    }
+    if bind.is_some() || bd.expires_at.is_none() {
+        bd.expires_at = expiry(now, bd.bind_expired_time * unit_secs(bd.time_unit));
+    }
+    Ok(())
+}
+
+fn apply_common(bd: &mut AxeBinding, b: &Body) -> Result<(), ApiError> {
+    let tone = p::opt_tone(b, "callbackTone")?;
+    let num = p::opt_number(b, "callbackNum")?;
+    if tone.is_some() && num.is_some() {
+        return Err(ApiError::invalid(
+            "callbackTone and callbackNum cannot both be set.",
+        ));
+    }
+    if tone.is_some() {
+        bd.callback_tone = tone;
+        bd.callback_num = None;
+    }
+    if num.is_some() {
+        bd.callback_num = num;
+        bd.callback_tone = None;
+    }
+    if let Some(v) = p::opt_str(b, "displayNumMode") {
+        bd.display_num_mode = v;
+    }
+    if let Some(v) = p::opt_bool(b, "recordFlag")? {
+        bd.record_flag = v;
+    }
+    if let Some(v) = p::opt_tone(b, "recordHintTone")? {
+        bd.record_hint_tone = Some(v);
+    }
+    if let Some(v) = p::opt_user_data(b)? {
+        bd.user_data = Some(v);
+    }
+    Ok(())
+}
+
+fn on_x<'a>(s: &'a Inner, x: &'a str) -> impl Iterator<Item = &'a AxeBinding> + 'a {
+    s.axe.values().filter(move |b| b.virtual_num == x)
+}
+
+fn find(
+    s: &Inner,
+    app: &AppConfig,
+    id: Option<&str>,
+    x: Option<&str>,
+    e: Option<&str>,
+) -> Result<String, ApiError> {
+    let hit = match (id, x, e) {
+        (Some(id), _, _) => s.axe.get(id),
+        (None, Some(x), Some(e)) => on_x(s, x).find(|b| b.extend_num == e),
+        _ => {
+            return Err(ApiError::invalid(
+                "subscriptionId or virtualNum and extendNum are required.",
+            ));
+        }
+    };
+    hit.filter(|b| b.app_key == app.key)
+        .map(|b| b.subscription_id.clone())
+        .ok_or_else(not_applied)
+}
+
+pub async fn bind(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    body: Bytes,
+) -> ApiResult {
+    let b = p::body(&body)?;
+    let a = p::req_number(&b, "bindNum")?;
+    let explicit = p::opt_str(&b, "virtualNum");
+    let ext = p::opt_str(&b, "extendNum");
+    if ext
+        .as_deref()
+        .is_some_and(|e| e.len() > 4 || !e.bytes().all(|c| c.is_ascii_digit()))
+    {
+        return Err(ApiError::invalid("extendNum is invalid."));
+    }
+    let now = sim.clock.now();
+    let mut s = sim.state();
+    let mut rng = s.rng().clone();
+    let x = {
+        let st: &Inner = &s;
+        inventory::select(
+            &app,
+            explicit.as_deref(),
+            p::opt_str(&b, "areaCode").as_deref(),
+            p::opt_str(&b, "areaMatchMode").as_deref(),
+            &a,
+            &mut rng,
+            |n| {
+                let mut count = 0;
+                for bd in on_x(st, &n.number) {
+                    if bd.bind_num == a || ext.as_deref() == Some(bd.extend_num.as_str()) {
+                        return false;
+                    }
+                    count += 1;
+                }
+                count < EXTENSIONS_PER_X
+            },
+        )
+    };
+    let x = match x {
+        Ok(x) => x,
+        Err(e) => {
+            *s.rng() = rng;
+            return Err(e);
+        }
+    };
+    if on_x(&s, &x).any(|bd| bd.bind_num == a) {
+        return Err(bound(&a));
+    }
+    if let Some(e) = ext.as_deref()
+        && on_x(&s, &x).any(|bd| bd.extend_num == e)
+    {
+        return Err(bound(e));
+    }
+    let used: std::collections::HashSet<String> =
+        on_x(&s, &x).map(|bd| bd.extend_num.clone()).collect();
+    if used.len() >= EXTENSIONS_PER_X {
+        return Err(ApiError::forbidden(
+            codes::RESOURCE_ALLOCATED,
+            "Resources have been allocated.",
+        ));
+    }
+    let ext = match ext {
+        Some(e) => e,
+        None => {
+            let start = rng.random_range(1..=EXTENSIONS_PER_X);
+            (0..EXTENSIONS_PER_X)
+                .map(|i| format!("{:04}", (start + i - 1) % EXTENSIONS_PER_X + 1))
+                .find(|e| !used.contains(e))
+                .ok_or_else(|| {
+                    ApiError::forbidden(codes::RESOURCE_ALLOCATED, "Resources have been allocated.")
+                })?
+        }
+    };
+    *s.rng() = rng;
+    let id = s.new_id();
+    let mut bd = AxeBinding {
+        subscription_id: id.clone(),
+        app_key: app.key.clone(),
+        bind_num: a,
+        virtual_num: x.clone(),
+        extend_num: ext.clone(),
+        display_num_mode: "0".into(),
+        record_flag: false,
+        record_hint_tone: None,
+        callback_tone: None,
+        callback_num: None,
+        time_unit: 1,
+        bind_expired_time: 0,
+        callback_expired_time: 0,
+        user_data: None,
+        subscribe_time: now,
+        expires_at: None,
+    };
+    apply_common(&mut bd, &b)?;
+    apply_times(&mut bd, &b, now)?;
+    let (bet, cet) = (bd.bind_expired_time, bd.callback_expired_time);
+    s.axe.insert(id.clone(), bd);
+    sim.save(&s);
+    success(json!({
+        "subscriptionId": id,
+        "virtualNum": x,
+        "extendNum": ext,
+        "bindExpiredTime": bet,
+        "callbackExpiredTime": cet,
+    }))
+}
+
+pub async fn modify(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    body: Bytes,
+) -> ApiResult {
+    let b = p::body(&body)?;
+    let now = sim.clock.now();
+    let mut s = sim.state();
+    let id = find(
+        &s,
+        &app,
+        p::opt_str(&b, "subscriptionId").as_deref(),
+        p::opt_str(&b, "virtualNum").as_deref(),
+        p::opt_str(&b, "extendNum").as_deref(),
+    )?;
+    let new_a = p::opt_number(&b, "bindNum")?;
+    let current = s.axe.get(&id).cloned().ok_or_else(not_applied)?;
+    if let Some(a) = &new_a
+        && on_x(&s, &current.virtual_num).any(|bd| bd.subscription_id != id && &bd.bind_num == a)
+    {
+        return Err(bound(a));
+    }
+    let mut updated = current;
+    if let Some(a) = new_a {
+        updated.bind_num = a;
+    }
+    apply_common(&mut updated, &b)?;
+    apply_times(&mut updated, &b, now)?;
+    updated.subscribe_time = now;
+    s.axe.insert(id.clone(), updated);
+    sim.save(&s);
+    success(json!({ "subscriptionId": id }))
+}
+
+pub async fn unbind(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    Query(query): Query<p::Query>,
+) -> ApiResult {
+    let mut s = sim.state();
+    let id = find(
+        &s,
+        &app,
+        p::q(&query, "subscriptionId"),
+        p::q(&query, "virtualNum"),
+        p::q(&query, "extendNum"),
+    )?;
+    s.axe.remove(&id);
+    sim.save(&s);
+    success(json!({}))
+}
+
+pub async fn query(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    Query(query): Query<p::Query>,
+) -> ApiResult {
+    let s = sim.state();
+    let id = find(
+        &s,
+        &app,
+        p::q(&query, "subscriptionId"),
+        p::q(&query, "virtualNum"),
+        p::q(&query, "extendNum"),
+    )?;
+    let info = s
+        .axe
+        .get(&id)
+        .map(AxeBinding::info)
+        .ok_or_else(not_applied)?;
+    success(json!({ "extendNumList": [info], "totalCount": 1 }))
+}

@@ -1,0 +1,279 @@
+//! AXYB mode (§7): two steps. Step 1 binds A to X and returns the relation's
+//! `subscriptionId`; step 2 (same URI, with `subscriptionId`) binds B to Y. Every call
+//! carries `app_key` in the query string.
+
+use std::sync::Arc;
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::{expiry, not_applied};
+use crate::clock::fmt_utc;
+use crate::codes::{self, ApiError, ApiResult, success};
+use crate::config::AppConfig;
+use crate::inventory;
+use crate::params::{self as p, Body};
+use crate::state::{Inner, Sim};
+
+pub const RELATIONS_PER_Y: usize = 1000;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AxybRelation {
+    pub subscription_id: String,
+    pub app_key: String,
+    pub a_num: String,
+    pub x_num: String,
+    pub b_num: Option<String>,
+    pub y_num: Option<String>,
+    pub call_direction: i64,
+    pub duration: i64,
+    pub yb_duration: i64,
+    pub record_flag: bool,
+    pub record_hint_tone: Option<String>,
+    pub pre_voice_x: Option<String>,
+    pub pre_voice_y: Option<String>,
+    pub user_data: Option<String>,
+    pub subscribe_time: i64,
+    pub expires_at: Option<i64>,
+    pub yb_expires_at: Option<i64>,
+}
+
+impl AxybRelation {
+    pub fn clear_yb(&mut self) {
+        self.b_num = None;
+        self.y_num = None;
+        self.yb_expires_at = None;
+    }
+
+    fn info(&self) -> Value {
+        json!({
+            "subscriptionId": self.subscription_id,
+            "aNum": self.a_num,
+            "xNum": self.x_num,
+            "bNum": self.b_num,
+            "yNum": self.y_num,
+            "callDirection": self.call_direction,
+            "duration": self.duration,
+            "ybDuration": self.yb_duration,
+            "recordFlag": self.record_flag.to_string(),
+            "userData": self.user_data,
+            "subscribeTime": fmt_utc(self.subscribe_time),
+        })
+    }
+}
+
+/// `app_key` must be present in the query and name the authenticated app.
+fn check_app_key(query: &p::Query, app: &AppConfig) -> Result<(), ApiError> {
+    match p::q(query, "app_key") {
+        None => Err(ApiError::invalid("app_key is required.")),
+        Some(k) if k != app.key => Err(ApiError::forbidden(
+            codes::INVALID_APP_KEY,
+            "Invalid app_key.",
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Lifetimes are `0` or 60–7776000 seconds.
+fn lifetime(b: &Body, k: &str) -> Result<Option<i64>, ApiError> {
+    match p::opt_int(b, k, 0..=7_776_000)? {
+        Some(v) if v != 0 && v < 60 => Err(ApiError::invalid(format!("{k} is invalid."))),
+        other => Ok(other),
+    }
+}
+
+fn yb_lifetime(yb: i64, duration: i64) -> i64 {
+    if duration != 0 && (yb == 0 || yb > duration) {
+        duration
+    } else {
+        yb
+    }
+}
+
+pub async fn bind(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    Query(query): Query<p::Query>,
+    body: Bytes,
+) -> ApiResult {
+    check_app_key(&query, &app)?;
+    let b = p::body(&body)?;
+    let orig = p::req_number(&b, "origNum")?;
+    let area = p::opt_str(&b, "areaCode");
+    let mode = p::opt_str(&b, "areaMatchMode");
+    let now = sim.clock.now();
+    let mut s = sim.state();
+    let mut rng = s.rng().clone();
+    let result = match p::opt_str(&b, "subscriptionId") {
+        None => {
+            let duration = lifetime(&b, "duration")?.unwrap_or(0);
+            let yb = lifetime(&b, "ybDuration")?.unwrap_or(0);
+            let x = {
+                let st: &Inner = &s;
+                inventory::select(
+                    &app,
+                    None,
+                    area.as_deref(),
+                    mode.as_deref(),
+                    &orig,
+                    &mut rng,
+                    |n| {
+                        !st.axyb
+                            .values()
+                            .any(|r| r.x_num == n.number && r.a_num == orig)
+                    },
+                )
+            };
+            *s.rng() = rng;
+            let x = x?;
+            let id = s.new_id();
+            let rel = AxybRelation {
+                subscription_id: id.clone(),
+                app_key: app.key.clone(),
+                a_num: orig,
+                x_num: x.clone(),
+                b_num: None,
+                y_num: None,
+                call_direction: p::opt_int(&b, "callDirection", 0..=2)?.unwrap_or(0),
+                duration,
+                yb_duration: yb,
+                record_flag: p::opt_bool(&b, "recordFlag")?.unwrap_or(false),
+                record_hint_tone: p::opt_tone(&b, "recordHintTone")?,
+                pre_voice_x: p::opt_tone(&b, "preVoiceX")?,
+                pre_voice_y: None,
+                user_data: p::opt_user_data(&b)?,
+                subscribe_time: now,
+                expires_at: expiry(now, duration),
+                yb_expires_at: None,
+            };
+            s.axyb.insert(id.clone(), rel);
+            (id, x)
+        }
+        Some(id) => {
+            let rel = s
+                .axyb
+                .get(&id)
+                .filter(|r| r.app_key == app.key)
+                .cloned()
+                .ok_or_else(not_applied)?;
+            if rel.y_num.is_some() {
+                return Err(ApiError::forbidden(
+                    codes::RECORD_EXISTS,
+                    "The record already exists.",
+                ));
+            }
+            if rel.a_num == orig {
+                return Err(ApiError::invalid(
+                    "origNum of the YB step must differ from A.",
+                ));
+            }
+            let yb = lifetime(&b, "ybDuration")?.unwrap_or(rel.yb_duration);
+            let y = {
+                let st: &Inner = &s;
+                inventory::select(
+                    &app,
+                    None,
+                    area.as_deref(),
+                    mode.as_deref(),
+                    &orig,
+                    &mut rng,
+                    |n| {
+                        let on_y: Vec<&AxybRelation> = st
+                            .axyb
+                            .values()
+                            .filter(|r| r.y_num.as_deref() == Some(&n.number))
+                            .collect();
+                        n.number != rel.x_num
+                            && on_y.len() < RELATIONS_PER_Y
+                            && !on_y
+                                .iter()
+                                .any(|r| r.b_num.as_deref() == Some(orig.as_str()))
+                    },
+                )
+            };
+            *s.rng() = rng;
+            let y = y?;
+            let pre_y = p::opt_tone(&b, "preVoiceY")?;
+            let r = s.axyb.get_mut(&id).ok_or_else(not_applied)?;
+            r.b_num = Some(orig);
+            r.y_num = Some(y.clone());
+            r.yb_duration = yb;
+            r.pre_voice_y = pre_y;
+            r.yb_expires_at = expiry(now, yb_lifetime(yb, r.duration));
+            if yb == 0 {
+                r.yb_expires_at = None;
+            }
+            (id, y)
+        }
+    };
+    sim.save(&s);
+    success(json!({ "subscriptionId": result.0, "relationNumber": result.1 }))
+}
+
+pub async fn unbind(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    Query(query): Query<p::Query>,
+) -> ApiResult {
+    check_app_key(&query, &app)?;
+    let id = p::q(&query, "subscriptionId")
+        .ok_or_else(|| ApiError::invalid("subscriptionId is required."))?;
+    let mut s = sim.state();
+    let rel = s
+        .axyb
+        .get_mut(id)
+        .filter(|r| r.app_key == app.key)
+        .ok_or_else(not_applied)?;
+    match (p::q(&query, "yNum"), p::q(&query, "bNum")) {
+        (None, None) => {
+            s.axyb.remove(id);
+        }
+        (Some(y), _) if rel.y_num.as_deref() == Some(y) => rel.clear_yb(),
+        (None, Some(bn)) if rel.b_num.as_deref() == Some(bn) => rel.clear_yb(),
+        _ => return Err(not_applied()),
+    }
+    sim.save(&s);
+    success(json!({}))
+}
+
+pub async fn query(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    Query(query): Query<p::Query>,
+) -> ApiResult {
+    check_app_key(&query, &app)?;
+    let s = sim.state();
+    let list: Vec<Value> = if let Some(id) = p::q(&query, "subscriptionId") {
+        vec![
+            s.axyb
+                .get(id)
+                .filter(|r| r.app_key == app.key)
+                .ok_or_else(not_applied)?
+                .info(),
+        ]
+    } else if let Some(x) = p::q(&query, "relationNum") {
+        if !app.numbers.iter().any(|n| n.number == x) {
+            return Err(not_applied());
+        }
+        s.axyb
+            .values()
+            .filter(|r| r.x_num == x || r.y_num.as_deref() == Some(x))
+            .map(AxybRelation::info)
+            .collect()
+    } else {
+        return Err(ApiError::invalid(
+            "subscriptionId or relationNum is required.",
+        ));
+    };
+    let (items, total, index, size) = p::page(&list, &query);
+    success(json!({
+        "relationList": items,
+        "totalCount": total,
+        "pageIndex": index,
+        "pageSize": size,
+    }))
+}

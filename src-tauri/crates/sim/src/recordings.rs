@@ -1,0 +1,250 @@
+//! Recordings (§9.1): the download-URL API answers 301 with a time-limited link to this
+//! simulator; the link serves a real WAV (8 kHz mono PCM) whose tones and noise derive from
+//! the call id, with HTTP Range support. Links last 3 days, files 7 days (simulated time).
+
+use std::sync::Arc;
+
+use axum::Extension;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::codes::{self, ApiError, ApiResult};
+use crate::config::AppConfig;
+use crate::params::{self as p};
+use crate::state::Sim;
+
+pub const LINK_VALID_SECS: i64 = 3 * 86_400;
+pub const RETENTION_SECS: i64 = 7 * 86_400;
+pub const RECORD_DOMAIN: &str = "record.maskline-sim.local";
+const RATE: u32 = 8000;
+/// Longest recording rendered, in seconds (longer calls are truncated).
+const MAX_SECS: u32 = 120;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recording {
+    pub file_name: String,
+    pub domain: String,
+    pub app_key: String,
+    pub session_id: String,
+    pub created: i64,
+    pub secs: u32,
+}
+
+fn not_exist() -> ApiError {
+    ApiError::forbidden(codes::RECORD_NOT_EXIST, "The record does not exist.")
+}
+
+fn link_token(key: &[u8; 32], file: &str, expires: i64) -> String {
+    let mut m = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
+    m.update(file.as_bytes());
+    m.update(&expires.to_be_bytes());
+    m.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `GET /rest/provision/voice/record/v1.0?fileName=…&recordDomain=…` → 301 + `Location`.
+pub async fn download_url(
+    State(sim): State<Arc<Sim>>,
+    Extension(app): Extension<AppConfig>,
+    Query(query): Query<p::Query>,
+) -> ApiResult {
+    let file =
+        p::q(&query, "fileName").ok_or_else(|| ApiError::invalid("fileName is required."))?;
+    let domain = p::q(&query, "recordDomain")
+        .ok_or_else(|| ApiError::invalid("recordDomain is required."))?;
+    let s = sim.state();
+    let rec = s
+        .recordings
+        .get(file)
+        .filter(|r| r.app_key == app.key && r.domain == domain)
+        .ok_or_else(not_exist)?;
+    let expires = sim.clock.now() + LINK_VALID_SECS;
+    let token = link_token(&sim.link_key, &rec.file_name, expires);
+    let location = format!(
+        "{}/sim/recordings/{}?expires={expires}&token={token}",
+        sim.base_url, rec.file_name
+    );
+    let mut resp = StatusCode::MOVED_PERMANENTLY.into_response();
+    resp.headers_mut().insert(
+        header::LOCATION,
+        HeaderValue::from_str(&location).map_err(|_| ApiError::internal(""))?,
+    );
+    Ok(resp)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LinkQuery {
+    expires: Option<i64>,
+    token: Option<String>,
+}
+
+fn denied(status: StatusCode, code: &str, msg: &str) -> Response {
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{msg}</Message></Error>"
+    );
+    (status, [(header::CONTENT_TYPE, "application/xml")], body).into_response()
+}
+
+/// `GET /sim/recordings/{file}?expires=…&token=…`: the time-limited download link.
+pub async fn download(
+    State(sim): State<Arc<Sim>>,
+    Path(file): Path<String>,
+    Query(link): Query<LinkQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let (Some(expires), Some(token)) = (link.expires, link.token) else {
+        return denied(StatusCode::FORBIDDEN, "AccessDenied", "Missing signature.");
+    };
+    if link_token(&sim.link_key, &file, expires) != token {
+        return denied(
+            StatusCode::FORBIDDEN,
+            "SignatureDoesNotMatch",
+            "Bad signature.",
+        );
+    }
+    if sim.clock.now() >= expires {
+        return denied(
+            StatusCode::FORBIDDEN,
+            "AccessDenied",
+            "Request has expired.",
+        );
+    }
+    let rec = sim.state().recordings.get(&file).cloned();
+    let Some(rec) = rec else {
+        return denied(
+            StatusCode::NOT_FOUND,
+            "NoSuchKey",
+            "The specified key does not exist.",
+        );
+    };
+    let bytes = wav(&rec.session_id, rec.secs);
+    serve_range(
+        bytes,
+        headers.get(header::RANGE).and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// 200 with the whole body, 206 for one satisfiable range, 416 otherwise.
+pub fn serve_range(bytes: Vec<u8>, range: Option<&str>) -> Response {
+    let len = bytes.len() as u64;
+    let base = [
+        (header::CONTENT_TYPE, "audio/wav".to_string()),
+        (header::ACCEPT_RANGES, "bytes".to_string()),
+    ];
+    let Some(spec) = range else {
+        return (StatusCode::OK, base, bytes).into_response();
+    };
+    match parse_range(spec, len) {
+        Some((start, end)) => {
+            let part = bytes[start as usize..=end as usize].to_vec();
+            let cr = (header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}"));
+            let [a, b] = base;
+            (StatusCode::PARTIAL_CONTENT, [a, b, cr], part).into_response()
+        }
+        None => (
+            StatusCode::RANGE_NOT_SATISFIABLE,
+            [(header::CONTENT_RANGE, format!("bytes */{len}"))],
+        )
+            .into_response(),
+    }
+}
+
+/// Parse a single `bytes=a-b`, `bytes=a-` or `bytes=-n` range into inclusive offsets.
+pub fn parse_range(spec: &str, len: u64) -> Option<(u64, u64)> {
+    let r = spec.trim().strip_prefix("bytes=")?;
+    if r.contains(',') || len == 0 {
+        return None;
+    }
+    let (a, b) = r.split_once('-')?;
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_empty() {
+        let n: u64 = b.parse().ok()?;
+        if n == 0 {
+            return None;
+        }
+        return Some((len.saturating_sub(n), len - 1));
+    }
+    let start: u64 = a.parse().ok()?;
+    let end = if b.is_empty() {
+        len - 1
+    } else {
+        b.parse::<u64>().ok()?.min(len - 1)
+    };
+    (start <= end && start < len).then_some((start, end))
+}
+
+/// A WAV file unique to `call_id`: DTMF-like dual tones spelling a digest of the id, over
+/// quiet seeded noise. 16-bit PCM, 8 kHz, mono.
+pub fn wav(call_id: &str, secs: u32) -> Vec<u8> {
+    let digest = Sha256::digest(call_id.as_bytes());
+    let samples = RATE * secs.clamp(1, MAX_SECS);
+    let mut out = Vec::with_capacity(44 + samples as usize * 2);
+    let data_len = samples * 2;
+    out.extend_from_slice(b"RIFF");
+    out.extend_from_slice(&(36 + data_len).to_le_bytes());
+    out.extend_from_slice(b"WAVEfmt ");
+    out.extend_from_slice(&16u32.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&RATE.to_le_bytes());
+    out.extend_from_slice(&(RATE * 2).to_le_bytes());
+    out.extend_from_slice(&2u16.to_le_bytes());
+    out.extend_from_slice(&16u16.to_le_bytes());
+    out.extend_from_slice(b"data");
+    out.extend_from_slice(&data_len.to_le_bytes());
+    const LOW: [f32; 4] = [697.0, 770.0, 852.0, 941.0];
+    const HIGH: [f32; 4] = [1209.0, 1336.0, 1477.0, 1633.0];
+    let mut noise = u32::from_le_bytes([digest[0], digest[1], digest[2], digest[3]]) | 1;
+    let symbol_len = RATE * 3 / 10; // 200 ms tone + 100 ms gap
+    for i in 0..samples {
+        let sym = (i / symbol_len) as usize % 32;
+        let in_sym = i % symbol_len;
+        let d = digest[sym];
+        let t = i as f32 / RATE as f32;
+        let mut v = 0.0f32;
+        if in_sym < RATE / 5 {
+            let (lo, hi) = (LOW[(d & 3) as usize], HIGH[((d >> 2) & 3) as usize]);
+            v += 0.3 * (2.0 * std::f32::consts::PI * lo * t).sin();
+            v += 0.3 * (2.0 * std::f32::consts::PI * hi * t).sin();
+        }
+        noise ^= noise << 13;
+        noise ^= noise >> 17;
+        noise ^= noise << 5;
+        v += ((noise >> 16) as f32 / 65_536.0 - 0.5) * 0.04;
+        out.extend_from_slice(&((v * 32_767.0) as i16).to_le_bytes());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_parse() {
+        assert_eq!(parse_range("bytes=0-9", 100), Some((0, 9)));
+        assert_eq!(parse_range("bytes=90-", 100), Some((90, 99)));
+        assert_eq!(parse_range("bytes=-10", 100), Some((90, 99)));
+        assert_eq!(parse_range("bytes=95-200", 100), Some((95, 99)));
+        assert_eq!(parse_range("bytes=100-", 100), None);
+        assert_eq!(parse_range("bytes=5-2", 100), None);
+        assert_eq!(parse_range("items=0-1", 100), None);
+    }
+
+    #[test]
+    fn wavs_differ_per_call_and_have_valid_headers() {
+        let a = wav("call-a", 2);
+        let b = wav("call-b", 2);
+        assert_eq!(&a[..4], b"RIFF");
+        assert_eq!(a.len(), 44 + 2 * 8000 * 2);
+        assert_ne!(a, b, "recordings must differ per call");
+    }
+}

@@ -1,0 +1,177 @@
+//! Shared simulator state: apps, bindings of every mode, ongoing calls, recordings, the
+//! seeded RNG, and the JSON snapshot written to `--data-dir` after every change.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::AuthState;
+use crate::calls::OngoingCall;
+use crate::clock::SimClock;
+use crate::config::{AppConfig, SimConfig};
+use crate::delivery::Outbox;
+use crate::faults::Faults;
+use crate::modes::{ax::AxBinding, axb::AxbBinding, axe::AxeBinding, axyb::AxybRelation};
+use crate::recordings::Recording;
+
+/// Everything that survives a restart (when a data dir is configured).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Inner {
+    pub axb: BTreeMap<String, AxbBinding>,
+    pub ax: BTreeMap<String, AxBinding>,
+    pub axe: BTreeMap<String, AxeBinding>,
+    pub axyb: BTreeMap<String, AxybRelation>,
+    pub calls: BTreeMap<String, OngoingCall>,
+    pub recordings: BTreeMap<String, Recording>,
+    pub seq: u64,
+    #[serde(skip)]
+    rng: Option<ChaCha8Rng>,
+    #[serde(skip)]
+    seed: u64,
+}
+
+impl Inner {
+    /// The seeded RNG (re-seeded from seed and sequence after a restart).
+    pub fn rng(&mut self) -> &mut ChaCha8Rng {
+        let seed = self.seed ^ self.seq.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.rng
+            .get_or_insert_with(|| ChaCha8Rng::seed_from_u64(seed))
+    }
+
+    pub fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// A UUID-shaped id drawn from the seeded RNG.
+    pub fn new_id(&mut self) -> String {
+        self.next_seq();
+        let a: u128 = self.rng().random();
+        let h = format!("{a:032x}");
+        format!(
+            "{}-{}-4{}-{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[13..16],
+            &h[16..20],
+            &h[20..32]
+        )
+    }
+
+    /// Drop everything whose lifetime ended at or before `now` (simulated seconds).
+    pub fn purge(&mut self, now: i64) {
+        let alive = |e: Option<i64>| e.is_none_or(|t| t > now);
+        self.axb.retain(|_, b| alive(b.expires_at));
+        self.axe.retain(|_, b| alive(b.expires_at));
+        self.axyb.retain(|_, r| alive(r.expires_at));
+        for r in self.axyb.values_mut() {
+            if r.yb_expires_at.is_some_and(|t| t <= now) {
+                r.clear_yb();
+            }
+        }
+        for b in self.ax.values_mut() {
+            if b.temp_callee_expires.is_some_and(|t| t <= now) {
+                b.temp_callee = None;
+                b.temp_callee_expires = None;
+            }
+        }
+        self.recordings
+            .retain(|_, r| now < r.created + crate::recordings::RETENTION_SECS);
+    }
+}
+
+/// The running simulator's shared state.
+pub struct Sim {
+    pub apps: RwLock<Vec<AppConfig>>,
+    pub config: SimConfig,
+    pub clock: Arc<SimClock>,
+    pub auth: Mutex<AuthState>,
+    inner: Mutex<Inner>,
+    pub faults: Mutex<Faults>,
+    pub outbox: Mutex<Outbox>,
+    pub wake: tokio::sync::Notify,
+    pub http: reqwest::Client,
+    pub base_url: String,
+    /// Key for signing recording download links.
+    pub link_key: [u8; 32],
+    snapshot: Option<PathBuf>,
+}
+
+impl Sim {
+    pub fn new(
+        config: SimConfig,
+        apps: Vec<AppConfig>,
+        clock: Arc<SimClock>,
+        base_url: String,
+    ) -> std::io::Result<Self> {
+        let snapshot = config.data_dir.as_ref().map(|d| d.join("state.json"));
+        let mut inner = match &snapshot {
+            Some(p) if p.exists() => {
+                let text = std::fs::read_to_string(p)?;
+                serde_json::from_str::<Inner>(&text).map_err(std::io::Error::other)?
+            }
+            _ => Inner::default(),
+        };
+        inner.seed = config.seed;
+        let mut key_rng = ChaCha8Rng::seed_from_u64(config.seed ^ 0x6c69_6e6b);
+        let mut link_key = [0u8; 32];
+        key_rng.fill(&mut link_key);
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(10))
+            .build()
+            .map_err(std::io::Error::other)?;
+        Ok(Self {
+            apps: RwLock::new(apps),
+            faults: Mutex::new(Faults::new(config.seed, config.faults.clone())),
+            config,
+            clock,
+            auth: Mutex::new(AuthState::default()),
+            inner: Mutex::new(inner),
+            outbox: Mutex::new(Outbox::default()),
+            wake: tokio::sync::Notify::new(),
+            http,
+            base_url,
+            link_key,
+            snapshot,
+        })
+    }
+
+    /// Lock the state after purging expired entries.
+    pub fn state(&self) -> MutexGuard<'_, Inner> {
+        let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        g.purge(self.clock.now());
+        g
+    }
+
+    /// Write the snapshot (no-op without a data dir). Called after each change.
+    pub fn save(&self, inner: &Inner) {
+        let Some(path) = &self.snapshot else { return };
+        let result = serde_json::to_vec_pretty(inner)
+            .map_err(std::io::Error::other)
+            .and_then(|bytes| {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                let tmp = path.with_extension("json.tmp");
+                std::fs::write(&tmp, bytes)?;
+                std::fs::rename(&tmp, path)
+            });
+        if let Err(e) = result {
+            tracing::warn!("cannot save simulator state to {}: {e}", path.display());
+        }
+    }
+
+    pub fn app(&self, key: &str) -> Option<AppConfig> {
+        self.apps
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .find(|a| a.key == key)
+            .cloned()
+    }
+}
