@@ -11,4 +11,6 @@ mod sensitive;
 mod store;
 
 pub use sensitive::Sensitive;
-pub use store::{KeyringStore, MemoryStore, SecretError, SecretStore};
+#[cfg(feature = "keyring")]
+pub use store::KeyringStore;
+pub use store::{MemoryStore, SecretError, SecretStore};

@@ -36,12 +36,14 @@ pub trait SecretStore: Send + Sync {
     }
 }
 
+#[cfg(feature = "keyring")]
 /// The OS keyring (macOS Keychain, Windows Credential Manager, Secret Service / keyutils).
 #[derive(Debug, Clone)]
 pub struct KeyringStore {
     service: String,
 }
 
+#[cfg(feature = "keyring")]
 impl KeyringStore {
     /// `service` namespaces the entries, e.g. `"maskline"`.
     pub fn new(service: impl Into<String>) -> Self {
@@ -55,6 +57,7 @@ impl KeyringStore {
     }
 }
 
+#[cfg(feature = "keyring")]
 fn map_err(e: keyring::Error) -> SecretError {
     use keyring::Error as K;
     match e {
@@ -65,6 +68,7 @@ fn map_err(e: keyring::Error) -> SecretError {
     }
 }
 
+#[cfg(feature = "keyring")]
 impl SecretStore for KeyringStore {
     fn set(&self, account: &str, secret: &Sensitive<String>) -> Result<(), SecretError> {
         self.entry(account)?
@@ -174,6 +178,7 @@ mod tests {
         assert!(!format!("{store:?}").contains("topsecret"));
     }
 
+    #[cfg(feature = "keyring")]
     /// Needs a real, unlocked OS keyring: `cargo test -p maskline-secrets -- --ignored`.
     #[test]
     #[ignore = "needs an unlocked OS keyring (Secret Service / Keychain / Credential Manager)"]
@@ -184,6 +189,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "keyring")]
     #[test]
     fn keyring_errors_map_to_useful_variants() {
         let e = map_err(keyring::Error::TooLong("account".into(), 255));
