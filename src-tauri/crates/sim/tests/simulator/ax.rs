@@ -1,0 +1,95 @@
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::common::*;
+
+#[tokio::test]
+async fn ax_lifecycle_conflicts_and_temporary_callee() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let r = ok(c
+        .post(AX_URI, json!({"origNum":"+8613800000001","areaCode":"0755","privateNumType":"mobile-virtual","recordFlag":"true"}))
+        .await);
+    let x = r["privateNum"].as_str().unwrap_or_default().to_string();
+    let id = r["subscriptionId"].as_str().unwrap_or_default().to_string();
+    assert!(
+        numbers_in(&sim, AX.0, "0755").contains(&x),
+        "areaCode 0755 picks a 0755 number"
+    );
+    assert_eq!(r["origNum"], "+8613800000001");
+
+    let same = c
+        .post(AX_URI, json!({"origNum":"+8613800000001","privateNum":x}))
+        .await;
+    assert_eq!(code(&same), "1016002", "A+X already bound: {same}");
+    let other = c
+        .post(AX_URI, json!({"origNum":"+8613800000002","privateNum":x}))
+        .await;
+    assert_eq!(code(&other), "1011005", "X belongs to another A: {other}");
+    let no_type = c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000003","areaCode":"0755"}),
+        )
+        .await;
+    assert_eq!(
+        code(&no_type),
+        "1010002",
+        "privateNumType is required with areaCode: {no_type}"
+    );
+
+    // Temporary callee with a 120 s lifetime.
+    ok(c.put(
+        AX_CALLEE_URI,
+        json!({"subscriptionId":id,"calleeNum":"+8613900000009","duration":120}),
+    )
+    .await);
+    let q = ok(c
+        .get(&format!("{AX_URI}?origNum={}", esc("+8613800000001")))
+        .await);
+    assert_eq!(q["privateNumList"][0]["calleeNum"], "+8613900000009");
+    let same_as_a = c
+        .put(
+            AX_CALLEE_URI,
+            json!({"origNum":"+8613800000001","privateNum":x,"calleeNum":"+8613800000001"}),
+        )
+        .await;
+    assert_eq!(code(&same_as_a), "1010002", "{same_as_a}");
+    sim.advance(Duration::from_secs(121));
+    let q = ok(c.get(&format!("{AX_URI}?subscriptionId={id}")).await);
+    assert!(
+        q["privateNumList"][0]["calleeNum"].is_null(),
+        "temporary callee expired: {q}"
+    );
+
+    ok(c.put(AX_URI, json!({"subscriptionId":id,"maxDuration":30}))
+        .await);
+    let q = ok(c.get(&format!("{AX_URI}?privateNum={}", esc(&x))).await);
+    assert_eq!(q["privateNumList"][0]["maxDuration"], 30);
+    assert_eq!(
+        q["privateNumList"][0]["recordFlag"], "true",
+        "absent fields unchanged"
+    );
+
+    ok(c.delete(&format!(
+        "{AX_URI}?origNum={}&privateNum={}",
+        esc("+8613800000001"),
+        esc(&x)
+    ))
+    .await);
+    let again = c.delete(&format!("{AX_URI}?subscriptionId={id}")).await;
+    assert_eq!(code(&again), "1011004", "second AX unbind fails: {again}");
+}
+
+#[tokio::test]
+async fn ax_exhausting_an_area() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Wsse);
+    let n = numbers_in(&sim, AX.0, "028").len();
+    for i in 0..n {
+        ok(c.post(AX_URI, json!({"origNum":format!("+86138{i:08}"),"areaCode":"028","privateNumType":"mobile-virtual"})).await);
+    }
+    let r = c.post(AX_URI, json!({"origNum":"+8613999999999","areaCode":"028","privateNumType":"mobile-virtual","areaMatchMode":"0"})).await;
+    assert_eq!(code(&r), "1011005", "every 028 X is taken: {r}");
+}

@@ -1,0 +1,78 @@
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::common::*;
+
+#[tokio::test]
+async fn axe_extensions_conflicts_and_expiry() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    let x = numbers_in(&sim, AXE.0, "020")[0].clone();
+    let r = ok(c.post(AXE_URI, json!({"bindNum":"+8613800000001","virtualNum":x,"bindExpiredTime":1,"callbackExpiredTime":1})).await);
+    let ext = r["extendNum"].as_str().unwrap_or_default().to_string();
+    assert_eq!(ext.len(), 4, "allocated extension has 4 digits: {r}");
+    assert!(ext.bytes().all(|b| b.is_ascii_digit()));
+    let id = r["subscriptionId"].as_str().unwrap_or_default().to_string();
+
+    let same_a = c
+        .post(AXE_URI, json!({"bindNum":"+8613800000001","virtualNum":x}))
+        .await;
+    assert_eq!(code(&same_a), "1012010", "A already on this X: {same_a}");
+    let explicit = ok(c
+        .post(
+            AXE_URI,
+            json!({"bindNum":"+8613800000002","virtualNum":x,"extendNum":"12"}),
+        )
+        .await);
+    assert_eq!(explicit["extendNum"], "12");
+    let dup = c
+        .post(
+            AXE_URI,
+            json!({"bindNum":"+8613800000003","virtualNum":x,"extendNum":"12"}),
+        )
+        .await;
+    assert_eq!(code(&dup), "1012010", "extension 12 is taken on X: {dup}");
+    let both = c.post(AXE_URI, json!({"bindNum":"+8613800000004","virtualNum":x,"callbackTone":"t.wav","callbackNum":"+8613900000001"})).await;
+    assert_eq!(
+        code(&both),
+        "1010002",
+        "callbackTone and callbackNum are exclusive: {both}"
+    );
+    let bad_times = c
+        .post(
+            AXE_URI,
+            json!({"bindNum":"+8613800000005","bindExpiredTime":1,"callbackExpiredTime":2}),
+        )
+        .await;
+    assert_eq!(
+        code(&bad_times),
+        "1010002",
+        "bindExpiredTime < callbackExpiredTime: {bad_times}"
+    );
+
+    let q = ok(c
+        .get(&format!("{AXE_URI}?virtualNum={}&extendNum={ext}", esc(&x)))
+        .await);
+    assert_eq!(q["extendNumList"][0]["bindNum"], "+8613800000001");
+    ok(c.put(
+        AXE_URI,
+        json!({"subscriptionId":id,"callbackNum":"+8613900000007"}),
+    )
+    .await);
+    let q = ok(c.get(&format!("{AXE_URI}?subscriptionId={id}")).await);
+    assert_eq!(q["extendNumList"][0]["callbackNum"], "+8613900000007");
+
+    sim.advance(Duration::from_secs(3601));
+    let gone = c.get(&format!("{AXE_URI}?subscriptionId={id}")).await;
+    assert_eq!(code(&gone), "1012001", "1 hour binding expired: {gone}");
+
+    ok(
+        c.delete(&format!("{AXE_URI}?virtualNum={}&extendNum=12", esc(&x)))
+            .await,
+    );
+    let again = c
+        .delete(&format!("{AXE_URI}?virtualNum={}&extendNum=12", esc(&x)))
+        .await;
+    assert_eq!(code(&again), "1012001", "{again}");
+}
