@@ -301,10 +301,7 @@ fn classify(e: reqwest::Error) -> ApiError {
     while let Some(s) = source {
         detail.push_str(": ");
         detail.push_str(&s.to_string());
-        tls |= s.is::<rustls::Error>()
-            || s.downcast_ref::<std::io::Error>()
-                .and_then(|io| io.get_ref())
-                .is_some_and(|inner| inner.is::<rustls::Error>());
+        tls |= is_tls(s);
         source = s.source();
     }
     let detail = mask_phones(&detail);
@@ -315,6 +312,20 @@ fn classify(e: reqwest::Error) -> ApiError {
             request_sent: !connect,
             detail,
         }
+    }
+}
+
+/// A rustls error, possibly wrapped in (nested) `io::Error`s, whose `source()` skips the inner.
+fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
+    if e.is::<rustls::Error>() {
+        return true;
+    }
+    match e
+        .downcast_ref::<std::io::Error>()
+        .and_then(std::io::Error::get_ref)
+    {
+        Some(inner) => is_tls(inner),
+        None => false,
     }
 }
 
