@@ -83,12 +83,26 @@ impl IntoResponse for ApiError {
 
 pub type ApiResult = Result<Response, ApiError>;
 
-/// `{"resultcode":"0","resultdesc":"Success", ...fields}` with HTTP 200.
+/// Remove `null` members recursively: the platform omits absent fields rather than sending null.
+pub fn strip_nulls(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),
+        other => other,
+    }
+}
+
+/// `{"resultcode":"0","resultdesc":"Success", ...fields}` with HTTP 200 (null fields omitted).
 pub fn success(fields: Value) -> ApiResult {
     let mut map = Map::new();
     map.insert("resultcode".into(), SUCCESS.into());
     map.insert("resultdesc".into(), "Success".into());
-    if let Value::Object(extra) = fields {
+    if let Value::Object(extra) = strip_nulls(fields) {
         map.extend(extra);
     }
     Ok((StatusCode::OK, Json(Value::Object(map))).into_response())

@@ -29,6 +29,7 @@ use tokio::task::JoinHandle;
 
 pub mod admin;
 pub mod auth;
+pub mod callbody;
 pub mod calls;
 pub mod cdrgen;
 pub mod clock;
@@ -37,6 +38,7 @@ pub mod config;
 pub mod delivery;
 pub mod faults;
 pub mod inventory;
+pub mod legs;
 pub mod modes;
 pub mod outcomes;
 pub mod params;
