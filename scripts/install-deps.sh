@@ -16,8 +16,6 @@ APT_PACKAGES=(
   # headless window tests and the keyring
   xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring keyutils imagemagick
   fonts-noto-cjk
-  # bundles
-  rpm
 )
 
 missing=()

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod account;
 mod db;
 
 #[derive(Parser)]
@@ -26,6 +27,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Platform accounts (credentials live in the OS keyring).
+    Account {
+        #[command(subcommand)]
+        command: account::AccountCommand,
+    },
     /// Database maintenance.
     Db {
         #[command(subcommand)]
@@ -47,5 +53,28 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Db { command } => db::run(command, &db_path),
+        Command::Account { command } => with_db(&db_path, |dbm| account::run(command, dbm)),
+    }
+}
+
+/// Opens the database and runs `f`, printing errors the way scripts expect (stderr, exit 1).
+fn with_db(
+    path: &std::path::Path,
+    f: impl FnOnce(&maskline_services::DbManager) -> Result<(), maskline_services::ServiceError>,
+) -> ExitCode {
+    let dbm = maskline_services::DbManager::open(path);
+    if let maskline_services::DbStatus::Corrupt { reason, .. } = dbm.status() {
+        eprintln!(
+            "error: the database {} cannot be opened ({reason}); run `maskline db check` or open the app to recover it",
+            path.display()
+        );
+        return ExitCode::from(2);
+    }
+    match f(&dbm) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -32,7 +32,7 @@ fn db_check_reports_healthy_and_damaged_files() {
     assert!(out.status.success(), "healthy db must exit 0: {out:?}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["healthy"], true);
-    assert_eq!(v["schemaVersion"], 1);
+    assert_eq!(v["schemaVersion"], maskline_store::MIGRATIONS.len());
 
     std::fs::write(&path, b"junk".repeat(2000)).expect("corrupt");
     let out = maskline()

@@ -14,6 +14,12 @@ pub enum ServiceError {
         "No usable backup was found. Choose \"Start fresh\" instead; the damaged file is kept aside. / 没有可用的备份。请选择“重新开始”,损坏的文件会被保留。"
     )]
     NoBackup,
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Secret(#[from] maskline_secrets::SecretError),
     #[error("{0}")]
     Store(#[from] StoreError),
 }
@@ -24,7 +30,9 @@ impl From<ServiceError> for AppError {
             ServiceError::DbUnavailable => ErrorCode::DbUnavailable,
             ServiceError::NoBackup => ErrorCode::NoBackup,
             ServiceError::Store(StoreError::Corrupt { .. }) => ErrorCode::DbCorrupt,
-            ServiceError::Store(_) => ErrorCode::Internal,
+            ServiceError::Invalid { .. } => ErrorCode::InvalidInput,
+            ServiceError::NotFound(_) => ErrorCode::NotFound,
+            ServiceError::Secret(_) | ServiceError::Store(_) => ErrorCode::Internal,
         };
         AppError::new(code, e.to_string())
     }

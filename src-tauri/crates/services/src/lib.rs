@@ -6,6 +6,7 @@
 //!
 //! Must not depend on `tauri` or any UI concern: commands in `src-tauri` stay a few lines.
 
+pub mod accounts;
 pub mod database;
 pub mod error;
 pub mod paths;

@@ -21,3 +21,13 @@ pub fn db_path_in(data_dir: &std::path::Path) -> PathBuf {
 pub fn os_locale() -> String {
     sys_locale::get_locale().unwrap_or_default()
 }
+
+/// The OS keyring store Maskline uses. `MASKLINE_KEYRING_SERVICE` renames the keyring
+/// namespace (tests use it to stay out of a developer's real entries); it holds no secret.
+pub fn keyring_store() -> maskline_secrets::KeyringStore {
+    let service = std::env::var("MASKLINE_KEYRING_SERVICE")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| APP_IDENTIFIER.to_string());
+    maskline_secrets::KeyringStore::new(service)
+}

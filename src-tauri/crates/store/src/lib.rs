@@ -6,6 +6,7 @@
 //! Depends only on `maskline-domain`. Must not depend on `tauri`, the network client,
 //! the keyring, or the services crate. Secrets never reach this crate.
 
+pub mod accounts;
 mod backup;
 mod db;
 mod error;

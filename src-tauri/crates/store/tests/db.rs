@@ -154,3 +154,55 @@ fn in_memory_databases_are_separate_and_migrated() {
         Settings::default()
     );
 }
+
+mod accounts {
+    use maskline_domain::{AuthScheme, Mode};
+    use maskline_store::{Db, accounts};
+
+    fn fields(name: &str) -> accounts::AccountFields {
+        accounts::AccountFields {
+            name: name.into(),
+            mode: Mode::Axb,
+            auth: AuthScheme::Aksk,
+            base_url: "https://rtcpns.cn-north-1.myhuaweicloud.com".into(),
+            ca_cert_pem: None,
+            rate_limit: 5,
+        }
+    }
+
+    #[test]
+    fn first_account_is_active_and_deleting_it_activates_another() {
+        let db = Db::in_memory().expect("db");
+        let mut c = db.conn().expect("conn");
+        let a = accounts::insert(&mut c, &fields("Beijing")).expect("insert a");
+        let b = accounts::insert(&mut c, &fields("Shenzhen")).expect("insert b");
+        assert!(
+            a.is_active && !b.is_active,
+            "only the first account starts active"
+        );
+        assert!(accounts::set_active(&mut c, b.id).expect("activate"));
+        let active: Vec<_> = accounts::list(&c)
+            .expect("list")
+            .into_iter()
+            .filter(|r| r.is_active)
+            .collect();
+        assert_eq!(active.len(), 1);
+        assert_eq!(active[0].id, b.id);
+        assert!(accounts::delete(&mut c, b.id).expect("delete"));
+        assert!(
+            accounts::get(&c, a.id)
+                .expect("get")
+                .expect("a exists")
+                .is_active
+        );
+    }
+
+    #[test]
+    fn names_are_unique_ignoring_case() {
+        let db = Db::in_memory().expect("db");
+        let mut c = db.conn().expect("conn");
+        accounts::insert(&mut c, &fields("Beijing")).expect("insert");
+        assert!(accounts::insert(&mut c, &fields("BEIJING")).is_err());
+        assert!(accounts::by_name(&c, "beijing").expect("by name").is_some());
+    }
+}

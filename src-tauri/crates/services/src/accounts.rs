@@ -1,0 +1,226 @@
+//! Platform accounts: connection settings in SQLite, app key and secret in the OS keyring.
+//!
+//! The secret goes in through [`add`] / [`set_secret`] and only comes back out inside
+//! [`client_for`], which hands it straight to the API client. Nothing here returns it.
+
+use maskline_api::{Client, ClientConfig, RateLimit};
+use maskline_domain::{AuthScheme, Mode};
+use maskline_secrets::{SecretStore, Sensitive};
+use maskline_store::accounts::{self, AccountFields, AccountRow};
+
+use crate::{DbManager, ServiceError};
+
+/// The platform's base URL ("APP接入地址") used when none is given.
+pub const DEFAULT_BASE_URL: &str = "https://rtcpns.cn-north-1.myhuaweicloud.com";
+
+/// What a new account needs.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub name: String,
+    pub mode: Mode,
+    pub auth: AuthScheme,
+    pub base_url: String,
+    pub ca_cert_pem: Option<String>,
+    /// Requests per second for this account (burst the same).
+    pub rate_limit: u32,
+    pub app_key: String,
+    pub app_secret: Sensitive<String>,
+}
+
+/// An account as the UI and CLI see it: never the key's secret.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountView {
+    pub id: i64,
+    pub name: String,
+    pub mode: Mode,
+    pub auth: AuthScheme,
+    pub base_url: String,
+    pub has_custom_ca: bool,
+    pub rate_limit: u32,
+    pub is_active: bool,
+    pub created_at: String,
+    /// The app key (an identifier the platform also prints in CDRs), if the keyring has it.
+    pub app_key: Option<String>,
+    /// Whether a secret is saved in the keyring.
+    pub secret_saved: bool,
+}
+
+fn key_entry(id: i64) -> String {
+    format!("account-{id}-app-key")
+}
+
+fn secret_entry(id: i64) -> String {
+    format!("account-{id}-app-secret")
+}
+
+fn view(row: AccountRow, secrets: &dyn SecretStore) -> Result<AccountView, ServiceError> {
+    let app_key = secrets.get(&key_entry(row.id))?.map(|k| k.expose().clone());
+    let secret_saved = secrets.exists(&secret_entry(row.id))?;
+    Ok(AccountView {
+        id: row.id,
+        name: row.name,
+        mode: row.mode,
+        auth: row.auth,
+        base_url: row.base_url,
+        has_custom_ca: row.ca_cert_pem.is_some(),
+        rate_limit: row.rate_limit,
+        is_active: row.is_active,
+        created_at: row.created_at,
+        app_key,
+        secret_saved,
+    })
+}
+
+fn client_config(f: &AccountFields, app_key: String, secret: Sensitive<String>) -> ClientConfig {
+    let mut cfg = ClientConfig::new(f.base_url.clone(), app_key, secret);
+    cfg.scheme = f.auth;
+    cfg.custom_ca_pem = f.ca_cert_pem.as_ref().map(|p| p.as_bytes().to_vec());
+    cfg.rate_limit = RateLimit {
+        per_second: f.rate_limit,
+        burst: f.rate_limit,
+    };
+    cfg
+}
+
+fn invalid(field: &str, why: impl std::fmt::Display) -> ServiceError {
+    ServiceError::Invalid {
+        field: field.into(),
+        message: why.to_string(),
+    }
+}
+
+/// Validates and stores a new account; the key and secret go to the keyring only.
+pub fn add(
+    dbm: &DbManager,
+    secrets: &dyn SecretStore,
+    new: NewAccount,
+) -> Result<AccountView, ServiceError> {
+    let name = new.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 64 {
+        return Err(invalid(
+            "name",
+            "the account name must be 1–64 characters / 账号名称须为 1–64 个字符",
+        ));
+    }
+    let fields = AccountFields {
+        name,
+        mode: new.mode,
+        auth: new.auth,
+        base_url: new.base_url.trim().trim_end_matches('/').to_string(),
+        ca_cert_pem: new.ca_cert_pem,
+        rate_limit: new.rate_limit,
+    };
+    // Building a client checks the URL (https, or http only to loopback), the CA and the key.
+    Client::new(client_config(
+        &fields,
+        new.app_key.clone(),
+        new.app_secret.clone(),
+    ))
+    .map_err(|e| invalid("account", e))?;
+
+    let db = dbm.db()?;
+    let mut conn = db.conn()?;
+    if accounts::by_name(&conn, &fields.name)?.is_some() {
+        return Err(invalid(
+            "name",
+            format!(
+                "an account named {:?} already exists / 已存在同名账号",
+                fields.name
+            ),
+        ));
+    }
+    let row = accounts::insert(&mut conn, &fields)?;
+    let stored = secrets
+        .set(&key_entry(row.id), &Sensitive::new(new.app_key))
+        .and_then(|()| secrets.set(&secret_entry(row.id), &new.app_secret));
+    if let Err(e) = stored {
+        // Do not leave an account without credentials behind.
+        let _ = secrets.delete(&key_entry(row.id));
+        accounts::delete(&mut conn, row.id)?;
+        return Err(e.into());
+    }
+    view(row, secrets)
+}
+
+/// All accounts, by name.
+pub fn list(dbm: &DbManager, secrets: &dyn SecretStore) -> Result<Vec<AccountView>, ServiceError> {
+    let db = dbm.db()?;
+    let rows = accounts::list(&*db.conn()?)?;
+    rows.into_iter().map(|r| view(r, secrets)).collect()
+}
+
+fn find(dbm: &DbManager, name: &str) -> Result<AccountRow, ServiceError> {
+    let db = dbm.db()?;
+    let row = accounts::by_name(&*db.conn()?, name)?;
+    row.ok_or_else(|| {
+        ServiceError::NotFound(format!(
+            "no account named {name:?} / 没有名为 {name:?} 的账号"
+        ))
+    })
+}
+
+/// Removes an account and its keyring entries.
+pub fn remove(dbm: &DbManager, secrets: &dyn SecretStore, name: &str) -> Result<(), ServiceError> {
+    let row = find(dbm, name)?;
+    secrets.delete(&secret_entry(row.id))?;
+    secrets.delete(&key_entry(row.id))?;
+    let db = dbm.db()?;
+    accounts::delete(&mut *db.conn()?, row.id)?;
+    Ok(())
+}
+
+/// Replaces the saved secret of an account.
+pub fn set_secret(
+    dbm: &DbManager,
+    secrets: &dyn SecretStore,
+    name: &str,
+    secret: &Sensitive<String>,
+) -> Result<(), ServiceError> {
+    let row = find(dbm, name)?;
+    if secret.is_empty() {
+        return Err(invalid(
+            "secret",
+            "the app secret is empty / App Secret 不能为空",
+        ));
+    }
+    Ok(secrets.set(&secret_entry(row.id), secret)?)
+}
+
+/// Builds the API client of an account (by name, or the active one when `None`).
+pub fn client_for(
+    dbm: &DbManager,
+    secrets: &dyn SecretStore,
+    name: Option<&str>,
+) -> Result<(AccountView, Client), ServiceError> {
+    let row = match name {
+        Some(n) => find(dbm, n)?,
+        None => {
+            let db = dbm.db()?;
+            let rows = accounts::list(&*db.conn()?)?;
+            rows.into_iter().find(|r| r.is_active).ok_or_else(|| {
+                ServiceError::NotFound(
+                    "no active account: add one first / 尚无可用账号,请先添加".into(),
+                )
+            })?
+        }
+    };
+    let missing = || {
+        ServiceError::NotFound(format!(
+            "the keyring has no credentials for account {:?}; add them again / 系统钥匙串中没有该账号的凭据,请重新填写",
+            row.name
+        ))
+    };
+    let key = secrets.get(&key_entry(row.id))?.ok_or_else(missing)?;
+    let secret = secrets.get(&secret_entry(row.id))?.ok_or_else(missing)?;
+    let fields = AccountFields {
+        name: row.name.clone(),
+        mode: row.mode,
+        auth: row.auth,
+        base_url: row.base_url.clone(),
+        ca_cert_pem: row.ca_cert_pem.clone(),
+        rate_limit: row.rate_limit,
+    };
+    let client = Client::new(client_config(&fields, key.expose().clone(), secret))
+        .map_err(|e| invalid("account", e))?;
+    Ok((view(row, secrets)?, client))
+}
