@@ -291,6 +291,30 @@ mod tests {
     }
 
     #[test]
+    fn toml_config_file_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("sim.toml");
+        let text = r#"
+seed = 9
+timeFactor = 60.0
+[auth]
+lockThreshold = 3
+[[apps]]
+key = "k"
+secret = "s"
+mode = "AXE"
+callbackUrl = "http://127.0.0.1:9/cb"
+numbers = [{ number = "+8616500000001", areaCode = "0755" }]
+"#;
+        std::fs::write(&path, text).expect("write");
+        let cfg = SimConfig::from_file(&path).expect("valid TOML config");
+        assert_eq!((cfg.seed, cfg.auth.lock_threshold), (9, 3));
+        let apps = cfg.effective_apps().expect("apps");
+        assert_eq!(apps[0].mode, Mode::Axe);
+        assert_eq!(apps[0].numbers.len(), 1, "explicit numbers are kept");
+    }
+
+    #[test]
     fn generated_numbers_are_e164_and_unique() {
         let cfg = SimConfig::default();
         let apps = cfg.effective_apps().expect("demo apps are consistent");
