@@ -44,8 +44,11 @@ if [ -n "$(git status --porcelain -- ui/src/ipc/bindings)" ]; then
   exit 1
 fi
 
-step "Rust: all tests"
-cargo test --workspace --locked
+step "Rust: all tests (inside a D-Bus session with an unlocked gnome-keyring)"
+keyring_home=$(mktemp -d)
+XDG_DATA_HOME="$keyring_home" MASKLINE_TEST_KEYRING=1 keyctl session - dbus-run-session -- bash -c '
+  eval "$(printf %s test | gnome-keyring-daemon --unlock --components=secrets)"
+  cargo test --workspace --locked'
 
 step "Build the app for the real-window tests"
 npm exec --prefix ui -- tauri build --debug --no-bundle
