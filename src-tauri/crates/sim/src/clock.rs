@@ -165,6 +165,19 @@ mod tests {
     }
 
     #[test]
+    fn time_factor_speeds_simulated_time() {
+        let c = SimClock::new(1000.0);
+        let before = c.now_ms();
+        std::thread::sleep(Duration::from_millis(20));
+        // At least 20 ms of real time passed, so at least 20 s of simulated time.
+        assert!(c.now_ms() - before >= 20_000);
+        assert_eq!(
+            c.real_for(Duration::from_secs(60)),
+            Duration::from_millis(60)
+        );
+    }
+
+    #[test]
     fn advance_moves_simulated_time_only() {
         let c = SimClock::new(1.0);
         let before = c.now();

@@ -93,3 +93,22 @@ async fn ax_exhausting_an_area() {
     let r = c.post(AX_URI, json!({"origNum":"+8613999999999","areaCode":"028","privateNumType":"mobile-virtual","areaMatchMode":"0"})).await;
     assert_eq!(code(&r), "1011005", "every 028 X is taken: {r}");
 }
+
+#[tokio::test]
+async fn non_strict_area_falls_back_to_the_same_province() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    for i in 0..numbers_in(&sim, AX.0, "0755").len() {
+        ok(c.post(AX_URI, json!({"origNum":format!("+86137{i:08}"),"areaCode":"0755","privateNumType":"mobile-virtual"})).await);
+    }
+    let r = ok(c.post(AX_URI, json!({"origNum":"+8613699999999","areaCode":"0755","privateNumType":"mobile-virtual","areaMatchMode":"1"})).await);
+    let x = r["privateNum"].as_str().unwrap_or_default().to_string();
+    let guangdong: Vec<String> = ["020", "0769"]
+        .iter()
+        .flat_map(|a| numbers_in(&sim, AX.0, a))
+        .collect();
+    assert!(
+        guangdong.contains(&x),
+        "0755 is full, so another Guangdong number is chosen: {x}"
+    );
+}

@@ -132,7 +132,10 @@ async fn generated_calls_deliver_signed_events_and_batched_cdrs() {
             signed_by(headers, AXB.0, AXB.1),
             "callbacks are AKSK-signed with the app's key"
         );
-        assert!(!body.contains(":null"), "absent fields are omitted, not null: {body}");
+        assert!(
+            !body.contains(":null"),
+            "absent fields are omitted, not null: {body}"
+        );
         let v: Value = serde_json::from_str(body).expect("JSON body");
         if v["eventType"] == "fee" {
             let n = v["feeLst"].as_array().map_or(0, Vec::len);
