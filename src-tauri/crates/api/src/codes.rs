@@ -105,6 +105,9 @@ result_codes! {
     AkskDigestMissing = "1023037", AuthHeader, "X-AKSK 缺少 PasswordDigest。", "PasswordDigest is missing from X-AKSK.";
     ClockSkew = "1010013", ClockSkew, "本机时间与平台时间相差过大,请求被拒绝。", "Your computer's clock is too far from the platform's time, so the request was refused.";
     InvalidRequest = "1010002", InvalidRequest, "请求无效(格式错误、多余空格、非 +86 号码或放音文件未审核)。", "The request is invalid (bad format, extra spaces, a non-+86 number or an unapproved tone file).";
+    // Not captured in the reference: the "check PasswordDigest" row sits between 1010011 and
+    // 1010013, so 1010012 is the most plausible code (the simulator chose it independently).
+    DigestInvalid = "1010012", AuthFailed, "鉴权失败:PasswordDigest 不正确(App Secret 错误)或 Nonce 被重复使用。", "Authentication failed: the PasswordDigest is wrong (wrong app secret) or the nonce was reused.";
     InvalidAppKey = "1010003", AuthFailed, "App Key 无效。", "The app key is invalid.";
     FlowControl = "1010010", FlowControl, "已达到平台流量控制上限。", "The platform's flow-control limit was reached.";
     NotCommercial = "1010011", NotPermitted, "应用未获准访问商用环境。", "The app is not allowed to access the commercial environment.";
