@@ -1,6 +1,7 @@
 //! Service errors and their mapping to the IPC shape.
 
-use maskline_domain::{AppError, ErrorCode};
+use maskline_api::{ApiError, CodeCategory, Explanation, ResultCode};
+use maskline_domain::{AppError, ErrorCode, Mode};
 use maskline_store::StoreError;
 
 /// Errors from use cases. Converted to [`AppError`] at the IPC boundary.
@@ -22,6 +23,67 @@ pub enum ServiceError {
     Secret(#[from] maskline_secrets::SecretError),
     #[error("{0}")]
     Store(#[from] StoreError),
+    /// The platform (or the way to it) failed; see [`ServiceError::result_code`].
+    #[error("{}", api_message(.0))]
+    Api(#[from] ApiError),
+    /// The operation belongs to another mode than the account's app.
+    #[error(
+        "account {account:?} is an {account_mode} app; {wanted} operations are refused by the platform (1010040). Choose an {wanted} account (--account NAME) / 账号 {account:?} 是 {account_mode} 应用,平台会拒绝 {wanted} 操作(1010040),请选择 {wanted} 模式的账号"
+    )]
+    WrongMode {
+        account: String,
+        account_mode: Mode,
+        wanted: Mode,
+    },
+    /// An AXYB bind got X but not Y, and unbinding X again failed as well.
+    #[error(
+        "A was bound (relation {subscription_id}) but binding B failed: {}; undoing the A side also failed: {rollback}. Unbind relation {subscription_id} by hand / A 方已绑定(关系 {subscription_id}),但 B 方绑定失败,且撤销 A 方也失败,请手动解绑该关系",
+        api_message(.source)
+    )]
+    AxybHalfBound {
+        subscription_id: String,
+        source: Box<ApiError>,
+        rollback: Box<ApiError>,
+    },
+}
+
+impl ServiceError {
+    /// The platform result code, when the platform answered with one.
+    pub fn result_code(&self) -> Option<&ResultCode> {
+        match self {
+            ServiceError::Api(e) => e.result_code(),
+            ServiceError::AxybHalfBound { source, .. } => source.result_code(),
+            _ => None,
+        }
+    }
+
+    /// What the platform's result code means and what to do, in both languages.
+    pub fn explanation(&self) -> Option<Explanation> {
+        self.result_code().map(ResultCode::explanation)
+    }
+}
+
+/// One bilingual line for an API failure: the code or kind, what it means, what to do.
+fn api_message(e: &ApiError) -> String {
+    if let Some(code) = e.result_code() {
+        let x = code.explanation();
+        let head = e.to_string();
+        let head = head.trim_end_matches('.');
+        return format!(
+            "{head}. {} {} / {} {}",
+            x.en, x.action_en, x.zh, x.action_zh
+        );
+    }
+    let zh = match e {
+        ApiError::InvalidInput { .. } => "输入无效,请按提示修改后重试。",
+        ApiError::Config(_) => "账号配置无效,请检查接入地址、App Key 和证书。",
+        ApiError::Transport { .. } => "无法连接平台,请检查网络和账号的接入地址。",
+        ApiError::Tls { .. } => "平台的 TLS 证书未被信任;如使用私有 CA,请在账号设置中添加其证书。",
+        ApiError::Timeout { .. } => "平台未及时响应,请稍后重试。",
+        ApiError::HttpStatus { .. } => "平台返回了 HTTP 错误,请检查账号的接入地址。",
+        _ => "平台的响应无法识别,请稍后重试或反馈问题。",
+    };
+    format!("{e} / {zh}")
 }
 
 impl From<ServiceError> for AppError {
@@ -32,8 +94,58 @@ impl From<ServiceError> for AppError {
             ServiceError::Store(StoreError::Corrupt { .. }) => ErrorCode::DbCorrupt,
             ServiceError::Invalid { .. } => ErrorCode::InvalidInput,
             ServiceError::NotFound(_) => ErrorCode::NotFound,
+            ServiceError::WrongMode { .. } => ErrorCode::InvalidInput,
+            ServiceError::Api(ApiError::InvalidInput { .. }) => ErrorCode::InvalidInput,
+            ServiceError::Api(_) | ServiceError::AxybHalfBound { .. } => {
+                match e.result_code().map(ResultCode::category) {
+                    Some(CodeCategory::InvalidRequest) => ErrorCode::InvalidInput,
+                    Some(CodeCategory::NotFound) => ErrorCode::NotFound,
+                    _ => ErrorCode::Internal,
+                }
+            }
             ServiceError::Secret(_) | ServiceError::Store(_) => ErrorCode::Internal,
         };
         AppError::new(code, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn platform(code: &str) -> ServiceError {
+        ServiceError::Api(ApiError::Platform {
+            code: ResultCode::from_code(code),
+            desc: "Some text.".into(),
+            status: 403,
+        })
+    }
+
+    #[test]
+    fn api_errors_map_to_ipc_codes_by_category() {
+        let code = |e: ServiceError| AppError::from(e).code;
+        assert_eq!(code(platform("1012001")), ErrorCode::NotFound);
+        assert_eq!(code(platform("1010002")), ErrorCode::InvalidInput);
+        assert_eq!(code(platform("1012010")), ErrorCode::Internal);
+        let timeout = ServiceError::Api(ApiError::Timeout {
+            during_connect: true,
+        });
+        assert_eq!(code(timeout), ErrorCode::Internal);
+    }
+
+    #[test]
+    fn platform_messages_keep_the_code_and_both_languages() {
+        let text = platform("1010013").to_string();
+        assert!(
+            text.starts_with("platform error 1010013: Some text. "),
+            "{text}"
+        );
+        assert!(text.contains("clock") && text.contains("同步"), "{text}");
+        let offline = ServiceError::Api(ApiError::Transport {
+            request_sent: false,
+            detail: "refused".into(),
+        });
+        assert!(offline.to_string().contains("无法连接平台"), "{offline}");
+        assert!(offline.result_code().is_none());
     }
 }

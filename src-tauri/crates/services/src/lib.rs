@@ -1,12 +1,14 @@
 //! `maskline-services`: Maskline's use cases.
 //!
 //! Composes the store, the API client and the secret store into the operations the app
-//! and the CLI offer (database lifecycle and recovery, settings, and later bindings,
-//! bulk jobs, imports, recordings and pools). Both front ends call only this crate.
+//! and the CLI offer (database lifecycle and recovery, settings, accounts, bindings in every
+//! mode, and later bulk jobs, imports, recordings and pools). Both front ends call only this
+//! crate.
 //!
 //! Must not depend on `tauri` or any UI concern: commands in `src-tauri` stay a few lines.
 
 pub mod accounts;
+pub mod bindings;
 pub mod database;
 pub mod error;
 pub mod paths;

@@ -1,0 +1,103 @@
+//! AXYB: A↔X and B↔Y, bound in two steps within one relation.
+
+use maskline_domain::Mode;
+
+use super::{
+    AreaMatchMode, AxybAxRequest, AxybBound, AxybQuery, AxybRelation, AxybUnbind, AxybYbRequest,
+    PhoneNumber, Session,
+};
+use crate::ServiceError;
+
+/// The B side of a two-step bind ([`Session::axyb_bind`]): step 2 without the subscription id,
+/// which comes from step 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YbStep {
+    pub b: PhoneNumber,
+    pub area_code: Option<String>,
+    pub area_match_mode: Option<AreaMatchMode>,
+    pub yb_duration_secs: Option<u32>,
+    pub pre_voice_y: Option<String>,
+}
+
+impl YbStep {
+    pub fn new(b: PhoneNumber) -> Self {
+        Self {
+            b,
+            area_code: None,
+            area_match_mode: None,
+            yb_duration_secs: None,
+            pre_voice_y: None,
+        }
+    }
+
+    fn request(&self, subscription_id: &str) -> AxybYbRequest {
+        AxybYbRequest {
+            subscription_id: subscription_id.to_string(),
+            b: self.b.clone(),
+            area_code: self.area_code.clone(),
+            area_match_mode: self.area_match_mode,
+            yb_duration_secs: self.yb_duration_secs,
+            pre_voice_y: self.pre_voice_y.clone(),
+        }
+    }
+}
+
+/// Both steps of a complete AXYB relation: `ax.relation_number` is X, `yb.relation_number` Y.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AxybPair {
+    pub ax: AxybBound,
+    pub yb: AxybBound,
+}
+
+impl Session {
+    /// Step 1 only: binds A to an X and opens the relation.
+    pub async fn axyb_bind_ax(&self, req: &AxybAxRequest) -> Result<AxybBound, ServiceError> {
+        Ok(self.client_for_mode(Mode::Axyb)?.axyb_bind_ax(req).await?)
+    }
+
+    /// Step 2 only: binds B to a Y within an existing relation.
+    pub async fn axyb_bind_yb(&self, req: &AxybYbRequest) -> Result<AxybBound, ServiceError> {
+        Ok(self.client_for_mode(Mode::Axyb)?.axyb_bind_yb(req).await?)
+    }
+
+    /// Both steps. If B cannot be bound, the half-made relation is unbound again so no X stays
+    /// taken; if that fails too, [`ServiceError::AxybHalfBound`] names the relation to clean up.
+    pub async fn axyb_bind(
+        &self,
+        ax: &AxybAxRequest,
+        yb: &YbStep,
+    ) -> Result<AxybPair, ServiceError> {
+        let client = self.client_for_mode(Mode::Axyb)?;
+        let first = client.axyb_bind_ax(ax).await?;
+        match client
+            .axyb_bind_yb(&yb.request(&first.subscription_id))
+            .await
+        {
+            Ok(second) => Ok(AxybPair {
+                ax: first,
+                yb: second,
+            }),
+            Err(source) => {
+                let undo = AxybUnbind::Relation(first.subscription_id.clone());
+                match client.axyb_unbind(&undo).await {
+                    Ok(()) => Err(source.into()),
+                    Err(rollback) => Err(ServiceError::AxybHalfBound {
+                        subscription_id: first.subscription_id,
+                        source: Box::new(source),
+                        rollback: Box::new(rollback),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Removes the whole relation, or only its YB part.
+    pub async fn axyb_unbind(&self, req: &AxybUnbind) -> Result<(), ServiceError> {
+        Ok(self.client_for_mode(Mode::Axyb)?.axyb_unbind(req).await?)
+    }
+
+    /// Relations by id or by X.
+    pub async fn axyb_query(&self, q: &AxybQuery) -> Result<Vec<AxybRelation>, ServiceError> {
+        Ok(self.client_for_mode(Mode::Axyb)?.axyb_query(q).await?)
+    }
+}
