@@ -186,3 +186,17 @@ pub async fn requests_received(sim: &SimHandle) -> u64 {
         .unwrap_or_else(|| panic!("the counting rule is installed: {faults}"));
     COUNTER_BUDGET - remaining
 }
+
+/// A GET to a platform route signed with `maskline_api::sign`, bypassing the typed client, to
+/// read fields the typed answers do not carry.
+pub async fn raw_get(sim: &SimHandle, app: App, scheme: AuthScheme, path_and_query: &str) -> Value {
+    let auth = maskline_api::sign::sign_now(scheme, app.key, app.secret);
+    let resp = admin_http()
+        .get(format!("{}{path_and_query}", sim.base_url()))
+        .header("Authorization", &auth.authorization)
+        .header(auth.token_name, &auth.token_value)
+        .send()
+        .await
+        .expect("the simulator answers");
+    resp.json().await.expect("a JSON answer")
+}
