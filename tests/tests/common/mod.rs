@@ -166,8 +166,8 @@ pub async fn binding_count(sim: &SimHandle, mode: &str) -> u64 {
 const COUNTER_BUDGET: u64 = 1_000_000;
 
 /// Counts requests reaching the simulator's platform routes: a zero-latency fault rule for the
-/// next 1,000,000 requests, whose remaining budget the admin API reports. Install it before any
-/// other fault rule (the count is read from the first latency rule).
+/// next 1,000,000 requests, whose remaining budget the admin API reports. The simulator applies
+/// the first latency rule that fires, so add a real latency fault *before* installing this.
 pub async fn install_request_counter(sim: &SimHandle) {
     add_fault(
         sim,
@@ -181,7 +181,11 @@ pub async fn requests_received(sim: &SimHandle) -> u64 {
     let faults = admin_get(sim, "faults").await;
     let remaining = faults["rules"]
         .as_array()
-        .and_then(|rules| rules.iter().find(|r| r["kind"] == "latency"))
+        .and_then(|rules| {
+            rules
+                .iter()
+                .find(|r| r["kind"] == "latency" && r["latencyMs"] == 0)
+        })
         .and_then(|r| r["next"].as_u64())
         .unwrap_or_else(|| panic!("the counting rule is installed: {faults}"));
     COUNTER_BUDGET - remaining
