@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod account;
+mod bind;
 mod db;
 
 #[derive(Parser)]
@@ -37,6 +38,8 @@ enum Command {
         #[command(subcommand)]
         command: db::DbCommand,
     },
+    #[command(flatten)]
+    Bindings(bind::Commands),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Db { command } => db::run(command, &db_path),
         Command::Account { command } => with_db(&db_path, |dbm| account::run(command, dbm)),
+        Command::Bindings(command) => bind::run(command, &db_path),
     }
 }
 
@@ -62,14 +66,10 @@ fn with_db(
     path: &std::path::Path,
     f: impl FnOnce(&maskline_services::DbManager) -> Result<(), maskline_services::ServiceError>,
 ) -> ExitCode {
-    let dbm = maskline_services::DbManager::open(path);
-    if let maskline_services::DbStatus::Corrupt { reason, .. } = dbm.status() {
-        eprintln!(
-            "error: the database {} cannot be opened ({reason}); run `maskline db check` or open the app to recover it",
-            path.display()
-        );
-        return ExitCode::from(2);
-    }
+    let dbm = match open_db(path) {
+        Ok(dbm) => dbm,
+        Err(code) => return code,
+    };
     match f(&dbm) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -77,4 +77,17 @@ fn with_db(
             ExitCode::FAILURE
         }
     }
+}
+
+/// Opens the database, or explains on stderr why it cannot be used (exit 2).
+fn open_db(path: &std::path::Path) -> Result<maskline_services::DbManager, ExitCode> {
+    let dbm = maskline_services::DbManager::open(path);
+    if let maskline_services::DbStatus::Corrupt { reason, .. } = dbm.status() {
+        eprintln!(
+            "error: the database {} cannot be opened ({reason}); run `maskline db check` or open the app to recover it",
+            path.display()
+        );
+        return Err(ExitCode::from(2));
+    }
+    Ok(dbm)
 }
