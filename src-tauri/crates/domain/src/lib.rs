@@ -8,9 +8,13 @@
 //! Maskline crate. Everything here is pure and unit-tested in place.
 
 pub mod app;
+pub mod audit;
+pub mod bindings;
 pub mod error;
+pub mod jobs;
 pub mod mode;
 pub mod phone;
+pub mod pools;
 pub mod settings;
 
 pub use app::{AppInfo, DbStatus, RecoverAction};

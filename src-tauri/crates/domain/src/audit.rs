@@ -1,0 +1,32 @@
+//! The local audit trail: who did what, when, and what the platform answered.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One audited action. Phone numbers in `target` are masked; no secrets are ever recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    pub id: i64,
+    /// UTC `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
+    pub at: String,
+    /// The OS user name.
+    pub who: String,
+    pub account: Option<String>,
+    /// `bind`, `modify`, `unbind`, `bulk.start`, `bulk.finish`, …
+    pub action: String,
+    /// What was acted on, with numbers masked (`AXB A=+86 138****8000 X=+8617000100000`).
+    pub target: String,
+    /// The platform's result code (`0` on success), or a local failure kind.
+    pub result_code: String,
+    pub ok: bool,
+}
+
+/// Whether the audit chain is intact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainCheck {
+    pub rows: u64,
+    /// The first row whose hash does not match its content or its predecessor.
+    pub first_broken: Option<i64>,
+}
