@@ -2,7 +2,8 @@
 //!
 //! Owns plain data types shared by every other crate: user settings, the flat IPC
 //! [`ErrorCode`] and [`AppError`] shape, E.164 phone-number normalisation ([`PhoneNumber`]),
-//! binding [`Mode`]s and [`AuthScheme`]s, and (as the product grows) CDR/event parsing.
+//! binding [`Mode`]s and [`AuthScheme`]s, CDR/event parsing ([`cdr`]), call explanations
+//! ([`explain`]) and the types of the Calls page and imports ([`calls`], [`import`]).
 //!
 //! Must not depend on: any I/O (files, network, SQLite, keyring), `tauri`, or any other
 //! Maskline crate. Everything here is pure and unit-tested in place.
@@ -10,7 +11,11 @@
 pub mod app;
 pub mod audit;
 pub mod bindings;
+pub mod calls;
+pub mod cdr;
 pub mod error;
+pub mod explain;
+pub mod import;
 pub mod jobs;
 pub mod mode;
 pub mod phone;

@@ -1,0 +1,341 @@
+//! Types of the Calls page, the dashboard and exports, shared with the UI through ts-rs.
+//! All times are UTC epoch seconds; the UI shows them in the user's zone.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::cdr::EventKind;
+use crate::explain::{CallOutcome, Explanation};
+
+/// How a number query matches. `None` in a filter = detect from what was typed:
+/// a complete number → `full`; 1–4 digits → `lastDigits`; anything else → `anyPart`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NumberMatch {
+    Full,
+    AnyPart,
+    LastDigits,
+}
+
+/// CDR `direction`: 0 other user → A, 1 A → other user, 2 abnormal (e.g. no binding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CallDirection {
+    ToA,
+    FromA,
+    Abnormal,
+}
+
+impl CallDirection {
+    pub fn code(self) -> i64 {
+        match self {
+            CallDirection::ToA => 0,
+            CallDirection::FromA => 1,
+            CallDirection::Abnormal => 2,
+        }
+    }
+    pub fn from_code(c: i64) -> Self {
+        match c {
+            0 => CallDirection::ToA,
+            1 => CallDirection::FromA,
+            _ => CallDirection::Abnormal,
+        }
+    }
+}
+
+/// The Calls page filter. Every field is optional; empty = no restriction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CallFilter {
+    /// Start time, inclusive (UTC epoch seconds).
+    pub from: Option<i64>,
+    /// Start time, exclusive.
+    pub to: Option<i64>,
+    /// Caller, callee or X, as typed: `138 0013 8000`, `+8613800138000`, `0013`, `8000`.
+    pub number: Option<String>,
+    pub number_match: Option<NumberMatch>,
+    /// The private number X, full (any format).
+    pub x_number: Option<String>,
+    pub subscription_id: Option<String>,
+    pub direction: Option<CallDirection>,
+    pub answered: Option<bool>,
+    /// Any of these outcomes (the failure reason filter).
+    pub outcomes: Vec<CallOutcome>,
+    /// Talk time in seconds, inclusive.
+    pub min_talk_seconds: Option<i64>,
+    pub max_talk_seconds: Option<i64>,
+    pub has_recording: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CallSortColumn {
+    #[default]
+    StartTime,
+    TalkSeconds,
+    Caller,
+    Callee,
+    XNumber,
+    Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallSort {
+    pub column: CallSortColumn,
+    pub descending: bool,
+}
+
+impl Default for CallSort {
+    /// Newest first.
+    fn default() -> Self {
+        CallSort {
+            column: CallSortColumn::StartTime,
+            descending: true,
+        }
+    }
+}
+
+/// One page of the Calls table: rows `page * pageSize ..`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CallPageRequest {
+    pub filter: CallFilter,
+    pub sort: CallSort,
+    /// 0-based.
+    pub page: u32,
+    /// 1–1000; 0 means 100.
+    pub page_size: u32,
+}
+
+/// A row of the Calls table. Numbers are as received (the UI masks them for display).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub start_time: i64,
+    #[ts(type = "number | null")]
+    pub end_time: Option<i64>,
+    pub direction: CallDirection,
+    pub caller: String,
+    /// The real callee (`fwdDstNum`, else `calleeNum`).
+    pub callee: String,
+    pub x_number: String,
+    pub subscription_id: Option<String>,
+    pub answered: bool,
+    #[ts(type = "number")]
+    pub talk_seconds: i64,
+    pub outcome: CallOutcome,
+    pub has_recording: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallPage {
+    pub rows: Vec<CallRow>,
+    pub page: u32,
+    pub page_size: u32,
+    /// More rows follow this page.
+    pub has_more: bool,
+    /// How the number query was matched (after auto-detection), if there was one.
+    pub number_match: Option<NumberMatch>,
+}
+
+/// One call event on the detail drawer's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallEventView {
+    pub kind: EventKind,
+    #[ts(type = "number")]
+    pub time: i64,
+    pub caller: Option<String>,
+    pub called: Option<String>,
+    #[ts(type = "number | null")]
+    pub state_code: Option<i64>,
+    pub state_desc: Option<String>,
+}
+
+/// The detail drawer: the row, every CDR field worth showing, the timeline and the explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallDetail {
+    pub row: CallRow,
+    pub icid: Option<String>,
+    pub session_id: String,
+    pub app_key: Option<String>,
+    pub calling_display: Option<String>,
+    pub service_type: Option<String>,
+    pub user_data: Option<String>,
+    pub extend_number: Option<String>,
+    #[ts(type = "number | null")]
+    pub alerting_time: Option<i64>,
+    #[ts(type = "number | null")]
+    pub answer_time: Option<i64>,
+    pub record_object_name: Option<String>,
+    pub record_domain: Option<String>,
+    /// Events of this call (by `sessionId`), oldest first.
+    pub events: Vec<CallEventView>,
+    pub explanation: Explanation,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum StatsBucket {
+    Hour,
+    #[default]
+    Day,
+}
+
+/// Dashboard request: the filter's range (and any other filters), bucket size, and the
+/// user's UTC offset so that day buckets start at local midnight.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StatsRequest {
+    pub filter: CallFilter,
+    pub bucket: StatsBucket,
+    pub utc_offset_minutes: i32,
+    /// Entries in each top list; 0 means 10.
+    pub top_n: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BucketCount {
+    /// Bucket start (UTC epoch seconds).
+    #[ts(type = "number")]
+    pub start: i64,
+    #[ts(type = "number")]
+    pub calls: u64,
+    #[ts(type = "number")]
+    pub answered: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeCount {
+    pub outcome: CallOutcome,
+    #[ts(type = "number")]
+    pub calls: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberCount {
+    pub number: String,
+    #[ts(type = "number")]
+    pub calls: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallStats {
+    #[ts(type = "number")]
+    pub calls: u64,
+    #[ts(type = "number")]
+    pub answered: u64,
+    /// 0–1; 0 when there are no calls.
+    pub answer_rate: f64,
+    #[ts(type = "number")]
+    pub total_talk_seconds: i64,
+    pub avg_talk_seconds: f64,
+    pub bucket: StatsBucket,
+    pub buckets: Vec<BucketCount>,
+    /// Unanswered calls by outcome, most frequent first.
+    pub failure_reasons: Vec<OutcomeCount>,
+    /// Callers and callees with most calls.
+    pub top_numbers: Vec<NumberCount>,
+    pub busiest_x: Vec<NumberCount>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum ExportLanguage {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+/// Export the current filter to `path`. Numbers are masked unless `unmask`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportRequest {
+    pub filter: CallFilter,
+    #[serde(default)]
+    pub sort: CallSort,
+    pub format: ExportFormat,
+    pub path: String,
+    #[serde(default)]
+    pub unmask: bool,
+    /// Times are written in this offset; the header names it (`UTC+08:00`).
+    #[serde(default)]
+    pub utc_offset_minutes: i32,
+    #[serde(default)]
+    pub language: ExportLanguage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportProgress {
+    #[ts(type = "number")]
+    pub rows: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportReport {
+    pub path: String,
+    #[ts(type = "number")]
+    pub rows: u64,
+    /// Stopped by the user; the file holds the rows written so far.
+    pub cancelled: bool,
+}
+
+/// For display and exports: `+86 138****8000` for Chinese numbers, else the first 3 and
+/// last 4 characters around stars.
+pub fn mask_number(n: &str) -> String {
+    if let Ok(p) = crate::PhoneNumber::parse(n) {
+        return p.masked();
+    }
+    let chars: Vec<char> = n.chars().collect();
+    if chars.len() <= 7 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..3].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 7))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_chinese_and_other_numbers() {
+        assert_eq!(mask_number("+8613800138000"), "+86 138****8000");
+        assert_eq!(mask_number("+14155550100"), "+14*****0100");
+        assert_eq!(mask_number("12345"), "*****");
+    }
+
+    #[test]
+    fn filter_deserializes_from_partial_json() {
+        let f: CallFilter =
+            serde_json::from_str(r#"{"number":"8000","answered":false,"outcomes":["calleeBusy"]}"#)
+                .expect("partial filter");
+        assert_eq!(f.number.as_deref(), Some("8000"));
+        assert_eq!(f.outcomes, vec![CallOutcome::CalleeBusy]);
+        let r: CallPageRequest = serde_json::from_str("{}").expect("empty request");
+        assert_eq!(r.sort, CallSort::default());
+    }
+}

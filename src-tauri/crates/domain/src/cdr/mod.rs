@@ -1,0 +1,173 @@
+//! CDR (`{"eventType":"fee","feeLst":[…]}`, §12) and call-event (`statusInfo`, §11) bodies as
+//! typed records.
+//!
+//! [`parse_value`] takes the bytes of ONE top-level JSON value (the import service frames a
+//! file into values, so memory stays flat) and returns one result per record inside it: a
+//! notification body with 50 CDRs yields 50 results, and a bad CDR never takes its neighbours
+//! down. Errors name the record (`feeLst[3]`) and the field (`callInTime`). Strings borrow
+//! from the input where JSON escaping allows.
+//!
+//! Accepted values: a CDR body, a call-event body, a bare FeeInfo object (as in a JSON array of
+//! records or one-record-per-line exports). Platform times are UTC `yyyy-MM-dd HH:mm:ss`,
+//! stored as UTC epoch seconds (see [`time`]).
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+mod parse;
+pub mod time;
+mod wire;
+
+pub use parse::{RecordError, ValueError, parse_value};
+
+/// One CDR (FeeInfo). Times are UTC epoch seconds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cdr<'a> {
+    /// 0 other user → A, 1 A → other user, 2 abnormal (no binding data).
+    pub direction: i64,
+    pub sp_id: Option<Cow<'a, str>>,
+    pub app_key: Option<Cow<'a, str>>,
+    pub icid: Option<Cow<'a, str>>,
+    /// The private number X.
+    pub bind_num: Cow<'a, str>,
+    pub session_id: Cow<'a, str>,
+    pub subscription_id: Option<Cow<'a, str>>,
+    pub caller_num: Cow<'a, str>,
+    pub callee_num: Cow<'a, str>,
+    pub fwd_display_num: Option<Cow<'a, str>>,
+    pub fwd_dst_num: Option<Cow<'a, str>>,
+    pub call_in_time: Option<i64>,
+    pub fwd_start_time: Option<i64>,
+    pub fwd_alerting_time: Option<i64>,
+    pub fwd_answer_time: Option<i64>,
+    pub call_end_time: Option<i64>,
+    pub fail_time: Option<i64>,
+    pub fwd_unasw_rsn: Option<i64>,
+    pub ul_fail_reason: Option<i64>,
+    pub sip_status_code: Option<i64>,
+    pub call_out_unasw_rsn: Option<i64>,
+    pub record_flag: bool,
+    pub record_start_time: Option<i64>,
+    pub record_object_name: Option<Cow<'a, str>>,
+    pub record_bucket_name: Option<Cow<'a, str>>,
+    pub record_domain: Option<Cow<'a, str>>,
+    pub record_file_download_url: Option<Cow<'a, str>>,
+    pub service_type: Option<Cow<'a, str>>,
+    pub host_name: Option<Cow<'a, str>>,
+    pub user_data: Option<Cow<'a, str>>,
+    pub extend_number: Option<Cow<'a, str>>,
+    /// X mode: 1 caller hung up, 2 callee hung up.
+    pub call_rel_direction: Option<i64>,
+}
+
+impl Cdr<'_> {
+    /// When the call started: `callInTime`, else the first other time present. Validation
+    /// guarantees one exists.
+    pub fn start_time(&self) -> i64 {
+        self.call_in_time
+            .or(self.fwd_start_time)
+            .or(self.fwd_alerting_time)
+            .or(self.fail_time)
+            .or(self.call_end_time)
+            .unwrap_or_default()
+    }
+
+    /// The forwarded leg was answered.
+    pub fn answered(&self) -> bool {
+        self.fwd_answer_time.is_some()
+    }
+
+    /// Talk time: `callEndTime − fwdAnswerTime` (§12), 0 when not answered.
+    pub fn talk_seconds(&self) -> i64 {
+        match (self.fwd_answer_time, self.call_end_time) {
+            (Some(a), Some(e)) => (e - a).max(0),
+            _ => 0,
+        }
+    }
+
+    /// The real callee: `fwdDstNum`, else `calleeNum`.
+    pub fn callee(&self) -> &str {
+        self.fwd_dst_num.as_deref().unwrap_or(&self.callee_num)
+    }
+
+    /// The deduplication key: `icid:<icid>` when the platform sent an `icid` (its unique call
+    /// record id), else `leg:<sessionId>|<start time>|<bindNum>` (a call leg's id is unique
+    /// per call, the start time and X guard against id reuse across days or platforms).
+    pub fn dedupe_key(&self) -> String {
+        match &self.icid {
+            Some(i) => format!("icid:{i}"),
+            None => format!(
+                "leg:{}|{}|{}",
+                self.session_id,
+                self.start_time(),
+                self.bind_num
+            ),
+        }
+    }
+}
+
+/// Call event types (§11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum EventKind {
+    CallIn,
+    CallOut,
+    Alerting,
+    Answer,
+    Disconnect,
+    CollectInfo,
+}
+
+impl EventKind {
+    /// The platform's `eventType` text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::CallIn => "callin",
+            EventKind::CallOut => "callout",
+            EventKind::Alerting => "alerting",
+            EventKind::Answer => "answer",
+            EventKind::Disconnect => "disconnect",
+            EventKind::CollectInfo => "collectInfo",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            EventKind::CallIn,
+            EventKind::CallOut,
+            EventKind::Alerting,
+            EventKind::Answer,
+            EventKind::Disconnect,
+            EventKind::CollectInfo,
+        ]
+        .into_iter()
+        .find(|k| k.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// One call event (`statusInfo`). The numbers may be X or masked: the CDR is authoritative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallEvent<'a> {
+    pub kind: EventKind,
+    pub session_id: Cow<'a, str>,
+    pub time: i64,
+    pub caller: Option<Cow<'a, str>>,
+    pub called: Option<Cow<'a, str>>,
+    pub subscription_id: Option<Cow<'a, str>>,
+    pub user_data: Option<Cow<'a, str>>,
+    pub state_code: Option<i64>,
+    pub state_desc: Option<Cow<'a, str>>,
+    pub call_rel_direction: Option<i64>,
+    pub notify_mode: Option<Cow<'a, str>>,
+}
+
+/// What one record of a notification is. Short-lived (one notification's worth), so the
+/// CDR is kept inline rather than boxed.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum Record<'a> {
+    Cdr(Cdr<'a>),
+    Event(CallEvent<'a>),
+}

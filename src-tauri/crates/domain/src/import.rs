@@ -1,0 +1,74 @@
+//! Types of the import job, shared with the UI through ts-rs.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One rejected record (or unreadable part) of a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportIssue {
+    /// 1-based line where the JSON value holding the record starts (0 = the whole file).
+    #[ts(type = "number")]
+    pub line: u64,
+    /// Place inside that value, e.g. `feeLst[3]`; empty for the value itself.
+    pub at: String,
+    /// The offending field, e.g. `callInTime`.
+    pub field: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportStatus {
+    /// The whole file was read.
+    Done,
+    /// Stopped by the user; committed batches are kept.
+    Cancelled,
+    /// The file could not be read to the end (see `error`); what was read is kept.
+    Failed,
+}
+
+/// Result of importing one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FileReport {
+    pub path: String,
+    /// Records added (CDRs and call events).
+    #[ts(type = "number")]
+    pub new: u64,
+    /// Records already in the database (re-imports are no-ops).
+    #[ts(type = "number")]
+    pub duplicate: u64,
+    /// Records that failed validation.
+    #[ts(type = "number")]
+    pub rejected: u64,
+    /// The first rejections (at most [`MAX_ISSUES`] per file), with file position and reason.
+    pub errors: Vec<ImportIssue>,
+    pub status: ImportStatus,
+    /// Why the file stopped early (unreadable, not UTF-8/JSON, truncated gzip…).
+    pub error: Option<String>,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// Rejections kept per file; the count in `rejected` is always complete.
+pub const MAX_ISSUES: usize = 100;
+
+/// Sent after every batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    /// 0-based index of the file being read, of `files`.
+    pub file_index: u32,
+    pub files: u32,
+    pub path: String,
+    /// Records processed so far in the whole job.
+    #[ts(type = "number")]
+    pub records: u64,
+    /// Bytes read so far in the whole job (compressed size for gzip) of `bytesTotal`.
+    #[ts(type = "number")]
+    pub bytes: u64,
+    #[ts(type = "number")]
+    pub bytes_total: u64,
+    pub records_per_sec: f64,
+}
