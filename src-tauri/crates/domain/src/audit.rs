@@ -8,7 +8,7 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 pub struct AuditEntry {
     pub id: i64,
-    /// UTC `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
+    /// UTC `YYYY-MM-DDTHH:MM:SSZ` (entries of one second keep their order by `id`).
     pub at: String,
     /// The OS user name.
     pub who: String,

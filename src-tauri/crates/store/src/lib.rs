@@ -7,11 +7,17 @@
 //! the keyring, or the services crate. Secrets never reach this crate.
 
 pub mod accounts;
+pub mod audit;
 mod backup;
+pub mod bindings;
 mod db;
 mod error;
+pub mod jobs;
 mod migrate;
+pub mod numbers;
+pub mod pools;
 pub mod settings;
+pub mod timefmt;
 
 pub use backup::{Backup, latest_backup, list_backups, restore_latest, set_aside};
 pub use db::{Conn, Db};
