@@ -26,6 +26,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "accounts",
         sql: include_str!("../migrations/0002_accounts.sql"),
     },
+    Migration {
+        version: 3,
+        name: "calls",
+        sql: include_str!("../migrations/0003_calls.sql"),
+    },
 ];
 
 /// The schema version this build expects.
