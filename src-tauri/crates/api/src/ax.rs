@@ -136,6 +136,8 @@ pub struct AxBinding {
     pub user_data: Option<String>,
     /// `turnFlag`: whether the private number is switched on.
     pub turned_on: Option<bool>,
+    /// The temporary callee currently set for A→X calls (`calleeNum`), if the platform reports it.
+    pub temp_callee: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -159,6 +161,8 @@ struct Wire {
     user_data: Option<String>,
     #[serde(default, deserialize_with = "opt_bool")]
     turn_flag: Option<bool>,
+    #[serde(default, deserialize_with = "opt_string")]
+    callee_num: Option<String>,
 }
 
 fn key_params(key: &AxKey) -> Result<Vec<(&'static str, String)>, ApiError> {
@@ -411,6 +415,7 @@ impl From<Wire> for AxBinding {
             max_duration_mins: w.max_duration,
             user_data: w.user_data,
             turned_on: w.turn_flag,
+            temp_callee: w.callee_num,
         }
     }
 }

@@ -114,7 +114,8 @@ fn modify_unbind_query() {
 fn query_records_decode_turn_flag_and_strings() {
     let v = json!({"resultcode": "0", "privateNumInfo": {
         "subscriptionId": "s", "origNum": "+8613800010001", "privateNum": "+8617000000001",
-        "recordFlag": "false", "turnFlag": "on", "callDirection": 1}});
+        "recordFlag": "false", "turnFlag": "on", "callDirection": 1,
+        "calleeNum": "+8613900020002"}});
     let got: Vec<AxBinding> = records(&v)
         .into_iter()
         .map(|r| {
@@ -125,6 +126,11 @@ fn query_records_decode_turn_flag_and_strings() {
         .collect();
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].turned_on, Some(true));
+    assert_eq!(
+        got[0].temp_callee.as_deref(),
+        Some("+8613900020002"),
+        "the temporary callee is reported"
+    );
     assert_eq!(got[0].record, Some(false));
     assert_eq!(got[0].call_direction, Some(CallDirection::CallerToCallee));
 }

@@ -95,6 +95,7 @@ pub fn ax(b: &AxBinding) -> Value {
         "callDirection": direction(b.call_direction), "record": b.record,
         "privateSms": b.private_sms, "maxDuration": b.max_duration_mins,
         "turnedOn": b.turned_on, "userData": b.user_data,
+        "tempCallee": b.temp_callee,
     })
 }
 
