@@ -31,6 +31,26 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "calls",
         sql: include_str!("../migrations/0003_calls.sql"),
     },
+    Migration {
+        version: 4,
+        name: "numbers",
+        sql: include_str!("../migrations/0004_numbers.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "bindings",
+        sql: include_str!("../migrations/0005_bindings.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "jobs",
+        sql: include_str!("../migrations/0006_jobs.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "audit",
+        sql: include_str!("../migrations/0007_audit.sql"),
+    },
 ];
 
 /// The schema version this build expects.
