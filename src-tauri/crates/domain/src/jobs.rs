@@ -119,6 +119,8 @@ pub enum BulkField {
     DurationSecs,
     Direction,
     Record,
+    /// Required by carriers when `record` is on: the notice tone's file name.
+    RecordHintTone,
     UserData,
     SubscriptionId,
 }

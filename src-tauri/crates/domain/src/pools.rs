@@ -129,7 +129,11 @@ pub struct RowError {
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.column {
-            Some(c) => write!(f, "{} row {} column {c:?}: {}", self.file, self.row, self.message),
+            Some(c) => write!(
+                f,
+                "{} row {} column {c:?}: {}",
+                self.file, self.row, self.message
+            ),
             None => write!(f, "{} row {}: {}", self.file, self.row, self.message),
         }
     }

@@ -14,6 +14,7 @@
 use maskline_api::Client;
 use maskline_domain::Mode;
 use maskline_secrets::SecretStore;
+use maskline_store::Db;
 
 use crate::accounts::{self, AccountView};
 use crate::{DbManager, ServiceError};
@@ -23,6 +24,7 @@ mod axb;
 mod axe;
 mod axyb;
 mod calls;
+mod record;
 
 pub use axyb::{AxybPair, YbStep};
 pub use maskline_api::{
@@ -36,11 +38,13 @@ pub use maskline_api::{
     axyb::{AxybAxRequest, AxybBound, AxybQuery, AxybRelation, AxybUnbind, AxybYbRequest},
 };
 
-/// One account's binding operations.
+/// One account's binding operations. Every bind, modify and unbind is audited and, when it
+/// succeeds, written to the local bindings cache (see `record`).
 #[derive(Debug, Clone)]
 pub struct Session {
     account: AccountView,
     client: Client,
+    db: Option<Db>,
 }
 
 impl Session {
@@ -52,7 +56,11 @@ impl Session {
         account: Option<&str>,
     ) -> Result<Self, ServiceError> {
         let (account, client) = accounts::client_for(dbm, secrets, account)?;
-        Ok(Self { account, client })
+        Ok(Self {
+            account,
+            client,
+            db: dbm.db().ok(),
+        })
     }
 
     /// The account this session works for (never its secret).

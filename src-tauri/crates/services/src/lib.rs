@@ -8,11 +8,18 @@
 //! Must not depend on `tauri` or any UI concern: commands in `src-tauri` stay a few lines.
 
 pub mod accounts;
+pub mod audit;
 pub mod bindings;
+pub mod bindings_cache;
+pub mod bulk;
 pub mod database;
 pub mod error;
+pub mod numbers;
 pub mod paths;
+pub mod pools;
+mod scope;
 pub mod settings;
+pub mod sheet;
 
 pub use database::DbManager;
 pub use error::ServiceError;

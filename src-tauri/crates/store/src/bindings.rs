@@ -32,6 +32,8 @@ pub struct BindingRecord {
 pub struct BindingChanges {
     pub a: Option<String>,
     pub b: Option<String>,
+    /// AXYB: the Y bound in step 2.
+    pub y: Option<String>,
     pub direction: Option<u8>,
     pub duration_secs: Option<i64>,
     /// Set together with `duration_secs` (a new duration restarts the timer).
@@ -133,7 +135,7 @@ pub fn apply_changes(
         None => (false, None),
     };
     let n = conn.execute(
-        "UPDATE bindings SET a = COALESCE(?3, a), b = COALESCE(?4, b),
+        "UPDATE bindings SET a = COALESCE(?3, a), b = COALESCE(?4, b), y = COALESCE(?12, y),
             direction = COALESCE(?5, direction), duration_secs = COALESCE(?6, duration_secs),
             expires_at = CASE WHEN ?7 THEN ?8 ELSE expires_at END,
             record = COALESCE(?9, record), user_data = COALESCE(?10, user_data),
@@ -151,6 +153,7 @@ pub fn apply_changes(
             c.record,
             c.user_data,
             c.bound_at,
+            c.y,
         ],
     )?;
     Ok(n == 1)
@@ -170,6 +173,25 @@ pub fn mark_unbound(
            AND (?2 IS NOT NULL OR ?3 IS NOT NULL)",
         (account_id, subscription_id, x),
     )?)
+}
+
+/// The subscription id of the live cached binding with this X (and A and/or extension).
+pub fn find_live(
+    conn: &Connection,
+    account_id: i64,
+    a: Option<&str>,
+    x: &str,
+    extension: Option<&str>,
+) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT subscription_id FROM bindings WHERE account_id = ?1 AND x = ?2
+             AND (?3 IS NULL OR a = ?3) AND (?4 IS NULL OR extension = ?4) AND status = 'active'
+             ORDER BY id DESC LIMIT 1",
+            (account_id, x, a, extension),
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// One cached binding.
@@ -334,4 +356,60 @@ pub fn last_synced(conn: &Connection, account_id: i64) -> Result<Option<String>,
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// Every X the cache has seen for the account.
+pub fn known_x(conn: &Connection, account_id: i64) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT x FROM bindings WHERE account_id = ?1 AND x IS NOT NULL ORDER BY x",
+    )?;
+    let xs = stmt
+        .query_map([account_id], |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(xs)
+}
+
+/// Subscription ids of every active cached binding of the account.
+pub fn live_ids(conn: &Connection, account_id: i64) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT subscription_id FROM bindings WHERE account_id = ?1 AND status = 'active' ORDER BY id",
+    )?;
+    let ids = stmt
+        .query_map([account_id], |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ids)
+}
+
+/// `(x, a, b)` of a live binding.
+pub type Parties = (String, Option<String>, Option<String>);
+
+/// `(x, a, b)` of every live cached binding of the account (for bulk conflict checks).
+pub fn live_parties(
+    conn: &Connection,
+    account_id: i64,
+    now: &str,
+) -> Result<Vec<Parties>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT x, a, b FROM bindings WHERE account_id = ?1 AND x IS NOT NULL
+         AND status = 'active' AND (expires_at IS NULL OR expires_at > ?2)",
+    )?;
+    let rows = stmt
+        .query_map((account_id, now), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Subscription ids of the account's cached bindings in a stored status.
+pub fn ids_with_status(
+    conn: &Connection,
+    account_id: i64,
+    status: &str,
+) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT subscription_id FROM bindings WHERE account_id = ?1 AND status = ?2",
+    )?;
+    let ids = stmt
+        .query_map((account_id, status), |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ids)
 }

@@ -177,3 +177,36 @@ pub fn delete(conn: &Connection, account_id: i64, number: &str) -> Result<bool, 
     )?;
     Ok(n == 1)
 }
+
+/// Calls through each of the account's numbers since two instants (epoch seconds), and the
+/// start of the latest call, from the imported call records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CallActivity {
+    pub since_a: u32,
+    pub since_b: u32,
+    pub last_start: Option<i64>,
+}
+
+pub fn call_activity(
+    conn: &Connection,
+    account_id: i64,
+    since_a: i64,
+    since_b: i64,
+) -> Result<std::collections::HashMap<String, CallActivity>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.x_number, SUM(c.start_time >= ?2), SUM(c.start_time >= ?3), MAX(c.start_time)
+         FROM calls c JOIN numbers n ON n.number = c.x_number AND n.account_id = ?1
+         GROUP BY c.x_number",
+    )?;
+    let rows = stmt.query_map((account_id, since_a, since_b), |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            CallActivity {
+                since_a: r.get(1)?,
+                since_b: r.get(2)?,
+                last_start: r.get(3)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

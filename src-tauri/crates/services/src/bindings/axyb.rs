@@ -1,12 +1,31 @@
 //! AXYB: A↔X and B↔Y, bound in two steps within one relation.
 
 use maskline_domain::Mode;
+use maskline_store::bindings::{BindingChanges, BindingRecord};
 
+use super::record::{CacheChange, Key, expiry};
 use super::{
     AreaMatchMode, AxybAxRequest, AxybBound, AxybQuery, AxybRelation, AxybUnbind, AxybYbRequest,
     PhoneNumber, Session,
 };
 use crate::ServiceError;
+use crate::audit::mask;
+
+fn relation(ax: &AxybAxRequest, sub: &str, x: &str) -> BindingRecord {
+    let d = ax.duration_secs.map(i64::from);
+    BindingRecord {
+        subscription_id: sub.to_string(),
+        a: Some(ax.a.to_string()),
+        x: Some(x.to_string()),
+        direction: ax.call_direction.map(|d| d.code()),
+        duration_secs: d,
+        expires_at: expiry(d),
+        record: ax.record,
+        user_data: ax.user_data.clone(),
+        bound_at: Some(maskline_store::timefmt::now_text()),
+        ..Default::default()
+    }
+}
 
 /// The B side of a two-step bind ([`Session::axyb_bind`]): step 2 without the subscription id,
 /// which comes from step 1.
@@ -52,17 +71,53 @@ pub struct AxybPair {
 impl Session {
     /// Step 1 only: binds A to an X and opens the relation.
     pub async fn axyb_bind_ax(&self, req: &AxybAxRequest) -> Result<AxybBound, ServiceError> {
-        Ok(self.client_for_mode(Mode::Axyb)?.axyb_bind_ax(req).await?)
+        let result = async { Ok(self.client_for_mode(Mode::Axyb)?.axyb_bind_ax(req).await?) }.await;
+        let target = format!("A={} (step 1)", req.a.masked());
+        self.record("bind", target, &result, |b: &AxybBound| {
+            CacheChange::Bound(relation(req, &b.subscription_id, &b.relation_number))
+        })
+        .await;
+        result
     }
 
     /// Step 2 only: binds B to a Y within an existing relation.
     pub async fn axyb_bind_yb(&self, req: &AxybYbRequest) -> Result<AxybBound, ServiceError> {
-        Ok(self.client_for_mode(Mode::Axyb)?.axyb_bind_yb(req).await?)
+        let result = async { Ok(self.client_for_mode(Mode::Axyb)?.axyb_bind_yb(req).await?) }.await;
+        let target = format!("sub={} B={} (step 2)", req.subscription_id, req.b.masked());
+        self.record("bind", target, &result, |b: &AxybBound| {
+            CacheChange::Changed(
+                Key::Sub(req.subscription_id.clone()),
+                BindingChanges {
+                    b: Some(req.b.to_string()),
+                    y: Some(b.relation_number.clone()),
+                    ..Default::default()
+                },
+            )
+        })
+        .await;
+        result
     }
 
     /// Both steps. If B cannot be bound, the half-made relation is unbound again so no X stays
     /// taken; if that fails too, [`ServiceError::AxybHalfBound`] names the relation to clean up.
     pub async fn axyb_bind(
+        &self,
+        ax: &AxybAxRequest,
+        yb: &YbStep,
+    ) -> Result<AxybPair, ServiceError> {
+        let result = self.axyb_bind_both(ax, yb).await;
+        let target = format!("A={} B={}", ax.a.masked(), yb.b.masked());
+        self.record("bind", target, &result, |p: &AxybPair| {
+            let mut rec = relation(ax, &p.ax.subscription_id, &p.ax.relation_number);
+            rec.b = Some(yb.b.to_string());
+            rec.y = Some(p.yb.relation_number.clone());
+            CacheChange::Bound(rec)
+        })
+        .await;
+        result
+    }
+
+    async fn axyb_bind_both(
         &self,
         ax: &AxybAxRequest,
         yb: &YbStep,
@@ -93,7 +148,25 @@ impl Session {
 
     /// Removes the whole relation, or only its YB part.
     pub async fn axyb_unbind(&self, req: &AxybUnbind) -> Result<(), ServiceError> {
-        Ok(self.client_for_mode(Mode::Axyb)?.axyb_unbind(req).await?)
+        let result = async { Ok(self.client_for_mode(Mode::Axyb)?.axyb_unbind(req).await?) }.await;
+        let (target, change) = match req {
+            AxybUnbind::Relation(id) => (
+                format!("sub={id}"),
+                CacheChange::Unbound(Key::Sub(id.clone())),
+            ),
+            // Only the B side went: the relation and its X stay (the cache keeps the last B/Y
+            // until the next sync).
+            AxybUnbind::YbByY { subscription_id, y } => (
+                format!("sub={subscription_id} Y={} (B side)", mask(y.as_str())),
+                CacheChange::Nothing,
+            ),
+            AxybUnbind::YbByB { subscription_id, b } => (
+                format!("sub={subscription_id} B={} (B side)", b.masked()),
+                CacheChange::Nothing,
+            ),
+        };
+        self.record("unbind", target, &result, |_| change).await;
+        result
     }
 
     /// Relations by id or by X.
