@@ -19,6 +19,12 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
         commands::app::db_recover,
         commands::settings::settings_get,
         commands::settings::settings_set,
+        commands::accounts::accounts_list,
+        commands::accounts::account_add,
+        commands::accounts::account_update,
+        commands::accounts::account_remove,
+        commands::accounts::account_set_active,
+        commands::accounts::account_test,
     ])
 }
 

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use maskline_secrets::SecretStore;
 use maskline_services::{DbManager, paths};
 
 /// Everything commands need. Cheap to clone.
@@ -10,14 +11,22 @@ use maskline_services::{DbManager, paths};
 pub struct AppState {
     pub data_dir: PathBuf,
     pub db: Arc<DbManager>,
+    /// Where account secrets live: the OS keyring in the app.
+    pub secrets: Arc<dyn SecretStore>,
 }
 
 impl AppState {
     /// Opens the database inside `data_dir`. Never fails: damage shows the recovery screen.
     pub fn open(data_dir: &Path) -> Self {
+        Self::with_secrets(data_dir, Arc::new(paths::keyring_store()))
+    }
+
+    /// Like [`AppState::open`] with another secret store (tests use an in-memory one).
+    pub fn with_secrets(data_dir: &Path, secrets: Arc<dyn SecretStore>) -> Self {
         AppState {
             data_dir: data_dir.to_path_buf(),
             db: Arc::new(DbManager::open(&paths::db_path_in(data_dir))),
+            secrets,
         }
     }
 }

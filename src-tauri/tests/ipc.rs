@@ -15,8 +15,9 @@ fn app_with_data_dir(
     let app = app_builder(mock_builder())
         .build(mock_context(noop_assets()))
         .expect("build mock app");
-    // `setup` never runs on a mock app: manage the state by hand.
-    app.manage(AppState::open(dir));
+    // `setup` never runs on a mock app: manage the state by hand (secrets in memory).
+    let secrets = std::sync::Arc::new(maskline_secrets::MemoryStore::new());
+    app.manage(AppState::with_secrets(dir, secrets));
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("mock window");
@@ -146,4 +147,42 @@ fn damaged_database_shows_recovery_and_both_choices_work() {
         })
         .count();
     assert_eq!(kept, 2, "both damaged files are kept aside");
+}
+
+#[test]
+fn accounts_take_secrets_in_and_never_give_them_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_app, w) = app_with_data_dir(dir.path());
+    let draft = json!({
+        "name": "Shenzhen", "mode": "AXB", "auth": "wsse", "baseUrl": "https://rtcpns.example.com",
+        "caCertPem": null, "rateLimit": 5, "appKey": "key-1", "appSecret": "very-secret-42"
+    });
+    let added = invoke(&w, "account_add", json!({"draft": draft})).expect("add");
+    assert_eq!(added["secretSaved"], true);
+    assert_eq!(added["isActive"], true, "the first account becomes active");
+    let list = invoke(&w, "accounts_list", json!({})).expect("list");
+    assert!(
+        !list.to_string().contains("very-secret-42"),
+        "the secret never comes back: {list}"
+    );
+
+    // Editing without a secret keeps the saved one.
+    let mut edit = draft.clone();
+    edit["appSecret"] = Value::Null;
+    edit["name"] = json!("Shenzhen prod");
+    let id = added["id"].clone();
+    let edited = invoke(&w, "account_update", json!({"id": id, "draft": edit})).expect("update");
+    assert_eq!(
+        (edited["name"].as_str(), edited["secretSaved"].as_bool()),
+        (Some("Shenzhen prod"), Some(true))
+    );
+
+    let mut bad = draft.clone();
+    bad["name"] = json!("Plain http");
+    bad["baseUrl"] = json!("http://example.com");
+    let err = invoke(&w, "account_add", json!({"draft": bad})).expect_err("plain http is refused");
+    assert_eq!(err["code"], "invalidInput", "{err}");
+
+    invoke(&w, "account_remove", json!({"id": id})).expect("remove");
+    assert_eq!(invoke(&w, "accounts_list", json!({})), Ok(json!([])));
 }

@@ -1,5 +1,6 @@
 //! IPC commands, one module per area. Each returns `Result<T, AppError>`.
 
+pub mod accounts;
 pub mod app;
 pub mod settings;
 

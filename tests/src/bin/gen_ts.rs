@@ -4,7 +4,10 @@
 
 use std::path::PathBuf;
 
-use maskline_domain::{AppError, AppInfo, DbStatus, RecoverAction, Settings};
+use maskline_domain::{
+    AccountDraft, AccountInfo, AppError, AppInfo, ConnectionReport, DbStatus, RecoverAction,
+    Settings,
+};
 use ts_rs::TS;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -27,6 +30,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     AppInfo::export_all(&cfg)?;
     DbStatus::export_all(&cfg)?;
     RecoverAction::export_all(&cfg)?;
+    AccountInfo::export_all(&cfg)?;
+    AccountDraft::export_all(&cfg)?;
+    ConnectionReport::export_all(&cfg)?;
     println!("wrote TypeScript bindings to {}", out.display());
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! Must not depend on: any I/O (files, network, SQLite, keyring), `tauri`, or any other
 //! Maskline crate. Everything here is pure and unit-tested in place.
 
+pub mod account;
 pub mod app;
 pub mod audit;
 pub mod bindings;
@@ -22,6 +23,7 @@ pub mod phone;
 pub mod pools;
 pub mod settings;
 
+pub use account::{AccountDraft, AccountInfo, ConnectionReport, ConnectionVerdict};
 pub use app::{AppInfo, DbStatus, RecoverAction};
 pub use error::{AppError, ErrorCode};
 pub use mode::{AuthScheme, Mode};

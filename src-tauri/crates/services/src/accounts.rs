@@ -27,23 +27,8 @@ pub struct NewAccount {
     pub app_secret: Sensitive<String>,
 }
 
-/// An account as the UI and CLI see it: never the key's secret.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AccountView {
-    pub id: i64,
-    pub name: String,
-    pub mode: Mode,
-    pub auth: AuthScheme,
-    pub base_url: String,
-    pub has_custom_ca: bool,
-    pub rate_limit: u32,
-    pub is_active: bool,
-    pub created_at: String,
-    /// The app key (an identifier the platform also prints in CDRs), if the keyring has it.
-    pub app_key: Option<String>,
-    /// Whether a secret is saved in the keyring.
-    pub secret_saved: bool,
-}
+/// An account as the UI and CLI see it: never the secret.
+pub type AccountView = maskline_domain::AccountInfo;
 
 fn key_entry(id: i64) -> String {
     format!("account-{id}-app-key")
@@ -223,4 +208,96 @@ pub fn client_for(
     let client = Client::new(client_config(&fields, key.expose().clone(), secret))
         .map_err(|e| invalid("account", e))?;
     Ok((view(row, secrets)?, client))
+}
+
+/// Edits an account. A `None` secret keeps the saved one; a changed app key is saved too.
+pub fn update(
+    dbm: &DbManager,
+    secrets: &dyn SecretStore,
+    id: i64,
+    draft: NewAccountDraft,
+) -> Result<AccountView, ServiceError> {
+    let db = dbm.db()?;
+    let row = accounts::get(&*db.conn()?, id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("no account with id {id} / 账号不存在")))?;
+    let name = draft.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 64 {
+        return Err(invalid(
+            "name",
+            "the account name must be 1–64 characters / 账号名称须为 1–64 个字符",
+        ));
+    }
+    let clash = accounts::by_name(&*db.conn()?, &name)?.is_some_and(|other| other.id != id);
+    if clash {
+        return Err(invalid(
+            "name",
+            format!("an account named {name:?} already exists / 已存在同名账号"),
+        ));
+    }
+    let fields = AccountFields {
+        name,
+        mode: draft.mode,
+        auth: draft.auth,
+        base_url: draft.base_url.trim().trim_end_matches('/').to_string(),
+        ca_cert_pem: draft.ca_cert_pem,
+        rate_limit: draft.rate_limit,
+    };
+    let secret = match draft.app_secret {
+        Some(s) => s,
+        None => secrets.get(&secret_entry(row.id))?.ok_or_else(|| {
+            invalid(
+                "secret",
+                "no secret is saved for this account: enter it / 该账号未保存 App Secret,请填写",
+            )
+        })?,
+    };
+    Client::new(client_config(
+        &fields,
+        draft.app_key.clone(),
+        secret.clone(),
+    ))
+    .map_err(|e| invalid("account", e))?;
+    secrets.set(&key_entry(row.id), &Sensitive::new(draft.app_key))?;
+    secrets.set(&secret_entry(row.id), &secret)?;
+    accounts::update(&*db.conn()?, id, &fields)?;
+    let row = accounts::get(&*db.conn()?, id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("no account with id {id} / 账号不存在")))?;
+    view(row, secrets)
+}
+
+/// The fields of an edited account (the secret is optional: `None` keeps the saved one).
+#[derive(Debug, Clone)]
+pub struct NewAccountDraft {
+    pub name: String,
+    pub mode: Mode,
+    pub auth: AuthScheme,
+    pub base_url: String,
+    pub ca_cert_pem: Option<String>,
+    pub rate_limit: u32,
+    pub app_key: String,
+    pub app_secret: Option<Sensitive<String>>,
+}
+
+/// Makes an account the active one.
+pub fn set_active(dbm: &DbManager, id: i64) -> Result<(), ServiceError> {
+    let db = dbm.db()?;
+    if accounts::set_active(&mut *db.conn()?, id)? {
+        Ok(())
+    } else {
+        Err(ServiceError::NotFound(format!(
+            "no account with id {id} / 账号不存在"
+        )))
+    }
+}
+
+/// Removes an account by id (the UI's way; the CLI removes by name).
+pub fn remove_by_id(
+    dbm: &DbManager,
+    secrets: &dyn SecretStore,
+    id: i64,
+) -> Result<(), ServiceError> {
+    let db = dbm.db()?;
+    let row = accounts::get(&*db.conn()?, id)?
+        .ok_or_else(|| ServiceError::NotFound(format!("no account with id {id} / 账号不存在")))?;
+    remove(dbm, secrets, &row.name)
 }

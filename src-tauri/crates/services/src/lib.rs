@@ -12,6 +12,7 @@ pub mod audit;
 pub mod bindings;
 pub mod bindings_cache;
 pub mod bulk;
+pub mod connection;
 pub mod database;
 pub mod error;
 pub mod numbers;
