@@ -10,7 +10,10 @@ use clap::{Parser, Subcommand};
 
 mod account;
 mod bind;
+mod bulk;
+mod cache;
 mod db;
+mod pools;
 
 #[derive(Parser)]
 #[command(
@@ -40,6 +43,27 @@ enum Command {
     },
     #[command(flatten)]
     Bindings(bind::Commands),
+    /// Bulk bind / modify / unbind from CSV or XLSX (dry run, journal, resume, export).
+    Bulk {
+        #[command(subcommand)]
+        command: bulk::BulkCommand,
+    },
+    /// The local bindings cache: sync from the platform, list with filters.
+    #[command(name = "bindings")]
+    Cache {
+        #[command(subcommand)]
+        command: cache::BindingsCommand,
+    },
+    /// X numbers and pools: import, utilisation, choose X.
+    Numbers {
+        #[command(subcommand)]
+        command: pools::NumbersCommand,
+    },
+    /// The local audit trail (list, verify the hash chain).
+    Audit {
+        #[command(subcommand)]
+        command: pools::AuditCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -58,6 +82,10 @@ fn main() -> ExitCode {
         Command::Db { command } => db::run(command, &db_path),
         Command::Account { command } => with_db(&db_path, |dbm| account::run(command, dbm)),
         Command::Bindings(command) => bind::run(command, &db_path),
+        Command::Bulk { command } => with_db_exit(&db_path, |dbm| bulk::run(command, dbm)),
+        Command::Cache { command } => with_db_exit(&db_path, |dbm| cache::run(command, dbm)),
+        Command::Numbers { command } => with_db_exit(&db_path, |dbm| pools::run(command, dbm)),
+        Command::Audit { command } => with_db_exit(&db_path, |dbm| pools::run_audit(command, dbm)),
     }
 }
 
@@ -76,6 +104,17 @@ fn with_db(
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Opens the database and runs `f`, which reports its own errors and exit code.
+fn with_db_exit(
+    path: &std::path::Path,
+    f: impl FnOnce(&maskline_services::DbManager) -> ExitCode,
+) -> ExitCode {
+    match open_db(path) {
+        Ok(dbm) => f(&dbm),
+        Err(code) => code,
     }
 }
 

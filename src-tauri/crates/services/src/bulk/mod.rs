@@ -27,7 +27,7 @@ mod reconcile;
 mod runner;
 mod send;
 
-pub use runner::{JobHandle, RATE_SHARE, RunOptions, start};
+pub use runner::{JobControl, JobHandle, RATE_SHARE, RunOptions, start};
 
 /// The file's headers and the mapping detected from them.
 pub fn preview(path: &Path) -> Result<(Vec<String>, ColumnMapping), ServiceError> {

@@ -52,10 +52,28 @@ enum Control {
     Cancel,
 }
 
+/// Pause / resume / cancel for a running job, usable while [`JobHandle::wait`] runs.
+#[derive(Debug, Clone)]
+pub struct JobControl(Arc<watch::Sender<Control>>);
+
+impl JobControl {
+    /// Holds new rows; rows in flight finish.
+    pub fn pause(&self) {
+        self.0.send_replace(Control::Pause);
+    }
+    pub fn resume(&self) {
+        self.0.send_replace(Control::Run);
+    }
+    /// Stops after the rows in flight; the job stays resumable.
+    pub fn cancel(&self) {
+        self.0.send_replace(Control::Cancel);
+    }
+}
+
 /// A running job: control it, watch its progress, wait for it.
 pub struct JobHandle {
     job_id: i64,
-    control: watch::Sender<Control>,
+    control: JobControl,
     progress: watch::Receiver<JobProgress>,
     task: JoinHandle<Result<JobProgress, ServiceError>>,
 }
@@ -66,14 +84,18 @@ impl JobHandle {
     }
     /// Holds new rows; rows in flight finish.
     pub fn pause(&self) {
-        self.control.send_replace(Control::Pause);
+        self.control.pause();
     }
     pub fn resume(&self) {
-        self.control.send_replace(Control::Run);
+        self.control.resume();
     }
     /// Stops after the rows in flight; the job stays resumable.
     pub fn cancel(&self) {
-        self.control.send_replace(Control::Cancel);
+        self.control.cancel();
+    }
+    /// A controller that outlives [`JobHandle::wait`]'s borrow (for the UI's buttons, Ctrl-C).
+    pub fn control(&self) -> JobControl {
+        self.control.clone()
     }
     /// Progress updates (the latest value at any time).
     pub fn progress(&self) -> watch::Receiver<JobProgress> {
@@ -233,7 +255,7 @@ pub fn start(session: Session, job_id: i64, opts: RunOptions) -> Result<JobHandl
     let task = tokio::spawn(run(ctx, opts.concurrency.max(1), control_rx));
     Ok(JobHandle {
         job_id,
-        control,
+        control: JobControl(Arc::new(control)),
         progress,
         task,
     })
