@@ -140,6 +140,10 @@ async fn thousand_rows_dry_run_cancel_resume_and_match_the_simulator() {
     let (job, _) =
         bulk::create(&env.dbm, Some("axb"), JobKind::Bind, &path, None, None).expect("create");
     let handle = bulk::start(s.clone(), job, RunOptions::default()).expect("start");
+    assert!(
+        bulk::start(s.clone(), job, RunOptions::default()).is_err(),
+        "a job never gets a second runner"
+    );
     let mut progress = handle.progress();
     while progress.borrow().done < report.valid / 2 {
         progress.changed().await.expect("progress");

@@ -298,3 +298,46 @@ fn the_audit_chain_verifies_and_points_at_a_tampered_row() {
         "a removed row breaks its successor"
     );
 }
+
+#[test]
+fn call_activity_counts_calls_through_the_accounts_numbers() {
+    let (db, acc) = db_with_account();
+    let mut c = db.conn().expect("conn");
+    numbers::upsert_many(
+        &mut c,
+        acc,
+        &[NumberFields {
+            number: "+8617000100000".into(),
+            ..Default::default()
+        }],
+        None,
+    )
+    .expect("numbers");
+    let day = 86_400;
+    let now = 1_800_000_000;
+    for (i, (x, ago)) in [
+        ("+8617000100000", 1),
+        ("+8617000100000", 10),
+        ("+8617000100000", 40),
+        ("+8617099990000", 1),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        c.execute(
+            "INSERT INTO calls (dedupe_key, session_id, direction, x_number, caller, callee_num,
+                callee, start_time, answered, talk_seconds, outcome, has_recording)
+             VALUES (?1, 's', 0, ?2, '+8613800138000', ?2, '+8613900139000', ?3, 1, 5, 'answered', 0)",
+            (format!("k{i}"), x, now - ago * day),
+        )
+        .expect("call");
+    }
+    let a = numbers::call_activity(&c, acc, now - 7 * day, now - 30 * day).expect("activity");
+    let x = a.get("+8617000100000").expect("our number");
+    assert_eq!((x.since_a, x.since_b), (1, 2), "7 and 30 days");
+    assert_eq!(x.last_start, Some(now - day));
+    assert!(
+        !a.contains_key("+8617099990000"),
+        "not one of the account's numbers"
+    );
+}

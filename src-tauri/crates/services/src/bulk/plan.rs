@@ -207,6 +207,11 @@ pub fn parse_row(
                 user_data: c.user_data()?,
             }))
         }
+        JobKind::Modify if mode == Mode::Axyb => Err((
+            None,
+            "AXYB relations cannot be modified; unbind and bind again / AXYB 不支持修改,请解绑后重新绑定"
+                .into(),
+        )),
         JobKind::Modify => {
             let sub = c
                 .get(BulkField::SubscriptionId)

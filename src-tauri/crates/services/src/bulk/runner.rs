@@ -7,7 +7,7 @@
 //! sent twice. Pause holds new rows (in-flight ones finish); cancel stops and leaves the job
 //! resumable.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -221,9 +221,40 @@ impl Ctx {
     }
 }
 
-/// Starts (or resumes) a job in the background on the current tokio runtime.
+/// Jobs running in this process, by database and id: a job never has two runners, which
+/// could otherwise check a row the other is still sending.
+static RUNNING: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+
+struct RunningGuard(String);
+
+impl RunningGuard {
+    fn claim(db: &Db, job_id: i64) -> Result<Self, ServiceError> {
+        let key = format!("{:?}#{job_id}", db.path());
+        let mut running = RUNNING.lock().unwrap_or_else(|p| p.into_inner());
+        if !running.insert(key.clone()) {
+            return Err(ServiceError::Invalid {
+                field: "job".into(),
+                message: format!("job {job_id} is already running / 该任务正在运行"),
+            });
+        }
+        Ok(Self(key))
+    }
+}
+
+impl Drop for RunningGuard {
+    fn drop(&mut self) {
+        RUNNING
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.0);
+    }
+}
+
+/// Starts (or resumes) a job in the background on the current tokio runtime. Refused while
+/// the same job is already running in this process.
 pub fn start(session: Session, job_id: i64, opts: RunOptions) -> Result<JobHandle, ServiceError> {
     let db = session.db()?.clone();
+    let guard = RunningGuard::claim(&db, job_id)?;
     let rate = opts
         .rate_per_sec
         .unwrap_or(f64::from(session.account().rate_limit) * RATE_SHARE);
@@ -252,7 +283,11 @@ pub fn start(session: Session, job_id: i64, opts: RunOptions) -> Result<JobHandl
         tx,
         pacer: Pacer::new(rate),
     });
-    let task = tokio::spawn(run(ctx, opts.concurrency.max(1), control_rx));
+    let concurrency = opts.concurrency.max(1);
+    let task = tokio::spawn(async move {
+        let _guard = guard;
+        run(ctx, concurrency, control_rx).await
+    });
     Ok(JobHandle {
         job_id,
         control: JobControl(Arc::new(control)),
