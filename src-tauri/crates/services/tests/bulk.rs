@@ -238,6 +238,12 @@ async fn a_crash_with_rows_sending_resumes_without_duplicates() {
         .expect("counts")
         .sending;
     assert!(sending > 0, "the crash left rows sending");
+    let shown = bulk::get(&env.dbm, job).expect("job").progress.state;
+    assert_eq!(
+        shown,
+        JobState::Cancelled,
+        "an interrupted job is shown as resumable"
+    );
     // Also a crash after the platform answered but before the journal recorded it.
     conn.execute(
         "UPDATE job_rows SET state = 'sending', subscription_id = NULL WHERE job_id = ?1 AND row_no IN

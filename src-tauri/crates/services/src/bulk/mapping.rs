@@ -149,15 +149,23 @@ pub fn fields_for(kind: JobKind, mode: Mode) -> (&'static [BulkField], &'static 
     }
 }
 
-/// Maps headers to fields by name; unknown headers are ignored.
+fn field_named(key: &str) -> Option<BulkField> {
+    NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&key))
+        .map(|(f, _)| *f)
+}
+
+/// Maps headers to fields by name; unknown headers are ignored. A header may carry both
+/// languages (`A号码 A`, `绑定ID subscriptionId`, as in the templates and result exports):
+/// the whole header is tried first, then each word.
 pub fn detect(headers: &[String]) -> ColumnMapping {
     let mut columns: Vec<MappedColumn> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
-        let key = header_key(h);
-        let hit = NAMES
-            .iter()
-            .find(|(_, names)| names.contains(&key.as_str()))
-            .map(|(f, _)| *f);
+        let hit = field_named(&header_key(h)).or_else(|| {
+            h.split_whitespace()
+                .find_map(|w| field_named(&header_key(w)))
+        });
         if let Some(field) = hit.filter(|f| columns.iter().all(|c| c.field != *f)) {
             columns.push(MappedColumn {
                 field,
@@ -206,6 +214,13 @@ mod tests {
             assert_eq!(m.column_of(BulkField::UserData), Some(4), "{h:?}");
             assert!(missing(&m, JobKind::Bind, Mode::Axb).is_empty());
         }
+        let both: Vec<String> = ["A号码 A", "B号码 B", "绑定ID subscriptionId", "结果 state"]
+            .map(String::from)
+            .to_vec();
+        let m = detect(&both);
+        assert_eq!(m.column_of(BulkField::A), Some(0));
+        assert_eq!(m.column_of(BulkField::SubscriptionId), Some(2));
+        assert_eq!(m.columns.len(), 3, "{m:?}");
         let m = detect(&["foo".to_string()]);
         assert_eq!(
             missing(&m, JobKind::Unbind, Mode::Axb),

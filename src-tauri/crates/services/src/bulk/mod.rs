@@ -130,8 +130,20 @@ pub fn retry_failed(dbm: &DbManager, job_id: i64) -> Result<usize, ServiceError>
     Ok(n)
 }
 
-fn summary(conn: &maskline_store::Conn, j: jobs::JobRow) -> Result<JobSummary, ServiceError> {
+/// A job the journal says is running or paused but that no runner of this process holds was
+/// interrupted (the app or the CLI stopped): it is shown as cancelled, i.e. resumable.
+fn summary(
+    db: &maskline_store::Db,
+    conn: &maskline_store::Conn,
+    j: jobs::JobRow,
+) -> Result<JobSummary, ServiceError> {
     let c = jobs::counts(conn, j.id)?;
+    let state = match j.state {
+        JobState::Running | JobState::Paused if !runner::is_running(db, j.id) => {
+            JobState::Cancelled
+        }
+        s => s,
+    };
     Ok(JobSummary {
         id: j.id,
         account_id: j.account_id,
@@ -142,7 +154,7 @@ fn summary(conn: &maskline_store::Conn, j: jobs::JobRow) -> Result<JobSummary, S
         created_by: j.created_by,
         progress: JobProgress {
             job_id: j.id,
-            state: j.state,
+            state,
             total: c.pending + c.sending + c.ok + c.failed,
             done: c.ok + c.failed,
             ok: c.ok,
@@ -159,7 +171,7 @@ pub fn get(dbm: &DbManager, job_id: i64) -> Result<JobSummary, ServiceError> {
     let conn = db.conn()?;
     let j = jobs::get(&conn, job_id)?
         .ok_or_else(|| ServiceError::NotFound(format!("no bulk job {job_id} / 没有该批量任务")))?;
-    summary(&conn, j)
+    summary(&db, &conn, j)
 }
 
 /// The account's jobs, newest first.
@@ -169,7 +181,7 @@ pub fn list(dbm: &DbManager, account: Option<&str>) -> Result<Vec<JobSummary>, S
     let conn = db.conn()?;
     jobs::list(&conn, acc.id)?
         .into_iter()
-        .map(|j| summary(&conn, j))
+        .map(|j| summary(&db, &conn, j))
         .collect()
 }
 

@@ -241,6 +241,15 @@ impl RunningGuard {
     }
 }
 
+/// Whether this process is running the job now.
+pub(crate) fn is_running(db: &Db, job_id: i64) -> bool {
+    let key = format!("{:?}#{job_id}", db.path());
+    RUNNING
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .contains(&key)
+}
+
 impl Drop for RunningGuard {
     fn drop(&mut self) {
         RUNNING
