@@ -15,4 +15,4 @@ cd "$ROOT"
 echo "== building (release)"
 cargo build --release -q -p maskline-services --example bulk_bench
 echo "== running"
-exec target/release/examples/bulk_bench
+exec "${CARGO_TARGET_DIR:-target}/release/examples/bulk_bench"
