@@ -317,6 +317,62 @@ pub fn mask_number(n: &str) -> String {
     format!("{head}{}{tail}", "*".repeat(chars.len() - 7))
 }
 
+/// A number query resolved to what it must find inside [`numbers_text`]: `^13800138000$`
+/// (full), `8000$` (last digits) or `0013` (any part).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberPattern {
+    pub mode: NumberMatch,
+    pub needle: String,
+}
+
+fn national(n: &str) -> &str {
+    n.strip_prefix("+86").unwrap_or(n)
+}
+
+/// What number search looks in: `^caller$^callee$^x$`, with `+86` dropped.
+pub fn numbers_text(caller: &str, callee: &str, x: &str) -> String {
+    format!(
+        "^{}$^{}$^{}$",
+        national(caller),
+        national(callee),
+        national(x)
+    )
+}
+
+/// Resolves a typed number query. `None` when it has no digits. Auto-detection (`mode` =
+/// `None`): a complete number in any format (`138 0013 8000`, `+86 138-0013-8000`) → full;
+/// 1–4 digits → last digits (what callers quote); else any part, with a typed `+86`/`0086`
+/// country code dropped.
+pub fn number_pattern(text: &str, mode: Option<NumberMatch>) -> Option<NumberPattern> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let t = text.trim_start();
+    let without_country = match digits.strip_prefix("0086") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ if t.starts_with('+') && digits.len() > 2 => {
+            digits.strip_prefix("86").unwrap_or(&digits).to_string()
+        }
+        _ => digits.clone(),
+    };
+    let full = crate::PhoneNumber::parse(text).ok();
+    let mode = mode.unwrap_or(match (&full, digits.len()) {
+        (Some(_), _) => NumberMatch::Full,
+        (None, 1..=4) => NumberMatch::LastDigits,
+        _ => NumberMatch::AnyPart,
+    });
+    let needle = match mode {
+        NumberMatch::Full => match &full {
+            Some(p) => format!("^{}$", p.national()),
+            None => format!("^{without_country}$"),
+        },
+        NumberMatch::LastDigits => format!("{digits}$"),
+        NumberMatch::AnyPart => without_country,
+    };
+    Some(NumberPattern { mode, needle })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,6 +382,28 @@ mod tests {
         assert_eq!(mask_number("+8613800138000"), "+86 138****8000");
         assert_eq!(mask_number("+14155550100"), "+14*****0100");
         assert_eq!(mask_number("12345"), "*****");
+    }
+
+    #[test]
+    fn number_queries_are_detected_whatever_the_format() {
+        let p = |t: &str| number_pattern(t, None).map(|p| (p.mode, p.needle));
+        let full = Some((NumberMatch::Full, "^13800138000$".to_string()));
+        assert_eq!(p("138 0013 8000"), full);
+        assert_eq!(p("+86 138-0013-8000"), full);
+        assert_eq!(p("008613800138000"), full);
+        assert_eq!(p("8000"), Some((NumberMatch::LastDigits, "8000$".into())));
+        assert_eq!(p("0013 8"), Some((NumberMatch::AnyPart, "00138".into())));
+        assert_eq!(
+            p("+86138001"),
+            Some((NumberMatch::AnyPart, "138001".into()))
+        );
+        assert_eq!(p("  - "), None);
+        let forced = number_pattern("8000", Some(NumberMatch::AnyPart)).expect("digits");
+        assert_eq!(forced.needle, "8000");
+        assert_eq!(
+            numbers_text("+8613800138000", "+8618605222935", "+8617068754375"),
+            "^13800138000$^18605222935$^17068754375$"
+        );
     }
 
     #[test]

@@ -159,7 +159,7 @@ fn kind_of(n: &str) -> Result<PhoneKind, PhoneError> {
         }
         '9' if n.starts_with("95") && (5..=8).contains(&n.len()) => Ok(PhoneKind::Service),
         '1'..='9' => {
-            let subscriber = n.len() - area_code_len(n);
+            let subscriber = n.len().saturating_sub(area_code_len(n));
             if (7..=8).contains(&subscriber) {
                 Ok(PhoneKind::FixedLine)
             } else {
@@ -289,6 +289,10 @@ mod tests {
             PhoneNumber::parse("0755 12"),
             Err(PhoneError::BadLength { .. })
         ));
+        assert!(
+            matches!(PhoneNumber::parse("42"), Err(PhoneError::BadLength { .. })),
+            "shorter than an area code: an error, not an overflow"
+        );
         let msg = PhoneNumber::parse("+14155550100").unwrap_err().to_string();
         assert!(
             msg.contains("+86"),

@@ -31,6 +31,8 @@ impl std::fmt::Display for RecordError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid JSON at line {line}, column {column}: {message}")]
 pub struct ValueError {
+    /// The input ended inside the value (a cut-off line or file).
+    pub truncated: bool,
     pub line: usize,
     pub column: usize,
     pub message: String,
@@ -45,6 +47,7 @@ fn err(f: F, reason: impl Into<String>) -> Fe {
 /// Parses one top-level JSON value into its records.
 pub fn parse_value(bytes: &[u8]) -> Result<Vec<Result<Record<'_>, RecordError>>, ValueError> {
     let mut w: Wire<'_> = serde_json::from_slice(bytes).map_err(|e| ValueError {
+        truncated: e.is_eof(),
         line: e.line(),
         column: e.column(),
         message: e.to_string(),

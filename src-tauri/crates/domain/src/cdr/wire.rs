@@ -88,6 +88,7 @@ macro_rules! fields {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub(crate) enum F { $($variant),* }
         const NAMES: &[&str] = &[$($name),*];
+        const COUNT: usize = NAMES.len();
         fn field_of(key: &str) -> Option<F> {
             match key { $($name => Some(F::$variant),)* _ => None }
         }
@@ -119,20 +120,46 @@ impl F {
 }
 
 /// One JSON object: a notification body, a FeeInfo, or a CallStatusInfo.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Wire<'a> {
-    vals: Vec<(F, Scalar<'a>)>,
+    vals: [Option<Scalar<'a>>; COUNT],
     pub(crate) fee_lst: Option<List<'a>>,
     pub(crate) status_info: Option<Box<Item<'a>>>,
 }
 
 impl<'a> Wire<'a> {
+    fn new() -> Self {
+        Wire {
+            vals: std::array::from_fn(|_| None),
+            fee_lst: None,
+            status_info: None,
+        }
+    }
+
     pub(crate) fn get(&self, f: F) -> Option<&Scalar<'a>> {
-        self.vals
-            .iter()
-            .rev()
-            .find(|(k, _)| *k == f)
-            .map(|(_, v)| v)
+        self.vals[f as usize].as_ref()
+    }
+}
+
+/// An object key, borrowed from the input unless it contains escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
@@ -143,8 +170,9 @@ pub(crate) enum List<'a> {
     NotArray(&'static str),
 }
 
-/// An element expected to be an object.
+/// An element expected to be an object. Kept inline: elements are consumed one by one.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Item<'a> {
     Object(Wire<'a>),
     NotObject(&'static str),
@@ -158,16 +186,13 @@ impl<'de> Visitor<'de> for WireVisitor {
         f.write_str("a JSON object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut w = Wire {
-            vals: Vec::with_capacity(40),
-            ..Wire::default()
-        };
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        let mut w = Wire::new();
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             match key.as_ref() {
                 "feeLst" => w.fee_lst = Some(map.next_value()?),
                 "statusInfo" => w.status_info = Some(Box::new(map.next_value()?)),
                 k => match field_of(k) {
-                    Some(f) => w.vals.push((f, map.next_value()?)),
+                    Some(f) => w.vals[f as usize] = Some(map.next_value()?),
                     None => {
                         map.next_value::<IgnoredAny>()?;
                     }
