@@ -1,0 +1,102 @@
+//! The `imports` and `import_issues` tables: one row per imported file and its first rejections.
+
+use maskline_domain::import::{ImportIssue, ImportStatus};
+use rusqlite::{Connection, params};
+
+use crate::StoreError;
+
+/// Records the start of a file's import; returns its id.
+pub fn begin(
+    conn: &Connection,
+    path: &str,
+    size: u64,
+    mtime: Option<i64>,
+    now: i64,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO imports (path, size, mtime, started_at, status) VALUES (?1, ?2, ?3, ?4, 'running')",
+        params![path, size as i64, mtime, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn status_text(s: ImportStatus) -> &'static str {
+    match s {
+        ImportStatus::Done => "done",
+        ImportStatus::Cancelled => "cancelled",
+        ImportStatus::Failed => "failed",
+    }
+}
+
+/// Counts and outcome of a finished (or stopped) file.
+#[derive(Debug, Clone, Copy)]
+pub struct Finish<'a> {
+    pub status: ImportStatus,
+    pub new: u64,
+    pub duplicate: u64,
+    pub rejected: u64,
+    pub error: Option<&'a str>,
+    pub now: i64,
+}
+
+pub fn finish(conn: &Connection, id: i64, f: &Finish<'_>) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE imports SET status = ?2, new = ?3, duplicate = ?4, rejected = ?5, error = ?6,
+           finished_at = ?7 WHERE id = ?1",
+        params![
+            id,
+            status_text(f.status),
+            f.new as i64,
+            f.duplicate as i64,
+            f.rejected as i64,
+            f.error,
+            f.now
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn add_issues(conn: &Connection, id: i64, issues: &[ImportIssue]) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO import_issues (import_id, line, at, field, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for i in issues {
+        stmt.execute(params![id, i.line as i64, i.at, i.field, i.reason])?;
+    }
+    Ok(())
+}
+
+/// A past import, newest first in [`recent`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRow {
+    pub id: i64,
+    pub path: String,
+    pub size: u64,
+    pub status: String,
+    pub new: u64,
+    pub duplicate: u64,
+    pub rejected: u64,
+    pub started_at: i64,
+}
+
+pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<ImportRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, path, size, status, new, duplicate, rejected, started_at FROM imports
+         ORDER BY id DESC LIMIT ?1",
+    )?;
+    let rows = stmt
+        .query_map([limit], |r| {
+            Ok(ImportRow {
+                id: r.get(0)?,
+                path: r.get(1)?,
+                size: r.get::<_, i64>(2)? as u64,
+                status: r.get(3)?,
+                new: r.get::<_, i64>(4)? as u64,
+                duplicate: r.get::<_, i64>(5)? as u64,
+                rejected: r.get::<_, i64>(6)? as u64,
+                started_at: r.get(7)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
