@@ -1,0 +1,125 @@
+//! The Calls page, its detail drawer and the dashboard, over imported CDRs.
+//!
+//! Blocking (SQLite): run off the UI thread. CSV/XLSX exports are in [`export`].
+
+use maskline_domain::calls::{
+    CallDetail, CallFilter, CallPage, CallPageRequest, CallStats, StatsBucket, StatsRequest,
+};
+use maskline_domain::explain::{CallCodes, explain};
+use maskline_store::call_query::{self, Where};
+use maskline_store::call_stats;
+
+use crate::{DbManager, ServiceError};
+
+pub mod export;
+
+/// Rows per page when the request says 0.
+pub const DEFAULT_PAGE_SIZE: u32 = 100;
+/// Largest page served.
+pub const MAX_PAGE_SIZE: u32 = 1000;
+
+/// One page of calls for the filter and sort.
+pub fn page(dbm: &DbManager, req: &CallPageRequest) -> Result<CallPage, ServiceError> {
+    let size = match req.page_size {
+        0 => DEFAULT_PAGE_SIZE,
+        n => n.min(MAX_PAGE_SIZE),
+    };
+    let w = Where::new(&req.filter);
+    let conn = dbm.db()?.conn()?;
+    let offset = u64::from(req.page) * u64::from(size);
+    let mut rows = call_query::page(&conn, &w, req.sort, offset, size + 1)?;
+    let has_more = rows.len() > size as usize;
+    rows.truncate(size as usize);
+    Ok(CallPage {
+        rows,
+        page: req.page,
+        page_size: size,
+        has_more,
+        number_match: w.number_match,
+    })
+}
+
+/// How many calls match the filter.
+pub fn count(dbm: &DbManager, filter: &CallFilter) -> Result<u64, ServiceError> {
+    let conn = dbm.db()?.conn()?;
+    Ok(call_query::count(&conn, &Where::new(filter))?)
+}
+
+/// One call with its events and its explanation in both languages.
+pub fn get(dbm: &DbManager, id: i64) -> Result<CallDetail, ServiceError> {
+    let conn = dbm.db()?.conn()?;
+    let c = call_query::get(&conn, id)?.ok_or_else(|| {
+        ServiceError::NotFound(format!("call {id} does not exist / 通话记录不存在"))
+    })?;
+    let events = call_query::events(&conn, &c.session_id)?;
+    let state_code = c.state_code.or_else(|| {
+        events
+            .iter()
+            .rev()
+            .find(|e| e.state_code.is_some_and(|s| s != 0))
+            .and_then(|e| e.state_code)
+    });
+    let explanation = explain(&CallCodes {
+        answered: c.row.answered,
+        talk_seconds: c.row.talk_seconds,
+        ul_fail_reason: c.ul_fail_reason,
+        state_code,
+        fwd_unasw_rsn: c.fwd_unasw_rsn,
+        call_out_unasw_rsn: c.call_out_unasw_rsn,
+        sip_status: c.sip_status,
+        call_rel_direction: c.call_rel_direction,
+    });
+    Ok(CallDetail {
+        row: c.row,
+        icid: c.icid,
+        session_id: c.session_id,
+        app_key: c.app_key,
+        calling_display: c.display_num,
+        service_type: c.service_type,
+        user_data: c.user_data,
+        extend_number: c.extend_number,
+        alerting_time: c.alerting_time,
+        answer_time: c.answer_time,
+        record_object_name: c.record_object_name,
+        record_domain: c.record_domain,
+        events,
+        explanation,
+    })
+}
+
+/// Dashboard figures for the filter (typically a time range).
+pub fn stats(dbm: &DbManager, req: &StatsRequest) -> Result<CallStats, ServiceError> {
+    let conn = dbm.db()?.conn()?;
+    let w = Where::new(&req.filter);
+    let top = if req.top_n == 0 {
+        10
+    } else {
+        req.top_n.min(100)
+    };
+    let (calls, answered, total) = call_stats::totals(&conn, &w)?;
+    let size = match req.bucket {
+        StatsBucket::Hour => 3600,
+        StatsBucket::Day => 86_400,
+    };
+    let offset = i64::from(req.utc_offset_minutes) * 60;
+    Ok(CallStats {
+        calls,
+        answered,
+        answer_rate: if calls == 0 {
+            0.0
+        } else {
+            answered as f64 / calls as f64
+        },
+        total_talk_seconds: total,
+        avg_talk_seconds: if answered == 0 {
+            0.0
+        } else {
+            total as f64 / answered as f64
+        },
+        bucket: req.bucket,
+        buckets: call_stats::buckets(&conn, &w, size, offset)?,
+        failure_reasons: call_stats::failure_reasons(&conn, &w, top)?,
+        top_numbers: call_stats::top_numbers(&conn, &w, top)?,
+        busiest_x: call_stats::busiest_x(&conn, &w, top)?,
+    })
+}
