@@ -1,0 +1,252 @@
+//! Import of every documented payload shape, broken files and re-imports, on a real database.
+
+#[path = "import_support.rs"]
+mod support;
+
+use maskline_domain::calls::{CallFilter, CallPageRequest};
+use maskline_domain::explain::CallOutcome;
+use maskline_domain::import::ImportStatus;
+use maskline_services::calls;
+use support::*;
+
+#[test]
+fn the_real_cdr_sample_imports_once_and_reimports_as_duplicate() {
+    let (dir, m) = manager();
+    let f = write(dir.path(), "real.json", REAL_CDR);
+    let r = import_one(&m, &f);
+    assert_eq!(counts(&r), (1, 0, 0), "{r:?}");
+    assert_eq!(r.status, ImportStatus::Done);
+    assert_eq!(
+        counts(&import_one(&m, &f)),
+        (0, 1, 0),
+        "re-importing is a no-op"
+    );
+    let page = calls::page(&m, &CallPageRequest::default()).expect("page");
+    assert_eq!(page.rows.len(), 1);
+    let row = &page.rows[0];
+    assert_eq!(row.start_time, 1_652_419_497, "2022-05-13 05:24:57 is UTC");
+    assert_eq!(
+        (row.talk_seconds, row.answered, row.has_recording),
+        (23, true, true)
+    );
+    assert_eq!(row.callee, "+8618605222935", "the real callee is fwdDstNum");
+    let d = calls::get(&m, row.id).expect("detail");
+    assert_eq!(d.explanation.outcome, CallOutcome::Answered);
+    assert!(d.explanation.en.contains("23 s") && d.explanation.zh.contains("23 秒"));
+}
+
+#[test]
+fn call_events_import_and_form_the_timeline_of_their_call() {
+    let (dir, m) = manager();
+    let s = "sess-42";
+    let ev = |kind: &str, t: &str, extra: &str| {
+        format!(
+            r#"{{"eventType":"{kind}","statusInfo":{{"sessionId":"{s}","timestamp":"2024-03-01 10:00:{t}","caller":"+8613800138000","called":"+8617000000001"{extra}}}}}"#
+        )
+    };
+    let lines = [
+        DISCONNECT_EVENT.replace('\n', ""),
+        ev("callin", "00", ""),
+        ev("callout", "01", ""),
+        ev("alerting", "03", ""),
+        ev(
+            "disconnect",
+            "30",
+            r#","stateCode":7503,"stateDesc":"The callee rejects the call.""#,
+        ),
+        body(&[cdr(s, "+8613800138000", false, 0, 16)]),
+    ];
+    let f = write(dir.path(), "events.jsonl", lines.join("\n"));
+    assert_eq!(counts(&import_one(&m, &f)), (6, 0, 0));
+    let page = calls::page(&m, &CallPageRequest::default()).expect("page");
+    assert_eq!(page.rows.len(), 1, "events alone do not make calls");
+    let d = calls::get(&m, page.rows[0].id).expect("detail");
+    let kinds: Vec<_> = d.events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["callin", "callout", "alerting", "disconnect"]);
+    assert_eq!(
+        d.explanation.outcome,
+        CallOutcome::CalleeRejected,
+        "cause 16 alone is not trusted: the disconnect event's stateCode 7503 decides"
+    );
+    assert_eq!(
+        page.rows[0].outcome,
+        CallOutcome::CalleeRejected,
+        "the list agrees"
+    );
+}
+
+#[test]
+fn malformed_and_truncated_records_are_rejected_with_their_place_and_the_rest_kept() {
+    let (dir, m) = manager();
+    let good = body(&[
+        cdr("a", "+8613800138000", true, 0, 0),
+        cdr("b", "+8613900139000", false, 8102, 17),
+    ]);
+    let bad_time = body(&[cdr("c", "+8613800138001", true, 0, 0)
+        .replace("2024-03-01 10:00:00", "2024-02-30 10:00:00")]);
+    let lines = [
+        good.as_str(),
+        r#"{"eventType":"fee","feeLst":[{"direction":1,}]}"#,
+        bad_time.as_str(),
+        "not json at all",
+        r#"{"eventType":"fee","feeLst":[{"direction":1,"bindNum":"+8617000000001""#,
+    ];
+    let f = write(dir.path(), "broken.jsonl", lines.join("\n"));
+    let r = import_one(&m, &f);
+    assert_eq!(counts(&r), (2, 0, 4), "{:#?}", r.errors);
+    let at: Vec<_> = r
+        .errors
+        .iter()
+        .map(|e| (e.line, e.at.as_str(), e.field.as_deref()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (2, "", None),
+            (3, "feeLst[0]", Some("callInTime")),
+            (4, "", None),
+            (5, "", None)
+        ]
+    );
+    assert!(
+        r.errors[0].reason.contains("column"),
+        "JSON syntax error: {}",
+        r.errors[0].reason
+    );
+    assert!(
+        r.errors[1].reason.contains("not a valid date"),
+        "{}",
+        r.errors[1].reason
+    );
+    assert!(
+        r.errors[2].reason.contains("not JSON"),
+        "{}",
+        r.errors[2].reason
+    );
+    assert!(
+        r.errors[3].reason.contains("truncated"),
+        "{}",
+        r.errors[3].reason
+    );
+}
+
+#[test]
+fn bom_arrays_pretty_bodies_and_bare_records_are_accepted() {
+    let (dir, m) = manager();
+    let array = format!(
+        "\u{feff}[\n{},\n{}\n]",
+        body(&[cdr("a", "+8613800138000", true, 0, 0)]),
+        cdr("b", "+8613800138000", true, 0, 0)
+    );
+    let f = write(dir.path(), "array.json", array);
+    assert_eq!(counts(&import_one(&m, &f)), (2, 0, 0));
+    let pretty = format!("\u{feff}{}", REAL_CDR.replace(',', ",\n  "));
+    let f = write(dir.path(), "pretty.json", pretty);
+    assert_eq!(counts(&import_one(&m, &f)), (1, 0, 0));
+    let twice = format!(
+        "{}\n{}",
+        body(&[cdr("c", "+8613800138000", true, 0, 0)]),
+        body(&[cdr("c", "+8613800138000", true, 0, 0)])
+    );
+    let f = write(dir.path(), "twice.jsonl", twice);
+    assert_eq!(
+        counts(&import_one(&m, &f)),
+        (1, 1, 0),
+        "a duplicate inside one file"
+    );
+}
+
+#[test]
+fn gzip_files_import_and_a_cut_off_gzip_keeps_what_was_complete() {
+    let (dir, m) = manager();
+    let data = sim_cdrs(500, 3);
+    let f = write(dir.path(), "cdrs.jsonl.gz", gzip(&data));
+    assert_eq!(counts(&import_one(&m, &f)), (500, 0, 0));
+    let (dir2, m2) = manager();
+    let mut cut = gzip(&data);
+    let second = gzip(&sim_cdrs(100, 4));
+    cut.extend_from_slice(&second[..second.len() / 2]);
+    let f = write(dir2.path(), "cut.gz", cut);
+    let r = import_one(&m2, &f);
+    assert_eq!(r.status, ImportStatus::Failed);
+    assert_eq!(r.new, 500, "the complete first member is kept");
+    assert!(
+        r.error.as_deref().unwrap_or("").contains("gzip"),
+        "{:?}",
+        r.error
+    );
+}
+
+#[test]
+fn other_encodings_are_refused_or_rejected_clearly() {
+    let (dir, m) = manager();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(REAL_CDR.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let r = import_one(&m, &write(dir.path(), "utf16.json", utf16));
+    assert_eq!((r.status, counts(&r)), (ImportStatus::Failed, (0, 0, 0)));
+    assert!(
+        r.error.as_deref().unwrap_or("").contains("UTF-16"),
+        "{:?}",
+        r.error
+    );
+    let mut gbk = body(&[cdr("g", "+8613800138000", true, 0, 0)]).into_bytes();
+    let pos = gbk
+        .windows(4)
+        .position(|w| w == b"\"sp\"")
+        .expect("spId value");
+    gbk.splice(pos + 1..pos + 3, [0xD6, 0xD0, 0xCE, 0xC4]); // "中文" in GBK
+    let mut file = body(&[cdr("ok", "+8613800138000", true, 0, 0)]).into_bytes();
+    file.push(b'\n');
+    file.extend_from_slice(&gbk);
+    let r = import_one(&m, &write(dir.path(), "gbk.jsonl", file));
+    assert_eq!(counts(&r), (1, 0, 1));
+    assert_eq!(r.errors[0].line, 2);
+    assert!(
+        r.errors[0].reason.contains("UTF-8"),
+        "{}",
+        r.errors[0].reason
+    );
+}
+
+#[test]
+fn a_folder_with_mixed_files_imports_each_supported_file() {
+    let (dir, m) = manager();
+    let sub = dir.path().join("cdrs/2024");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    write(&sub, "a.json", REAL_CDR);
+    write(&sub, "b.jsonl.gz", gzip(&sim_cdrs(120, 1)));
+    write(
+        &sub,
+        "c.jsonl",
+        format!(
+            "{}\n{}",
+            DISCONNECT_EVENT.replace('\n', ""),
+            body(&[cdr("x", "+8613800138000", false, 8101, 19)])
+        ),
+    );
+    write(&sub, "notes.md", "not imported");
+    let reports = import(&m, &[dir.path().join("cdrs")]);
+    let got: Vec<_> = reports
+        .iter()
+        .map(|r| {
+            (
+                r.path.rsplit('/').next().unwrap_or("").to_string(),
+                counts(r),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a.json".to_string(), (1, 0, 0)),
+            ("b.jsonl.gz".into(), (120, 0, 0)),
+            ("c.jsonl".into(), (2, 0, 0))
+        ]
+    );
+    assert_eq!(
+        calls::count(&m, &CallFilter::default()).expect("count"),
+        122
+    );
+}
