@@ -12,7 +12,9 @@ mod account;
 mod bind;
 mod bulk;
 mod cache;
+mod calls;
 mod db;
+mod import;
 mod pools;
 
 #[derive(Parser)]
@@ -64,6 +66,13 @@ enum Command {
         #[command(subcommand)]
         command: pools::AuditCommand,
     },
+    /// Import CDR and call-event files or folders (JSON, JSON Lines, gzip).
+    Import(import::ImportArgs),
+    /// Browse and export imported calls.
+    Calls {
+        #[command(subcommand)]
+        command: calls::CallsCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -86,6 +95,8 @@ fn main() -> ExitCode {
         Command::Cache { command } => with_db_exit(&db_path, |dbm| cache::run(command, dbm)),
         Command::Numbers { command } => with_db_exit(&db_path, |dbm| pools::run(command, dbm)),
         Command::Audit { command } => with_db_exit(&db_path, |dbm| pools::run_audit(command, dbm)),
+        Command::Import(args) => import::run(args, &db_path),
+        Command::Calls { command } => calls::run(command, &db_path),
     }
 }
 
