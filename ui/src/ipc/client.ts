@@ -3,8 +3,11 @@
  * Every function rejects with an AppError (see errors.ts).
  */
 import { invoke } from "@tauri-apps/api/core";
+import type { AccountDraft } from "./bindings/AccountDraft";
+import type { AccountInfo } from "./bindings/AccountInfo";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { ConnectionReport } from "./bindings/ConnectionReport";
 import type { DbStatus } from "./bindings/DbStatus";
 import type { RecoverAction } from "./bindings/RecoverAction";
 import type { Settings } from "./bindings/Settings";
@@ -42,3 +45,15 @@ export const dbStatus = (): Promise<DbStatus> => call("db_status");
 export const dbRecover = (action: RecoverAction): Promise<DbStatus> => call("db_recover", { action });
 export const settingsGet = (): Promise<Settings> => call("settings_get");
 export const settingsSet = (settings: Settings): Promise<Settings> => call("settings_set", { settings });
+
+export const accountsList = (): Promise<AccountInfo[]> => call("accounts_list");
+/** `draft.appSecret` is required when adding. */
+export const accountAdd = (draft: AccountDraft): Promise<AccountInfo> => call("account_add", { draft });
+/** `draft.appSecret` null or empty keeps the saved secret. */
+export const accountUpdate = (id: number, draft: AccountDraft): Promise<AccountInfo> =>
+  call("account_update", { id, draft });
+/** Also deletes the account's key and secret from the OS keyring. */
+export const accountRemove = (id: number): Promise<null> => call("account_remove", { id });
+export const accountSetActive = (id: number): Promise<null> => call("account_set_active", { id });
+/** One harmless signed query; resolves with a verdict even when the platform refuses. */
+export const accountTest = (id: number): Promise<ConnectionReport> => call("account_test", { id });

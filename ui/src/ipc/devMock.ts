@@ -5,10 +5,17 @@
  *
  * URL switches (before the #): `?db=corrupt` shows the recovery screen, add `&backup=0` for no backup,
  * `?fail=settings` makes saving settings fail, `?os=zh-CN` sets the reported OS locale,
- * `?lang=en&theme=dark` set the saved settings.
+ * `?lang=en&theme=dark` set the saved settings. `?accounts=0` starts with no account (default: two).
+ * Account test verdicts follow the app secret: a secret containing "wrong" → wrongCredentials, "skew" → clockSkew,
+ * "lock" → ipLocked, "tls" → tls, "net" → noNetwork, "slow" → timeout, "perm" → notPermitted, "other" → notThePlatform,
+ * "err" → platformError; anything else → ok. The secret itself is never returned.
  */
+import type { AccountDraft } from "./bindings/AccountDraft";
+import type { AccountInfo } from "./bindings/AccountInfo";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { ConnectionReport } from "./bindings/ConnectionReport";
+import type { ConnectionVerdict } from "./bindings/ConnectionVerdict";
 import type { DbStatus } from "./bindings/DbStatus";
 import type { Settings } from "./bindings/Settings";
 
@@ -38,6 +45,89 @@ function status(): DbStatus {
   };
 }
 
+type StoredAccount = AccountInfo & { secret: string };
+
+let nextId = 1;
+const accounts: StoredAccount[] = [];
+function seed(draft: AccountDraft, active: boolean) {
+  accounts.push({
+    id: nextId++,
+    name: draft.name,
+    mode: draft.mode,
+    auth: draft.auth,
+    baseUrl: draft.baseUrl,
+    hasCustomCa: Boolean(draft.caCertPem),
+    rateLimit: draft.rateLimit,
+    isActive: active,
+    createdAt: "2026-11-20T09:00:00Z",
+    appKey: draft.appKey,
+    secretSaved: true,
+    secret: draft.appSecret ?? "",
+  });
+}
+if (params.get("accounts") !== "0") {
+  const base = { auth: "aksk", baseUrl: "https://rtcpns.cn-north-1.myhuaweicloud.com", caCertPem: null, rateLimit: 10 } as const;
+  seed({ ...base, name: "Production", mode: "AXB", appKey: "7Lp2qX0aVb3kR9sD", appSecret: "ok" }, true);
+  seed({ ...base, name: "Staging-wrong", mode: "AXE", appKey: "Ah38fmQz0pLw6Ty1", appSecret: "wrong", rateLimit: 5 }, false);
+}
+
+const invalid = (message: string): AppError => ({ code: "invalidInput", message });
+const notFound = (): AppError => ({ code: "notFound", message: "mock: no such account / 账号不存在" });
+function publicView(account: StoredAccount): AccountInfo {
+  const info: Partial<StoredAccount> = { ...account };
+  delete info.secret;
+  return info as AccountInfo;
+}
+const byId = (id: unknown) => {
+  const found = accounts.find((a) => a.id === id);
+  if (!found) throw notFound();
+  return found;
+};
+function checkDraft(draft: AccountDraft, id?: number) {
+  if (!draft.name.trim()) throw invalid("name: the account name must be 1–64 characters / 账号名称须为 1–64 个字符");
+  if (accounts.some((a) => a.name === draft.name.trim() && a.id !== id)) {
+    throw invalid(`name: an account named "${draft.name}" already exists / 已存在同名账号`);
+  }
+}
+
+const VERDICTS: [string, ConnectionVerdict][] = [
+  ["wrong", "wrongCredentials"],
+  ["skew", "clockSkew"],
+  ["lock", "ipLocked"],
+  ["tls", "tls"],
+  ["net", "noNetwork"],
+  ["slow", "timeout"],
+  ["perm", "notPermitted"],
+  ["other", "notThePlatform"],
+  ["err", "platformError"],
+];
+function report(account: StoredAccount): ConnectionReport {
+  const verdict = VERDICTS.find(([word]) => account.secret.includes(word))?.[1] ?? "ok";
+  const base: ConnectionReport = { verdict, code: null, detail: "", explanationZh: null, explanationEn: null, actionZh: null, actionEn: null };
+  switch (verdict) {
+    case "ok":
+      return { ...base, code: "0", detail: "GET /rest/caas/relationnumber/partner/v1.0 → 200" };
+    case "wrongCredentials":
+      return {
+        ...base,
+        code: "1010001",
+        detail: "HTTP 401 from /rest/caas/relationnumber/partner/v1.0",
+        explanationEn: "Authentication failed: the app key or signature is invalid.",
+        explanationZh: "鉴权失败：App Key 或签名无效。",
+        actionEn: "Check the app key and app secret of the application.",
+        actionZh: "请检查应用的 App Key 和 App Secret。",
+      };
+    case "clockSkew":
+      return { ...base, code: "1010005", detail: "Created time is more than 5 minutes off", explanationEn: "The request timestamp is outside the allowed window.", explanationZh: "请求时间戳超出允许范围。" };
+    case "tls":
+      return { ...base, detail: "invalid peer certificate: UnknownIssuer" };
+    case "noNetwork":
+      return { ...base, detail: "dns error: failed to lookup address information" };
+    default:
+      return { ...base, detail: `mock verdict ${verdict}` };
+  }
+}
+
 const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   app_info: () => info,
   db_status: status,
@@ -54,6 +144,42 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
     settings = args?.settings as Settings;
     return settings;
   },
+  accounts_list: () => accounts.map(publicView),
+  account_add: (args) => {
+    const draft = args?.draft as AccountDraft;
+    checkDraft(draft);
+    if (!draft.appSecret) throw invalid("secret: the app secret is empty / App Secret 不能为空");
+    seed({ ...draft, name: draft.name.trim() }, accounts.length === 0);
+    return publicView(accounts[accounts.length - 1] as StoredAccount);
+  },
+  account_update: (args) => {
+    const account = byId(args?.id);
+    const draft = args?.draft as AccountDraft;
+    checkDraft(draft, account.id);
+    Object.assign(account, {
+      name: draft.name.trim(),
+      mode: draft.mode,
+      auth: draft.auth,
+      baseUrl: draft.baseUrl,
+      hasCustomCa: Boolean(draft.caCertPem),
+      rateLimit: draft.rateLimit,
+      appKey: draft.appKey,
+      secret: draft.appSecret || account.secret,
+    });
+    return publicView(account);
+  },
+  account_remove: (args) => {
+    const account = byId(args?.id);
+    accounts.splice(accounts.indexOf(account), 1);
+    if (account.isActive && accounts[0]) accounts[0].isActive = true;
+    return null;
+  },
+  account_set_active: (args) => {
+    const account = byId(args?.id);
+    for (const a of accounts) a.isActive = a === account;
+    return null;
+  },
+  account_test: (args) => report(byId(args?.id)),
 };
 
 export async function mockInvoke<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -3,4 +3,5 @@ export const queryKeys = {
   appInfo: ["appInfo"] as const,
   dbStatus: ["dbStatus"] as const,
   settings: ["settings"] as const,
+  accounts: ["accounts"] as const,
 };
