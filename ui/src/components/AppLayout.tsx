@@ -3,11 +3,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { useNavShortcuts } from "../app/useNavShortcuts";
+import { AccountSwitch } from "./AccountSwitch";
 import { Logo } from "./Logo";
 import { NavMenu } from "./NavMenu";
 import { LanguageSwitch, ThemeSwitch } from "./PreferenceSwitches";
 
-/** Header with the product name and the language/theme switches; collapsible menu on the left; the page. */
+/** Header with the product name, the active account and the language/theme switches; collapsible menu on the left; the page. */
 export function AppLayout() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -27,6 +28,7 @@ export function AppLayout() {
           </Typography.Text>
         </div>
         <Space size="middle">
+          <AccountSwitch />
           <LanguageSwitch />
           <ThemeSwitch />
         </Space>
