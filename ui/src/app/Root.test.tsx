@@ -12,6 +12,12 @@ vi.mock("../ipc/client", () => ({
   dbRecover: vi.fn(),
   settingsGet: vi.fn(),
   settingsSet: vi.fn(),
+  accountsList: vi.fn(),
+  accountAdd: vi.fn(),
+  accountUpdate: vi.fn(),
+  accountRemove: vi.fn(),
+  accountSetActive: vi.fn(),
+  accountTest: vi.fn(),
 }));
 
 const info = (osLocale: string): AppInfo => ({ version: "0.1.0", dataDir: "/data", dbPath: "/data/maskline.db", osLocale });
@@ -21,6 +27,7 @@ function backend(settings: Settings, osLocale = "en-US") {
   vi.mocked(client.appInfo).mockResolvedValue(info(osLocale));
   vi.mocked(client.settingsGet).mockResolvedValue(settings);
   vi.mocked(client.settingsSet).mockImplementation(async (s) => s);
+  vi.mocked(client.accountsList).mockResolvedValue([]);
 }
 
 const navLabels = () =>
@@ -87,6 +94,33 @@ describe("app shell", () => {
     // The empty state's action leads to Settings, where accounts will be added.
     await userEvent.click(within(page).getByRole("button", { name: /Open Settings/ }));
     expect(await screen.findByTestId("page-settings")).toBeInTheDocument();
+  });
+
+  it("stops asking for an account once one exists, and says honestly what is not built yet", async () => {
+    vi.mocked(client.accountsList).mockResolvedValue([
+      {
+        id: 1,
+        name: "Prod",
+        mode: "AXE",
+        auth: "aksk",
+        baseUrl: "https://rtcpns.cn-north-1.myhuaweicloud.com",
+        hasCustomCa: false,
+        rateLimit: 10,
+        isActive: true,
+        createdAt: "2026-11-20T09:00:00Z",
+        appKey: "key",
+        secretSaved: true,
+      },
+    ]);
+    renderWithQueries();
+    const dashboard = await screen.findByTestId("dashboard-empty");
+    await waitFor(() => expect(dashboard).toHaveTextContent("The account Prod (AXE) is set up"));
+    expect(dashboard).toHaveTextContent("not built yet");
+
+    await userEvent.click(screen.getByTestId("nav-bindings"));
+    const bindings = await screen.findByTestId("bindings-empty");
+    expect(bindings).toHaveTextContent("The account Prod (AXE) is set up");
+    expect(bindings).not.toHaveTextContent(/needs a platform account/);
   });
 
   it("shows the recovery screen instead of the app when the database is corrupt", async () => {

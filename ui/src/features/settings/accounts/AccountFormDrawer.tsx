@@ -46,22 +46,6 @@ interface Props {
 /** Add or edit an account. The secret is write-only: never pre-filled, and wiped from the form once submitted. */
 export function AccountFormDrawer({ open, account, onClose }: Props) {
   const { t } = useTranslation();
-  const editing = account !== undefined;
-  return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      size={520}
-      destroyOnHidden
-      title={editing ? t("accounts.form.editTitle", { name: account.name }) : t("accounts.form.addTitle")}
-    >
-      {open && <AccountForm account={account} onDone={onClose} />}
-    </Drawer>
-  );
-}
-
-function AccountForm({ account, onDone }: { account?: AccountInfo; onDone: () => void }) {
-  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const add = useAddAccount();
@@ -69,6 +53,12 @@ function AccountForm({ account, onDone }: { account?: AccountInfo; onDone: () =>
   const [error, setError] = useState<AppError | null>(null);
   const editing = account !== undefined;
   const saving = add.isPending || update.isPending;
+
+  const close = () => {
+    setError(null);
+    form.resetFields(); // nothing typed, the secret least of all, survives into the next opening
+    onClose();
+  };
 
   const initial: Values = account
     ? {
@@ -107,115 +97,124 @@ function AccountForm({ account, onDone }: { account?: AccountInfo; onDone: () =>
     values.appSecret = undefined;
     try {
       const saved = account ? await update.mutateAsync({ id: account.id, draft }) : await add.mutateAsync(draft);
-      draft.appSecret = null;
       void message.success(t(editing ? "accounts.form.updated" : "accounts.form.added", { name: saved.name }));
-      onDone();
+      close();
     } catch (e) {
-      draft.appSecret = null;
       setError(toAppError(e));
     }
   };
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initial}
-      onFinish={(v) => void submit(v)}
-      data-testid="account-form"
-      autoComplete="off"
-      requiredMark
-      disabled={saving}
+    <Drawer
+      open={open}
+      onClose={close}
+      size={520}
+      destroyOnHidden
+      title={editing ? t("accounts.form.editTitle", { name: account.name }) : t("accounts.form.addTitle")}
+      footer={
+        <Flex gap="small" justify="end">
+          <Button onClick={close}>{t("common.cancel")}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="account-save">
+            {editing ? t("accounts.form.save") : t("accounts.form.addSubmit")}
+          </Button>
+        </Flex>
+      }
     >
-      <Form.Item name="name" label={t("accounts.form.name.label")} required rules={[rule(checkName)]}>
-        <Input data-testid="account-name" placeholder={t("accounts.form.name.placeholder")} maxLength={64} />
-      </Form.Item>
-      <Form.Item name="mode" label={t("accounts.form.mode.label")} extra={t("accounts.form.mode.help")} required>
-        <Radio.Group
-          data-testid="account-mode"
-          optionType="button"
-          buttonStyle="solid"
-          options={MODES.map((mode) => ({ value: mode, label: mode }))}
-        />
-      </Form.Item>
-      <Form.Item name="auth" label={t("accounts.form.auth.label")} extra={t("accounts.form.auth.help")} required>
-        <Radio.Group
-          data-testid="account-auth"
-          optionType="button"
-          options={AUTHS.map((auth) => ({ value: auth, label: t(`accounts.auth.${auth}`) }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name="baseUrl"
-        label={t("accounts.form.baseUrl.label")}
-        extra={t("accounts.form.baseUrl.help")}
-        required
-        rules={[rule(checkBaseUrl)]}
-      >
-        <Input data-testid="account-base-url" spellCheck={false} />
-      </Form.Item>
-      <Form.Item name="appKey" label={t("accounts.form.appKey.label")} required rules={[rule(checkAppKey)]}>
-        <Input data-testid="account-app-key" spellCheck={false} />
-      </Form.Item>
-      <Form.Item
-        name="appSecret"
-        label={t("accounts.form.secret.label")}
-        required={!editing}
-        extra={editing && account.secretSaved ? t("accounts.form.secret.keep") : t("accounts.form.secret.help")}
-        rules={[rule((v: string | undefined) => checkSecret(v, editing))]}
-      >
-        <Input.Password
-          data-testid="account-secret"
-          autoComplete="new-password"
-          placeholder={editing && account.secretSaved ? t("accounts.form.secret.savedPlaceholder") : undefined}
-        />
-      </Form.Item>
-      <Form.Item
-        name="caCertPem"
-        label={t("accounts.form.ca.label")}
-        extra={account?.hasCustomCa ? t("accounts.form.ca.helpSaved") : t("accounts.form.ca.help")}
-        rules={[rule(checkCaPem)]}
-      >
-        <Input.TextArea
-          data-testid="account-ca"
-          rows={4}
-          spellCheck={false}
-          className="pem-input"
-          placeholder={"-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----"}
-        />
-      </Form.Item>
-      <Form.Item
-        name="rateLimit"
-        label={t("accounts.form.rate.label")}
-        extra={t("accounts.form.rate.help", { min: RATE_MIN, max: RATE_MAX })}
-        required
-        rules={[rule(checkRate)]}
-      >
-        <InputNumber<number>
-          data-testid="account-rate"
-          step={1}
-          suffix={t("accounts.form.rate.unit")}
-          style={{ width: 200 }}
-        />
-      </Form.Item>
-      {error && (
-        <Alert
-          data-testid="account-form-error"
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t("accounts.form.saveFailed", { reason: t(`errors.${error.code}`) })}
-          description={error.message}
-        />
+      {open && (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onFinish={(v) => void submit(v)}
+          data-testid="account-form"
+          autoComplete="off"
+          preserve={false}
+          disabled={saving}
+        >
+          <Form.Item name="name" label={t("accounts.form.name.label")} required rules={[rule(checkName)]}>
+            <Input data-testid="account-name" placeholder={t("accounts.form.name.placeholder")} maxLength={64} />
+          </Form.Item>
+          <Form.Item name="mode" label={t("accounts.form.mode.label")} extra={t("accounts.form.mode.help")} required>
+            <Radio.Group
+              data-testid="account-mode"
+              optionType="button"
+              buttonStyle="solid"
+              options={MODES.map((mode) => ({ value: mode, label: mode }))}
+            />
+          </Form.Item>
+          <Form.Item name="auth" label={t("accounts.form.auth.label")} extra={t("accounts.form.auth.help")} required>
+            <Radio.Group
+              data-testid="account-auth"
+              optionType="button"
+              buttonStyle="solid"
+              options={AUTHS.map((auth) => ({ value: auth, label: t(`accounts.auth.${auth}`) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="baseUrl"
+            label={t("accounts.form.baseUrl.label")}
+            extra={t("accounts.form.baseUrl.help")}
+            required
+            rules={[rule(checkBaseUrl)]}
+          >
+            <Input data-testid="account-base-url" spellCheck={false} />
+          </Form.Item>
+          <Form.Item name="appKey" label={t("accounts.form.appKey.label")} required rules={[rule(checkAppKey)]}>
+            <Input data-testid="account-app-key" spellCheck={false} />
+          </Form.Item>
+          <Form.Item
+            name="appSecret"
+            label={t("accounts.form.secret.label")}
+            required={!editing}
+            extra={editing && account.secretSaved ? t("accounts.form.secret.keep") : t("accounts.form.secret.help")}
+            rules={[rule((v: string | undefined) => checkSecret(v, editing))]}
+          >
+            <Input.Password
+              data-testid="account-secret"
+              autoComplete="new-password"
+              placeholder={editing && account.secretSaved ? t("accounts.form.secret.savedPlaceholder") : undefined}
+            />
+          </Form.Item>
+          <Form.Item
+            name="caCertPem"
+            label={t("accounts.form.ca.label")}
+            extra={account?.hasCustomCa ? t("accounts.form.ca.helpSaved") : t("accounts.form.ca.help")}
+            rules={[rule(checkCaPem)]}
+          >
+            <Input.TextArea
+              data-testid="account-ca"
+              rows={4}
+              spellCheck={false}
+              className="pem-input"
+              placeholder={"-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----"}
+            />
+          </Form.Item>
+          <Form.Item
+            name="rateLimit"
+            label={t("accounts.form.rate.label")}
+            extra={t("accounts.form.rate.help", { min: RATE_MIN, max: RATE_MAX })}
+            required
+            rules={[rule(checkRate)]}
+          >
+            <InputNumber<number>
+              data-testid="account-rate"
+              step={1}
+              suffix={t("accounts.form.rate.unit")}
+              style={{ width: 200 }}
+            />
+          </Form.Item>
+          {error && (
+            <Alert
+              data-testid="account-form-error"
+              type="error"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t("accounts.form.saveFailed", { reason: t(`errors.${error.code}`) })}
+              description={error.message}
+            />
+          )}
+        </Form>
       )}
-      <Flex gap="small" justify="end">
-        <Button onClick={onDone} disabled={false}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="account-save">
-          {editing ? t("accounts.form.save") : t("accounts.form.addSubmit")}
-        </Button>
-      </Flex>
-    </Form>
+    </Drawer>
   );
 }

@@ -29,7 +29,9 @@ export function AccountsTable({ accounts, testingId, busy, onTest, onEdit, onRem
       title: t("accounts.col.name"),
       render: (_, a) => (
         <Flex vertical gap={2}>
-          <Typography.Text strong>{a.name}</Typography.Text>
+          <Typography.Text strong style={{ whiteSpace: "nowrap" }}>
+            {a.name}
+          </Typography.Text>
           {a.isActive && (
             <Tag color="success" icon={<CheckCircleFilled />} style={{ width: "fit-content" }} data-testid={`account-active-${a.name}`}>
               {t("accounts.active")}
@@ -53,7 +55,7 @@ export function AccountsTable({ accounts, testingId, busy, onTest, onEdit, onRem
       title: t("accounts.col.endpoint"),
       render: (_, a) => (
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
-          <Typography.Text ellipsis={{ tooltip: a.baseUrl }} style={{ maxWidth: 280 }}>
+          <Typography.Text ellipsis={{ tooltip: a.baseUrl }} style={{ maxWidth: 260 }}>
             {a.baseUrl}
           </Typography.Text>
           <Typography.Text type="secondary">
@@ -86,7 +88,7 @@ export function AccountsTable({ accounts, testingId, busy, onTest, onEdit, onRem
       title: t("accounts.col.actions"),
       align: "end",
       render: (_, a) => (
-        <Flex gap="small" justify="end" wrap>
+        <Flex gap="small" justify="end">
           <Button
             size="small"
             icon={<ApiOutlined />}
