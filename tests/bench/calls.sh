@@ -17,9 +17,10 @@ set -euo pipefail
 COUNT=${1:-1000000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-OUT=target/bench-calls
-VENV=target/bench-venv
-BIN=target/release
+TARGET=${CARGO_TARGET_DIR:-target}
+OUT=$TARGET/bench-calls
+VENV=$TARGET/bench-venv
+BIN=$TARGET/release
 mkdir -p "$OUT"
 rm -f "$OUT"/maskline.db* "$OUT"/su.db* "$OUT"/duck.db*
 
