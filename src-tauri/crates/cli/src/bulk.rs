@@ -28,7 +28,7 @@ pub enum BulkCommand {
     Bind(RunArgs),
     /// Modify the bindings listed in a file (subscriptionId plus the fields to change).
     Modify(RunArgs),
-    /// Unbind the bindings listed in a file (subscriptionId).
+    /// Unbind the bindings listed in a file (subscriptionId, or A and X found in the local cache).
     Unbind(RunArgs),
     /// Send the failed rows of a job again.
     Retry {

@@ -83,18 +83,53 @@ async fn template_bind_then_modify_then_unbind_from_the_results_export() {
         "the platform has the change"
     );
 
-    // Undo the bind job: its exported results go straight into a bulk unbind.
+    // Unbind five by their numbers (A and X; no subscription id), found in the cache.
+    let mut csv = String::from("A号码,X号码\n");
+    for i in 0..5 {
+        csv.push_str(&format!("+86137{i:08},{}\n", env.x("axb", i % 3)));
+    }
+    csv.push_str(&format!("+86130{:08},{}\n", 1, env.x("axb", 0)));
+    let by_numbers = dir.path().join("unbind.csv");
+    std::fs::write(&by_numbers, csv).expect("write");
+    let (job, r) = bulk::create(
+        &env.dbm,
+        Some("axb"),
+        JobKind::Unbind,
+        &by_numbers,
+        None,
+        None,
+    )
+    .expect("create");
+    assert_eq!(
+        (r.valid, r.invalid),
+        (5, 1),
+        "an unknown pair is refused: {:?}",
+        r.issues
+    );
+    let p = bulk::start(s.clone(), job, RunOptions::default())
+        .expect("start")
+        .wait()
+        .await
+        .expect("unbind by numbers");
+    assert_eq!((p.ok, p.failed), (5, 0));
+
+    // Undo the rest of the bind job: its exported results go straight into a bulk unbind.
     let export = dir.path().join("results.xlsx");
     bulk::export(&env.dbm, bind_job, &export).expect("export");
     let (job, r) =
         bulk::create(&env.dbm, Some("axb"), JobKind::Unbind, &export, None, None).expect("create");
-    assert_eq!((r.rows, r.valid), (30, 30), "{:?}", r.issues.first());
+    assert_eq!(
+        (r.rows, r.valid, r.conflicts),
+        (30, 25, 5),
+        "{:?}",
+        r.issues.first()
+    );
     let p = bulk::start(s.clone(), job, RunOptions::default())
         .expect("start")
         .wait()
         .await
         .expect("unbind");
-    assert_eq!((p.ok, p.failed), (30, 0));
+    assert_eq!((p.ok, p.failed), (25, 0));
     let live = bindings_cache::list(
         &env.dbm,
         Some("axb"),

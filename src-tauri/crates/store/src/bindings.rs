@@ -380,21 +380,35 @@ pub fn live_ids(conn: &Connection, account_id: i64) -> Result<Vec<String>, Store
     Ok(ids)
 }
 
-/// `(x, a, b)` of a live binding.
-pub type Parties = (String, Option<String>, Option<String>);
+/// Who is on a live binding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveParties {
+    pub subscription_id: String,
+    pub x: String,
+    pub a: Option<String>,
+    pub b: Option<String>,
+}
 
-/// `(x, a, b)` of every live cached binding of the account (for bulk conflict checks).
+/// Every live cached binding of the account with an X (for bulk conflict checks and for
+/// finding a binding by its numbers).
 pub fn live_parties(
     conn: &Connection,
     account_id: i64,
     now: &str,
-) -> Result<Vec<Parties>, StoreError> {
+) -> Result<Vec<LiveParties>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT x, a, b FROM bindings WHERE account_id = ?1 AND x IS NOT NULL
+        "SELECT subscription_id, x, a, b FROM bindings WHERE account_id = ?1 AND x IS NOT NULL
          AND status = 'active' AND (expires_at IS NULL OR expires_at > ?2)",
     )?;
     let rows = stmt
-        .query_map((account_id, now), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map((account_id, now), |r| {
+            Ok(LiveParties {
+                subscription_id: r.get(0)?,
+                x: r.get(1)?,
+                a: r.get(2)?,
+                b: r.get(3)?,
+            })
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

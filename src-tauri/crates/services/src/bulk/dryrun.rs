@@ -16,6 +16,9 @@ use super::plan::{Payload, parse_row};
 use crate::ServiceError;
 use crate::sheet::Table;
 
+/// B and the subscription id of a live binding.
+type BOnX = (Option<String>, String);
+
 /// What the cache knows, loaded once per dry run.
 struct Known {
     /// `(x, number)` pairs in live bindings.
@@ -25,6 +28,8 @@ struct Known {
     /// The account's numbers with city and pool (empty = no number list).
     numbers: Vec<(String, Option<String>, Option<String>)>,
     unbound: HashSet<String>,
+    /// Live bindings by `(x, a)`.
+    by_parties: HashMap<(String, String), Vec<BOnX>>,
 }
 
 fn load(db: &Db, account_id: i64) -> Result<Known, ServiceError> {
@@ -35,11 +40,18 @@ fn load(db: &Db, account_id: i64) -> Result<Known, ServiceError> {
         load: HashMap::new(),
         numbers: vec![],
         unbound: HashSet::new(),
+        by_parties: HashMap::new(),
     };
-    for (x, a, b) in bindings::live_parties(&conn, account_id, &now)? {
-        *k.load.entry(x.clone()).or_default() += 1;
-        for n in [a, b].into_iter().flatten() {
-            k.on_x.insert((x.clone(), n));
+    for p in bindings::live_parties(&conn, account_id, &now)? {
+        *k.load.entry(p.x.clone()).or_default() += 1;
+        if let Some(a) = &p.a {
+            k.by_parties
+                .entry((p.x.clone(), a.clone()))
+                .or_default()
+                .push((p.b.clone(), p.subscription_id.clone()));
+        }
+        for n in [p.a, p.b].into_iter().flatten() {
+            k.on_x.insert((p.x.clone(), n));
         }
     }
     k.numbers = numbers::list(&conn, account_id)?
@@ -156,6 +168,22 @@ fn classify(
     p: &mut Payload,
     auto_x: Option<&XScope>,
 ) -> Result<(), Refusal> {
+    if let Payload::UnbindParties { a, b, x } = p {
+        let found = known
+            .by_parties
+            .get(&(x.clone(), a.clone()))
+            .and_then(|v| v.iter().find(|(bb, _)| b.is_none() || bb == b))
+            .map(|(_, id)| id.clone());
+        let Some(subscription_id) = found else {
+            return Err((
+                IssueKind::Invalid,
+                format!(
+                    "no live binding of this A on X {x} in the local cache; sync first / 本地缓存中没有该绑定,请先同步"
+                ),
+            ));
+        };
+        *p = Payload::Unbind { subscription_id };
+    }
     match p {
         Payload::Bind(b) => {
             let mut parties = vec![b.a.as_str()];
@@ -222,6 +250,7 @@ fn classify(
             }
             Ok(())
         }
+        Payload::UnbindParties { .. } => Ok(()),
         Payload::Unbind { subscription_id } => {
             if !seen.insert(subscription_id.clone()) {
                 return Err((
@@ -255,6 +284,7 @@ pub(crate) fn journal_row(
             Some(m.subscription_id.clone()),
         ),
         Payload::Unbind { subscription_id } => (None, None, None, Some(subscription_id.clone())),
+        Payload::UnbindParties { a, b, x } => (Some(a.clone()), b.clone(), Some(x.clone()), None),
     };
     NewRow {
         row_no,

@@ -145,7 +145,8 @@ pub fn fields_for(kind: JobKind, mode: Mode) -> (&'static [BulkField], &'static 
                 UserData,
             ],
         ),
-        (JobKind::Unbind, _) => (&[SubscriptionId], &[]),
+        // The subscription id, or A and X (+ B) found in the local cache.
+        (JobKind::Unbind, _) => (&[], &[SubscriptionId, A, B, X]),
     }
 }
 
@@ -179,6 +180,15 @@ pub fn detect(headers: &[String]) -> ColumnMapping {
 
 /// Required fields the mapping lacks.
 pub fn missing(mapping: &ColumnMapping, kind: JobKind, mode: Mode) -> Vec<BulkField> {
+    let has = |f| mapping.column_of(f).is_some();
+    if kind == JobKind::Unbind {
+        let by_numbers = has(BulkField::A) && has(BulkField::X);
+        return if has(BulkField::SubscriptionId) || by_numbers {
+            vec![]
+        } else {
+            vec![BulkField::SubscriptionId]
+        };
+    }
     let (required, _) = fields_for(kind, mode);
     required
         .iter()

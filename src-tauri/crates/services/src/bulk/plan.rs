@@ -16,7 +16,16 @@ pub const MAX_DURATION_SECS: u32 = 7_776_000;
 pub enum Payload {
     Bind(BindRow),
     Modify(ModifyRow),
-    Unbind { subscription_id: String },
+    Unbind {
+        subscription_id: String,
+    },
+    /// An unbind given by its numbers; the dry run replaces it with [`Payload::Unbind`] from
+    /// the local cache, so it is never journaled or sent as such.
+    UnbindParties {
+        a: String,
+        b: Option<String>,
+        x: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -239,14 +248,27 @@ pub fn parse_row(
             }
             Ok(Payload::Modify(m))
         }
-        JobKind::Unbind => {
-            let sub = c
-                .get(BulkField::SubscriptionId)
-                .ok_or_else(|| c.err(BulkField::SubscriptionId, "missing / 缺少绑定ID"))?;
-            Ok(Payload::Unbind {
+        JobKind::Unbind => match c.get(BulkField::SubscriptionId) {
+            Some(sub) => Ok(Payload::Unbind {
                 subscription_id: sub.to_string(),
-            })
-        }
+            }),
+            None => {
+                let a = c.party(BulkField::A)?;
+                let x = c.party(BulkField::X)?;
+                match (a, x) {
+                    (Some(a), Some(x)) => Ok(Payload::UnbindParties {
+                        a,
+                        b: c.party(BulkField::B)?,
+                        x,
+                    }),
+                    _ => Err((
+                        c.header(BulkField::SubscriptionId),
+                        "give the subscription id, or A and X / 请填写绑定ID,或 A 号码和 X 号码"
+                            .into(),
+                    )),
+                }
+            }
+        },
     }
 }
 

@@ -40,8 +40,8 @@ fn done(sub: String, x: Option<String>) -> Checked {
 pub async fn check(s: &Session, p: &Payload) -> Result<Checked, ServiceError> {
     let mode = s.account().mode;
     match p {
-        // Re-sending the same change is harmless.
-        Payload::Modify(_) => Ok(Checked::NotApplied),
+        // Re-sending the same change is harmless; an unresolved row is refused when sent.
+        Payload::Modify(_) | Payload::UnbindParties { .. } => Ok(Checked::NotApplied),
         Payload::Unbind { subscription_id } => {
             let id = subscription_id.clone();
             let found = match mode {

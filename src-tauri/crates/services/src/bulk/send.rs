@@ -185,6 +185,11 @@ pub async fn send(s: &Session, p: &Payload) -> Sent {
         Payload::Bind(b) => bind(s, b).await,
         Payload::Modify(m) => modify(s, m).await,
         Payload::Unbind { subscription_id } => unbind(s, subscription_id).await,
+        Payload::UnbindParties { .. } => Err(ServiceError::Invalid {
+            field: "subscriptionId".into(),
+            message: "the row was not resolved to a binding by the dry run / 该行未解析出绑定"
+                .into(),
+        }),
     };
     r.unwrap_or_else(|e| failed(&e))
 }
