@@ -139,16 +139,26 @@ export function AccountFormDrawer({ open, account, onClose }: Props) {
               data-testid="account-mode"
               optionType="button"
               buttonStyle="solid"
-              options={MODES.map((mode) => ({ value: mode, label: mode }))}
-            />
+            >
+              {MODES.map((mode) => (
+                <Radio.Button key={mode} value={mode} data-testid={`account-mode-${mode}`}>
+                  {mode}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
           </Form.Item>
           <Form.Item name="auth" label={t("accounts.form.auth.label")} extra={t("accounts.form.auth.help")} required>
             <Radio.Group
               data-testid="account-auth"
               optionType="button"
               buttonStyle="solid"
-              options={AUTHS.map((auth) => ({ value: auth, label: t(`accounts.auth.${auth}`) }))}
-            />
+            >
+              {AUTHS.map((auth) => (
+                <Radio.Button key={auth} value={auth} data-testid={`account-auth-${auth}`}>
+                  {t(`accounts.auth.${auth}`)}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
           </Form.Item>
           <Form.Item
             name="baseUrl"
