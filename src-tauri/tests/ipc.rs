@@ -177,6 +177,26 @@ fn accounts_take_secrets_in_and_never_give_them_back() {
         (Some("Shenzhen prod"), Some(true))
     );
 
+    // A saved CA is kept when the form sends none, and removed by an empty text.
+    let ca = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/test-ca.pem"
+    ))
+    .expect("fixture CA");
+    let mut with_ca = edit.clone();
+    with_ca["caCertPem"] = json!(ca);
+    let v = invoke(&w, "account_update", json!({"id": id, "draft": with_ca})).expect("set CA");
+    assert_eq!(v["hasCustomCa"], true);
+    let v = invoke(&w, "account_update", json!({"id": id, "draft": edit})).expect("keep CA");
+    assert_eq!(
+        v["hasCustomCa"], true,
+        "no CA in the form keeps the saved one"
+    );
+    let mut clear = edit.clone();
+    clear["caCertPem"] = json!("");
+    let v = invoke(&w, "account_update", json!({"id": id, "draft": clear})).expect("clear CA");
+    assert_eq!(v["hasCustomCa"], false, "an empty CA removes it");
+
     let mut bad = draft.clone();
     bad["name"] = json!("Plain http");
     bad["baseUrl"] = json!("http://example.com");

@@ -23,8 +23,8 @@ pub struct AccountInfo {
     pub secret_saved: bool,
 }
 
-/// What the account form sends. `app_secret` is `None` when editing and the user left the
-/// secret field empty ("keep the saved one").
+/// What the account form sends. When editing, `app_secret: None` keeps the saved secret and
+/// `ca_cert_pem: None` keeps the saved CA (`Some("")` removes it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountDraft {

@@ -239,7 +239,12 @@ pub fn update(
         mode: draft.mode,
         auth: draft.auth,
         base_url: draft.base_url.trim().trim_end_matches('/').to_string(),
-        ca_cert_pem: draft.ca_cert_pem,
+        // `None` keeps the saved CA, an empty text removes it.
+        ca_cert_pem: match draft.ca_cert_pem {
+            None => row.ca_cert_pem.clone(),
+            Some(pem) if pem.trim().is_empty() => None,
+            Some(pem) => Some(pem),
+        },
         rate_limit: draft.rate_limit,
     };
     let secret = match draft.app_secret {
@@ -265,7 +270,8 @@ pub fn update(
     view(row, secrets)
 }
 
-/// The fields of an edited account (the secret is optional: `None` keeps the saved one).
+/// The fields of an edited account. `app_secret: None` keeps the saved secret;
+/// `ca_cert_pem: None` keeps the saved CA and `Some("")` removes it.
 #[derive(Debug, Clone)]
 pub struct NewAccountDraft {
     pub name: String,

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Drawer, Flex, Form, Input, InputNumber, Radio } from "antd";
+import { Alert, App, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Radio } from "antd";
 import type { Rule } from "antd/es/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -33,6 +33,8 @@ interface Values {
   appKey: string;
   appSecret?: string;
   caCertPem?: string;
+  /** Editing only: remove the saved CA (an empty PEM field keeps it). */
+  caClear?: boolean;
   rateLimit: number | null;
 }
 
@@ -89,7 +91,8 @@ export function AccountFormDrawer({ open, account, onClose }: Props) {
       baseUrl: values.baseUrl.trim(),
       appKey: values.appKey.trim(),
       appSecret: values.appSecret ? values.appSecret : null,
-      caCertPem: pem ? pem : null,
+      // null keeps the saved CA when editing; "" removes it.
+      caCertPem: pem ? pem : values.caClear ? "" : null,
       rateLimit: values.rateLimit ?? DEFAULT_RATE_LIMIT,
     };
     // The secret leaves the form now: it is not kept in React state, whatever the outcome.
@@ -199,6 +202,11 @@ export function AccountFormDrawer({ open, account, onClose }: Props) {
               placeholder={"-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----"}
             />
           </Form.Item>
+          {account?.hasCustomCa ? (
+            <Form.Item name="caClear" valuePropName="checked">
+              <Checkbox data-testid="account-ca-clear">{t("accounts.form.ca.clear")}</Checkbox>
+            </Form.Item>
+          ) : null}
           <Form.Item
             name="rateLimit"
             label={t("accounts.form.rate.label")}
