@@ -3,7 +3,7 @@ import type { AuthScheme } from "./AuthScheme";
 import type { Mode } from "./Mode";
 
 /**
- * What the account form sends. `app_secret` is `None` when editing and the user left the
- * secret field empty ("keep the saved one").
+ * What the account form sends. When editing, `app_secret: None` keeps the saved secret and
+ * `ca_cert_pem: None` keeps the saved CA (`Some("")` removes it).
  */
 export type AccountDraft = { name: string, mode: Mode, auth: AuthScheme, baseUrl: string, caCertPem: string | null, rateLimit: number, appKey: string, appSecret: string | null, };
