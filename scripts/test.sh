@@ -50,7 +50,8 @@ XDG_DATA_HOME="$keyring_home" MASKLINE_TEST_KEYRING=1 keyctl session - dbus-run-
   eval "$(printf %s test | gnome-keyring-daemon --unlock --components=secrets)"
   cargo test --workspace --locked'
 
-step "Build the app for the real-window tests"
+step "Build the app and the simulator for the real-window tests"
+cargo build -q -p maskline-sim --locked
 npm exec --prefix ui -- tauri build --debug --no-bundle
 
 step "Real-window E2E (Xvfb + dbus + gnome-keyring + tauri-driver)"

@@ -11,9 +11,21 @@ export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
 mkdir -p ../../e2e-screenshots
 tauri-driver --port 4444 > "${TMPDIR:-/tmp}/tauri-driver.log" 2>&1 &
 driver=$!
-trap 'kill $driver 2>/dev/null || true' EXIT
+# The PrivateNumber simulator on a free loopback port: the platform for the account tests.
+: "${MASKLINE_SIM:=$(dirname "$MASKLINE_APP")/maskline-sim}"
+sim_log=$(mktemp)
+"$MASKLINE_SIM" serve --port 0 --seed 7 > "$sim_log" 2>&1 &
+sim=$!
+trap 'kill $driver $sim 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  MASKLINE_SIM_URL=$(sed -n 's/^listening on //p' "$sim_log")
+  [ -n "$MASKLINE_SIM_URL" ] && break
+  sleep 0.1
+done
+[ -n "$MASKLINE_SIM_URL" ] || { cat "$sim_log"; echo "the simulator did not start" >&2; exit 1; }
+export MASKLINE_SIM_URL
 for _ in $(seq 1 100); do
   (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
   sleep 0.1
 done
-node --test --test-concurrency=1 ./*.test.mjs
+node --test --test-concurrency=1 ${E2E_ONLY:-./*.test.mjs}

@@ -164,6 +164,24 @@ describe("Platform accounts", () => {
     expect(await screen.findByText("Prod was saved.")).toBeInTheDocument();
   });
 
+  it("shows each account's own values when forms are opened one after another", async () => {
+    const user = await openSettings();
+    await user.click(await screen.findByTestId("account-add"));
+    expect(within(await screen.findByTestId("account-form")).getByTestId("account-name")).toHaveValue("");
+    await user.click(screen.getByText("Cancel"));
+    await waitFor(() => expect(screen.queryByTestId("account-form")).not.toBeInTheDocument());
+
+    await user.click(await screen.findByTestId("account-edit-Prod"));
+    const form = await screen.findByTestId("account-form");
+    expect(within(form).getByTestId("account-name")).toHaveValue("Prod");
+    expect(within(form).getByTestId("account-app-key")).toHaveValue("7Lp2qX0aVb3kR9sD");
+    await user.click(screen.getByText("Cancel"));
+    await waitFor(() => expect(screen.queryByTestId("account-form")).not.toBeInTheDocument());
+
+    await user.click(await screen.findByTestId("account-edit-Staging"));
+    expect(within(await screen.findByTestId("account-form")).getByTestId("account-name")).toHaveValue("Staging");
+  });
+
   it("asks before removing and says the secret leaves the keyring too", async () => {
     vi.mocked(client.accountRemove).mockResolvedValue(null);
     const user = await openSettings();

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Radio } from "antd";
 import type { Rule } from "antd/es/form";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccountDraft } from "../../../ipc/bindings/AccountDraft";
 import type { AccountInfo } from "../../../ipc/bindings/AccountInfo";
@@ -80,6 +80,17 @@ export function AccountFormDrawer({ open, account, onClose }: Props) {
       return id ? Promise.reject(new Error(t(id))) : Promise.resolve();
     },
   });
+
+  // One form store serves every opening: load this opening's values (the add form after an
+  // edit must be empty, an edit after an add must show the account).
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      form.setFieldsValue(initial);
+    }
+    // `initial` is derived from `account`; re-run only when the drawer opens or the account changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, account?.id]);
 
   const submit = async (values: Values) => {
     setError(null);
