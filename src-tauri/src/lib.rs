@@ -25,6 +25,14 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
         commands::accounts::account_remove,
         commands::accounts::account_set_active,
         commands::accounts::account_test,
+        commands::import::import_start,
+        commands::import::import_cancel,
+        commands::calls::calls_page,
+        commands::calls::calls_count,
+        commands::calls::call_detail,
+        commands::calls::calls_stats,
+        commands::calls::calls_export,
+        commands::calls::calls_export_cancel,
     ])
 }
 
@@ -36,7 +44,7 @@ pub fn run() {
                 .unwrap_or_else(|_| "info".into()),
         )
         .init();
-    let result = app_builder(tauri::Builder::default())
+    let result = app_builder(tauri::Builder::default().plugin(tauri_plugin_dialog::init()))
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             app.manage(AppState::open(&data_dir));

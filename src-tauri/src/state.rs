@@ -6,6 +6,8 @@ use std::sync::Arc;
 use maskline_secrets::SecretStore;
 use maskline_services::{DbManager, paths};
 
+use crate::commands::jobs::CallJobs;
+
 /// Everything commands need. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
@@ -13,6 +15,8 @@ pub struct AppState {
     pub db: Arc<DbManager>,
     /// Where account secrets live: the OS keyring in the app.
     pub secrets: Arc<dyn SecretStore>,
+    /// The running import and export, for cancelling.
+    pub jobs: Arc<CallJobs>,
 }
 
 impl AppState {
@@ -27,6 +31,7 @@ impl AppState {
             data_dir: data_dir.to_path_buf(),
             db: Arc::new(DbManager::open(&paths::db_path_in(data_dir))),
             secrets,
+            jobs: Arc::default(),
         }
     }
 }

@@ -2,6 +2,9 @@
 
 pub mod accounts;
 pub mod app;
+pub mod calls;
+pub mod import;
+pub mod jobs;
 pub mod settings;
 
 use maskline_domain::{AppError, ErrorCode};

@@ -4,6 +4,11 @@
 
 use std::path::PathBuf;
 
+use maskline_domain::calls::{
+    CallDetail, CallFilter, CallPage, CallPageRequest, CallStats, ExportProgress, ExportReport,
+    ExportRequest, StatsRequest,
+};
+use maskline_domain::import::{FileReport, ImportProgress};
 use maskline_domain::{
     AccountDraft, AccountInfo, AppError, AppInfo, ConnectionReport, DbStatus, RecoverAction,
     Settings,
@@ -33,6 +38,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     AccountInfo::export_all(&cfg)?;
     AccountDraft::export_all(&cfg)?;
     ConnectionReport::export_all(&cfg)?;
+    CallPageRequest::export_all(&cfg)?;
+    CallPage::export_all(&cfg)?;
+    CallFilter::export_all(&cfg)?;
+    CallDetail::export_all(&cfg)?;
+    StatsRequest::export_all(&cfg)?;
+    CallStats::export_all(&cfg)?;
+    ExportRequest::export_all(&cfg)?;
+    ExportProgress::export_all(&cfg)?;
+    ExportReport::export_all(&cfg)?;
+    ImportProgress::export_all(&cfg)?;
+    FileReport::export_all(&cfg)?;
     println!("wrote TypeScript bindings to {}", out.display());
     Ok(())
 }
