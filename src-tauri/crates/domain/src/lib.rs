@@ -14,6 +14,7 @@ pub mod audit;
 pub mod bindings;
 pub mod calls;
 pub mod cdr;
+pub mod demo;
 pub mod error;
 pub mod explain;
 pub mod import;
@@ -25,6 +26,7 @@ pub mod settings;
 
 pub use account::{AccountDraft, AccountInfo, ConnectionReport, ConnectionVerdict};
 pub use app::{AppInfo, DbStatus, RecoverAction};
+pub use demo::DemoStatus;
 pub use error::{AppError, ErrorCode};
 pub use mode::{AuthScheme, Mode};
 pub use phone::{PhoneError, PhoneKind, PhoneNumber};

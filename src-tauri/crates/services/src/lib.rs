@@ -15,6 +15,7 @@ pub mod bulk;
 pub mod calls;
 pub mod connection;
 pub mod database;
+pub mod demo;
 pub mod error;
 pub mod import;
 pub mod numbers;

@@ -144,3 +144,26 @@ pub fn set_active(conn: &mut Connection, id: i64) -> Result<bool, StoreError> {
     }
     Ok(n == 1)
 }
+
+/// Marks an account as created by the demo (removed when the demo is left).
+pub fn mark_demo(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    Ok(conn.execute("UPDATE accounts SET is_demo = 1 WHERE id = ?1", [id])? == 1)
+}
+
+/// The demo accounts, by name.
+pub fn list_demo(conn: &Connection) -> Result<Vec<AccountRow>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE is_demo = 1 ORDER BY name");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Points an account at another base URL (the demo simulator listens on a new port each start).
+pub fn set_base_url(conn: &Connection, id: i64, base_url: &str) -> Result<bool, StoreError> {
+    Ok(conn.execute(
+        "UPDATE accounts SET base_url = ?2 WHERE id = ?1",
+        (id, base_url),
+    )? == 1)
+}

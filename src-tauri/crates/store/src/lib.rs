@@ -14,6 +14,7 @@ pub mod call_query;
 pub mod call_stats;
 pub mod calls;
 mod db;
+pub mod demo;
 mod error;
 pub mod imports;
 pub mod jobs;

@@ -51,6 +51,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "audit",
         sql: include_str!("../migrations/0007_audit.sql"),
     },
+    Migration {
+        version: 8,
+        name: "demo",
+        sql: include_str!("../migrations/0008_demo.sql"),
+    },
 ];
 
 /// The schema version this build expects.
