@@ -6,6 +6,7 @@ use std::sync::Arc;
 use maskline_secrets::SecretStore;
 use maskline_services::{DbManager, paths};
 
+use crate::commands::bulk::BulkJobs;
 use crate::commands::jobs::CallJobs;
 
 /// Everything commands need. Cheap to clone.
@@ -17,6 +18,8 @@ pub struct AppState {
     pub secrets: Arc<dyn SecretStore>,
     /// The running import and export, for cancelling.
     pub jobs: Arc<CallJobs>,
+    /// The bulk bind jobs this process is running, for pause / resume / cancel.
+    pub bulk_jobs: Arc<BulkJobs>,
 }
 
 impl AppState {
@@ -32,6 +35,7 @@ impl AppState {
             db: Arc::new(DbManager::open(&paths::db_path_in(data_dir))),
             secrets,
             jobs: Arc::default(),
+            bulk_jobs: Arc::default(),
         }
     }
 }

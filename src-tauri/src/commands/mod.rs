@@ -2,9 +2,13 @@
 
 pub mod accounts;
 pub mod app;
+pub mod audit;
+pub mod bindings;
+pub mod bulk;
 pub mod calls;
 pub mod import;
 pub mod jobs;
+pub mod numbers;
 pub mod settings;
 
 use maskline_domain::{AppError, ErrorCode};

@@ -49,6 +49,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ExportReport::export_all(&cfg)?;
     ImportProgress::export_all(&cfg)?;
     FileReport::export_all(&cfg)?;
+    export_bindings_types(&cfg)?;
     println!("wrote TypeScript bindings to {}", out.display());
+    Ok(())
+}
+
+/// Bindings, bulk jobs, numbers and pools, audit (issue 5 items 3–6).
+fn export_bindings_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+    use maskline_domain::audit::{AuditEntry, ChainCheck};
+    use maskline_domain::binding_forms::{BindForm, BindOutcome, ModifyForm};
+    use maskline_domain::bindings::{BindingFilter, BindingPage, SyncReport};
+    use maskline_domain::jobs::{BulkField, DryRunReport, JobKind, JobRowResult, JobSummary};
+    use maskline_domain::pools::{NumberImportReport, NumberStats, Pool, PoolOverview};
+    BindingFilter::export_all(cfg)?;
+    BindingPage::export_all(cfg)?;
+    SyncReport::export_all(cfg)?;
+    BindForm::export_all(cfg)?;
+    ModifyForm::export_all(cfg)?;
+    BindOutcome::export_all(cfg)?;
+    NumberStats::export_all(cfg)?;
+    NumberImportReport::export_all(cfg)?;
+    Pool::export_all(cfg)?;
+    PoolOverview::export_all(cfg)?;
+    DryRunReport::export_all(cfg)?;
+    JobKind::export_all(cfg)?;
+    BulkField::export_all(cfg)?;
+    JobSummary::export_all(cfg)?;
+    JobRowResult::export_all(cfg)?;
+    AuditEntry::export_all(cfg)?;
+    ChainCheck::export_all(cfg)?;
     Ok(())
 }

@@ -11,6 +11,7 @@
 pub mod account;
 pub mod app;
 pub mod audit;
+pub mod binding_forms;
 pub mod bindings;
 pub mod calls;
 pub mod cdr;

@@ -24,9 +24,11 @@ mod axb;
 mod axe;
 mod axyb;
 mod calls;
+mod forms;
 mod record;
 
 pub use axyb::{AxybPair, YbStep};
+pub use forms::resolve_x;
 pub use maskline_api::{
     ApiError, AreaMatchMode, CallDirection, CodeCategory, Explanation, Page, PhoneNumber, PlayInfo,
     RecordingLink, ResultCode,

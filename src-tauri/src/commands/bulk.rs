@@ -1,0 +1,221 @@
+//! Bulk bind / modify / unbind jobs: preview, dry run, journal, run with progress over a
+//! channel, pause / resume / cancel, retry, results, export and templates.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use maskline_domain::jobs::{
+    BulkField, ColumnMapping, DryRunReport, JobKind, JobProgress, JobRowResult, JobSummary,
+    RowState,
+};
+use maskline_domain::pools::XScope;
+use maskline_domain::{AppError, ErrorCode, Language, Mode};
+use maskline_services::bulk::{self, JobControl, RunOptions, mapping};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use super::bindings::session;
+use super::blocking;
+use crate::AppState;
+
+/// Controls of the bulk jobs running in this process, by job id.
+#[derive(Default)]
+pub struct BulkJobs(Mutex<HashMap<i64, JobControl>>);
+
+impl BulkJobs {
+    fn map(&self) -> MutexGuard<'_, HashMap<i64, JobControl>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+    fn get(&self, id: i64) -> Result<JobControl, AppError> {
+        self.map().get(&id).cloned().ok_or_else(|| not_running(id))
+    }
+}
+
+/// The file's headers and the mapping detected from them.
+#[tauri::command]
+pub async fn bulk_preview(path: PathBuf) -> Result<(Vec<String>, ColumnMapping), AppError> {
+    blocking(move || Ok(bulk::preview(&path)?)).await
+}
+
+/// The fields a job needs (`.0`) and may carry (`.1`), for the mapping editor.
+#[tauri::command]
+pub fn bulk_fields(kind: JobKind, mode: Mode) -> (Vec<BulkField>, Vec<BulkField>) {
+    let (required, optional) = mapping::fields_for(kind, mode);
+    (required.to_vec(), optional.to_vec())
+}
+
+/// Validates every row; sends and stores nothing.
+#[tauri::command]
+pub async fn bulk_dry_run(
+    state: State<'_, AppState>,
+    kind: JobKind,
+    path: PathBuf,
+    mapping: Option<ColumnMapping>,
+    x_scope: Option<XScope>,
+) -> Result<DryRunReport, AppError> {
+    let s = state.inner().clone();
+    blocking(move || {
+        Ok(bulk::dry_run(
+            &s.db,
+            None,
+            kind,
+            &path,
+            mapping,
+            x_scope.as_ref(),
+        )?)
+    })
+    .await
+}
+
+/// Validates and journals the file as a job; returns its id and the dry run.
+#[tauri::command]
+pub async fn bulk_create(
+    state: State<'_, AppState>,
+    kind: JobKind,
+    path: PathBuf,
+    mapping: Option<ColumnMapping>,
+    x_scope: Option<XScope>,
+) -> Result<(i64, DryRunReport), AppError> {
+    let s = state.inner().clone();
+    blocking(move || {
+        Ok(bulk::create(
+            &s.db,
+            None,
+            kind,
+            &path,
+            mapping,
+            x_scope.as_ref(),
+        )?)
+    })
+    .await
+}
+
+/// Starts or resumes a job in the background; progress arrives on `on_progress` (the last
+/// message is the final state). Returns at once.
+#[tauri::command]
+pub async fn bulk_start(
+    state: State<'_, AppState>,
+    job_id: i64,
+    on_progress: Channel<JobProgress>,
+) -> Result<(), AppError> {
+    let session = session(state.inner()).await?;
+    let handle = bulk::start(session, job_id, RunOptions::default())?;
+    state.bulk_jobs.map().insert(job_id, handle.control());
+    let s = state.inner().clone();
+    tauri::async_runtime::spawn(async move {
+        let mut rx = handle.progress();
+        // Ends when the runner drops its sender; at most ~7 messages a second.
+        while rx.changed().await.is_ok() {
+            let p = rx.borrow_and_update().clone();
+            let _ = on_progress.send(p);
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        let last = match handle.wait().await {
+            Ok(p) => Some(p),
+            Err(e) => {
+                tracing::warn!("bulk job {job_id} stopped: {e}");
+                None
+            }
+        };
+        s.bulk_jobs.map().remove(&job_id);
+        let last = match last {
+            Some(p) => Some(p),
+            None => {
+                let dbm = s.db.clone();
+                tauri::async_runtime::spawn_blocking(move || bulk::get(&dbm, job_id))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .map(|j| j.progress)
+            }
+        };
+        if let Some(p) = last {
+            let _ = on_progress.send(p);
+        }
+    });
+    Ok(())
+}
+
+fn not_running(job_id: i64) -> AppError {
+    AppError::new(
+        ErrorCode::NotFound,
+        format!(
+            "bulk job {job_id} is not running; start it again to resume / 批量任务 {job_id} 未在运行,请重新开始以继续"
+        ),
+    )
+}
+
+#[tauri::command]
+pub fn bulk_pause(state: State<'_, AppState>, job_id: i64) -> Result<(), AppError> {
+    state.bulk_jobs.get(job_id)?.pause();
+    Ok(())
+}
+
+#[tauri::command]
+pub fn bulk_resume(state: State<'_, AppState>, job_id: i64) -> Result<(), AppError> {
+    state.bulk_jobs.get(job_id)?.resume();
+    Ok(())
+}
+
+/// Stops after the rows in flight; the job stays resumable.
+#[tauri::command]
+pub fn bulk_cancel(state: State<'_, AppState>, job_id: i64) -> Result<(), AppError> {
+    state.bulk_jobs.get(job_id)?.cancel();
+    Ok(())
+}
+
+/// Queues the failed rows again; returns how many. Start the job to send them.
+#[tauri::command]
+pub async fn bulk_retry_failed(state: State<'_, AppState>, job_id: i64) -> Result<usize, AppError> {
+    let s = state.inner().clone();
+    blocking(move || Ok(bulk::retry_failed(&s.db, job_id)?)).await
+}
+
+#[tauri::command]
+pub async fn bulk_get(state: State<'_, AppState>, job_id: i64) -> Result<JobSummary, AppError> {
+    let s = state.inner().clone();
+    blocking(move || Ok(bulk::get(&s.db, job_id)?)).await
+}
+
+/// The active account's jobs, newest first (interrupted ones show as cancelled: resumable).
+#[tauri::command]
+pub async fn bulk_list(state: State<'_, AppState>) -> Result<Vec<JobSummary>, AppError> {
+    let s = state.inner().clone();
+    blocking(move || Ok(bulk::list(&s.db, None)?)).await
+}
+
+#[tauri::command]
+pub async fn bulk_results(
+    state: State<'_, AppState>,
+    job_id: i64,
+    row_state: Option<RowState>,
+    page: u32,
+    page_size: u32,
+) -> Result<Vec<JobRowResult>, AppError> {
+    let s = state.inner().clone();
+    blocking(move || Ok(bulk::results(&s.db, job_id, row_state, page, page_size)?)).await
+}
+
+/// Writes every row's result: XLSX for `.xlsx`, otherwise CSV with a UTF-8 BOM.
+#[tauri::command]
+pub async fn bulk_export(
+    state: State<'_, AppState>,
+    job_id: i64,
+    path: PathBuf,
+) -> Result<usize, AppError> {
+    let s = state.inner().clone();
+    blocking(move || Ok(bulk::export(&s.db, job_id, &path)?)).await
+}
+
+/// Writes an empty template with one example row (XLSX or CSV by the extension).
+#[tauri::command]
+pub async fn bulk_template(
+    kind: JobKind,
+    mode: Mode,
+    lang: Language,
+    path: PathBuf,
+) -> Result<(), AppError> {
+    blocking(move || Ok(bulk::template(kind, mode, lang, &path)?)).await
+}
