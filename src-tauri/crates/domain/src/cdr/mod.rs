@@ -108,6 +108,50 @@ impl Cdr<'_> {
     }
 }
 
+fn own(c: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    c.map(|c| Cow::Owned(c.into_owned()))
+}
+
+impl Cdr<'_> {
+    /// A copy that owns its strings (to hand records to another thread).
+    pub fn into_owned(self) -> Cdr<'static> {
+        Cdr {
+            direction: self.direction,
+            call_in_time: self.call_in_time,
+            fwd_start_time: self.fwd_start_time,
+            fwd_alerting_time: self.fwd_alerting_time,
+            fwd_answer_time: self.fwd_answer_time,
+            call_end_time: self.call_end_time,
+            fail_time: self.fail_time,
+            fwd_unasw_rsn: self.fwd_unasw_rsn,
+            ul_fail_reason: self.ul_fail_reason,
+            sip_status_code: self.sip_status_code,
+            call_out_unasw_rsn: self.call_out_unasw_rsn,
+            record_flag: self.record_flag,
+            record_start_time: self.record_start_time,
+            call_rel_direction: self.call_rel_direction,
+            bind_num: Cow::Owned(self.bind_num.into_owned()),
+            session_id: Cow::Owned(self.session_id.into_owned()),
+            caller_num: Cow::Owned(self.caller_num.into_owned()),
+            callee_num: Cow::Owned(self.callee_num.into_owned()),
+            sp_id: own(self.sp_id),
+            app_key: own(self.app_key),
+            icid: own(self.icid),
+            subscription_id: own(self.subscription_id),
+            fwd_display_num: own(self.fwd_display_num),
+            fwd_dst_num: own(self.fwd_dst_num),
+            record_object_name: own(self.record_object_name),
+            record_bucket_name: own(self.record_bucket_name),
+            record_domain: own(self.record_domain),
+            record_file_download_url: own(self.record_file_download_url),
+            service_type: own(self.service_type),
+            host_name: own(self.host_name),
+            user_data: own(self.user_data),
+            extend_number: own(self.extend_number),
+        }
+    }
+}
+
 /// Call event types (§11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -161,6 +205,25 @@ pub struct CallEvent<'a> {
     pub state_desc: Option<Cow<'a, str>>,
     pub call_rel_direction: Option<i64>,
     pub notify_mode: Option<Cow<'a, str>>,
+}
+
+impl CallEvent<'_> {
+    /// A copy that owns its strings.
+    pub fn into_owned(self) -> CallEvent<'static> {
+        CallEvent {
+            kind: self.kind,
+            session_id: Cow::Owned(self.session_id.into_owned()),
+            time: self.time,
+            caller: own(self.caller),
+            called: own(self.called),
+            subscription_id: own(self.subscription_id),
+            user_data: own(self.user_data),
+            state_code: self.state_code,
+            state_desc: own(self.state_desc),
+            call_rel_direction: self.call_rel_direction,
+            notify_mode: own(self.notify_mode),
+        }
+    }
 }
 
 /// What one record of a notification is. Short-lived (one notification's worth), so the

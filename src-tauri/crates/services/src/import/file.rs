@@ -1,9 +1,12 @@
-//! Importing one file: frame → parse → insert, one transaction per batch.
+//! Importing one file as a two-stage pipeline: a reader thread frames, parses and validates
+//! (the CPU-heavy half) and hands batches of owned records to this thread, which inserts
+//! them one transaction per batch. A bounded channel keeps memory flat.
 
 use std::path::Path;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use maskline_domain::calls::numbers_text;
-use maskline_domain::cdr::{Cdr, Record, RecordError, parse_value};
+use maskline_domain::cdr::{CallEvent, Cdr, Record, parse_value};
 use maskline_domain::explain::{CallCodes, classify};
 use maskline_domain::import::{FileReport, ImportIssue, ImportStatus, MAX_ISSUES};
 use maskline_store::Conn as Connection;
@@ -14,8 +17,129 @@ use super::framer::{Frame, Framer};
 use super::source;
 
 const TRUNCATED: &str = "truncated: this record does not end (the line or file was cut off) / 记录不完整(行或文件被截断)";
+/// Batches parsed ahead of the writer.
+const AHEAD: usize = 2;
 
-/// Counts and issues of the file being read.
+/// One record as handed from the reader to the writer.
+enum Item {
+    Cdr(Box<Cdr<'static>>),
+    Event(CallEvent<'static>),
+    Reject(ImportIssue),
+}
+
+enum Msg {
+    /// Records, and the bytes read from disk so far.
+    Batch(Vec<Item>, u64),
+    /// The file could not be read (further): why.
+    Failed(String),
+}
+
+fn issue(line: u64, at: &str, field: Option<&str>, reason: impl Into<String>) -> Item {
+    Item::Reject(ImportIssue {
+        line,
+        at: at.to_string(),
+        field: field.map(str::to_string),
+        reason: reason.into(),
+    })
+}
+
+/// Parses one framed value into items.
+fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
+    let records = match parse_value(bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            let reason = if e.truncated {
+                TRUNCATED.to_string()
+            } else if std::str::from_utf8(bytes).is_err() {
+                "not UTF-8 text (the file may be GBK/GB18030); save it as UTF-8 and import again / 不是 UTF-8 文本(可能是 GBK),请另存为 UTF-8 后重新导入".to_string()
+            } else {
+                e.message
+            };
+            out.push(issue(line + e.line as u64 - 1, "", None, reason));
+            return;
+        }
+    };
+    for r in records {
+        out.push(match r {
+            Ok(Record::Cdr(c)) => Item::Cdr(Box::new(c.into_owned())),
+            Ok(Record::Event(e)) => Item::Event(e.into_owned()),
+            Err(e) => issue(line, &e.at, e.field, e.reason),
+        });
+    }
+}
+
+fn frame_items(frame: Frame<'_>, out: &mut Vec<Item>) {
+    match frame {
+        Frame::Value { line, bytes } => value(line, bytes, out),
+        Frame::Truncated { line } => out.push(issue(line, "", None, TRUNCATED)),
+        Frame::Garbage { line, byte } => {
+            let shown = if byte.is_ascii_graphic() {
+                format!("{:?}", byte as char)
+            } else {
+                format!("byte 0x{byte:02x}")
+            };
+            out.push(issue(
+                line,
+                "",
+                None,
+                format!(
+                    "not JSON: unexpected {shown} where a JSON object should start / 不是 JSON 记录"
+                ),
+            ));
+        }
+        Frame::TooLarge { line } => out.push(issue(
+            line,
+            "",
+            None,
+            "a single JSON value over 64 MiB; split the file / 单条 JSON 过大",
+        )),
+    }
+}
+
+/// The reader thread: stops at the end of the file, on a read error, or when the writer
+/// hangs up (cancelled or failed).
+fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
+    let src = match source::open(path) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = tx.send(Msg::Failed(e.to_string()));
+            return;
+        }
+    };
+    let (read, gzip) = (src.read.clone(), src.gzip);
+    let mut framer = Framer::new(src.reader);
+    let mut items = Vec::with_capacity(batch + 64);
+    loop {
+        match framer.next_frame() {
+            Ok(Some(f)) => frame_items(f, &mut items),
+            Ok(None) => break,
+            Err(e) => {
+                let what = if gzip {
+                    "the gzip data is damaged or cut off"
+                } else {
+                    "reading failed"
+                };
+                let msg = format!(
+                    "{what} after {} bytes: {e}; the records before were imported / 文件读取中断,之前的记录已导入",
+                    read.get()
+                );
+                let full = std::mem::take(&mut items);
+                let _ = tx.send(Msg::Batch(full, read.get()));
+                let _ = tx.send(Msg::Failed(msg));
+                return;
+            }
+        }
+        if items.len() >= batch {
+            let full = std::mem::replace(&mut items, Vec::with_capacity(batch + 64));
+            if tx.send(Msg::Batch(full, read.get())).is_err() {
+                return;
+            }
+        }
+    }
+    let _ = tx.send(Msg::Batch(items, read.get()));
+}
+
+/// Counts and issues of the file being written.
 struct Tally {
     report: FileReport,
     import_id: i64,
@@ -23,20 +147,11 @@ struct Tally {
 }
 
 impl Tally {
-    fn reject(&mut self, line: u64, at: &str, field: Option<&str>, reason: String) {
+    fn reject(&mut self, i: ImportIssue) {
         self.report.rejected += 1;
         if self.report.errors.len() < MAX_ISSUES {
-            self.report.errors.push(ImportIssue {
-                line,
-                at: at.to_string(),
-                field: field.map(str::to_string),
-                reason,
-            });
+            self.report.errors.push(i);
         }
-    }
-
-    fn record_error(&mut self, line: u64, e: RecordError) {
-        self.reject(line, &e.at, e.field, e.reason);
     }
 
     fn cdr(&mut self, conn: &Connection, c: &Cdr<'_>) -> Result<(), StoreError> {
@@ -70,26 +185,12 @@ impl Tally {
         Ok(())
     }
 
-    fn value(&mut self, conn: &Connection, line: u64, bytes: &[u8]) -> Result<u64, StoreError> {
-        let records = match parse_value(bytes) {
-            Ok(r) => r,
-            Err(e) => {
-                let reason = if e.truncated {
-                    TRUNCATED.to_string()
-                } else if std::str::from_utf8(bytes).is_err() {
-                    "not UTF-8 text (the file may be GBK/GB18030); save it as UTF-8 and import again / 不是 UTF-8 文本(可能是 GBK),请另存为 UTF-8 后重新导入".to_string()
-                } else {
-                    e.message
-                };
-                self.reject(line + e.line as u64 - 1, "", None, reason);
-                return Ok(1);
-            }
-        };
-        let n = records.len() as u64;
-        for r in records {
-            match r {
-                Ok(Record::Cdr(c)) => self.cdr(conn, &c)?,
-                Ok(Record::Event(e)) => {
+    fn write(&mut self, conn: &Connection, items: Vec<Item>) -> Result<(), StoreError> {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        for it in items {
+            match it {
+                Item::Cdr(c) => self.cdr(conn, &c)?,
+                Item::Event(e) => {
                     self.have_events = true;
                     if calls::insert_event(conn, &e, Some(self.import_id))? {
                         self.report.new += 1;
@@ -97,19 +198,11 @@ impl Tally {
                         self.report.duplicate += 1;
                     }
                 }
-                Err(e) => self.record_error(line, e),
+                Item::Reject(i) => self.reject(i),
             }
         }
-        Ok(n)
+        Ok(conn.execute_batch("COMMIT")?)
     }
-}
-
-fn begin(conn: &Connection) -> Result<(), StoreError> {
-    Ok(conn.execute_batch("BEGIN IMMEDIATE")?)
-}
-
-fn commit(conn: &Connection) -> Result<(), StoreError> {
-    Ok(conn.execute_batch("COMMIT")?)
 }
 
 /// Imports one file into `conn`; store failures abort (the open batch is rolled back).
@@ -124,20 +217,15 @@ pub(super) fn import_file(
         .and_then(|m| m.modified().ok())
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_secs() as i64);
-    let import_id = maskline_store::imports::begin(
-        conn,
-        &path.display().to_string(),
-        size,
-        mtime,
-        super::now(),
-    )?;
+    let shown = path.display().to_string();
+    let import_id = maskline_store::imports::begin(conn, &shown, size, mtime, super::now())?;
     let have_events: bool =
         conn.query_row("SELECT EXISTS (SELECT 1 FROM call_events)", [], |r| {
             r.get(0)
         })?;
     let mut t = Tally {
         report: FileReport {
-            path: path.display().to_string(),
+            path: shown,
             new: 0,
             duplicate: 0,
             rejected: 0,
@@ -149,7 +237,12 @@ pub(super) fn import_file(
         import_id,
         have_events,
     };
-    let outcome = read_all(conn, path, job, &mut t);
+    let batch = usize::try_from(job.batch_size).unwrap_or(usize::MAX);
+    let (tx, rx) = sync_channel(AHEAD);
+    let outcome = std::thread::scope(|s| {
+        s.spawn(move || read(path, batch, tx));
+        write_all(conn, rx, job, &mut t)
+    });
     if outcome.is_err() {
         let _ = conn.execute_batch("ROLLBACK");
     }
@@ -171,81 +264,31 @@ pub(super) fn import_file(
     Ok(t.report)
 }
 
-fn read_all(
+/// The writer: one transaction per batch, progress after each, cancellation between them.
+/// Returning drops `rx`, which stops the reader.
+fn write_all(
     conn: &Connection,
-    path: &Path,
+    rx: Receiver<Msg>,
     job: &mut Job<'_>,
     t: &mut Tally,
 ) -> Result<(), StoreError> {
-    let src = match source::open(path) {
-        Ok(s) => s,
-        Err(e) => {
-            t.report.status = ImportStatus::Failed;
-            t.report.error = Some(e.to_string());
-            return Ok(());
-        }
-    };
-    let read = src.read.clone();
-    let mut framer = Framer::new(src.reader);
-    let mut in_batch = 0u64;
-    begin(conn)?;
-    loop {
-        let frame = match framer.next_frame() {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) => {
+    for msg in rx {
+        match msg {
+            Msg::Batch(items, bytes) => {
+                let n = items.len() as u64;
+                t.write(conn, items)?;
+                job.records += n;
+                job.report_progress(bytes);
+                if job.cancelled() {
+                    t.report.status = ImportStatus::Cancelled;
+                    return Ok(());
+                }
+            }
+            Msg::Failed(e) => {
                 t.report.status = ImportStatus::Failed;
-                let what = if src.gzip {
-                    "the gzip data is damaged or cut off"
-                } else {
-                    "reading failed"
-                };
-                t.report.error = Some(format!(
-                    "{what} after {} bytes: {e}; the records before were imported / 文件读取中断,之前的记录已导入",
-                    read.get()
-                ));
-                break;
+                t.report.error = Some(e);
             }
-        };
-        in_batch += match frame {
-            Frame::Value { line, bytes } => t.value(conn, line, bytes)?,
-            Frame::Truncated { line } => {
-                t.reject(line, "", None, TRUNCATED.into());
-                1
-            }
-            Frame::Garbage { line, byte } => {
-                let shown = if byte.is_ascii_graphic() {
-                    format!("{:?}", byte as char)
-                } else {
-                    format!("byte 0x{byte:02x}")
-                };
-                t.reject(line, "", None, format!("not JSON: unexpected {shown} where a JSON object should start / 不是 JSON 记录"));
-                1
-            }
-            Frame::TooLarge { line } => {
-                t.reject(
-                    line,
-                    "",
-                    None,
-                    "a single JSON value over 64 MiB; split the file / 单条 JSON 过大".into(),
-                );
-                1
-            }
-        };
-        if in_batch >= job.batch_size {
-            commit(conn)?;
-            job.records += in_batch;
-            in_batch = 0;
-            job.report_progress(read.get());
-            if job.cancelled() {
-                t.report.status = ImportStatus::Cancelled;
-                return Ok(());
-            }
-            begin(conn)?;
         }
     }
-    commit(conn)?;
-    job.records += in_batch;
-    job.report_progress(read.get());
     Ok(())
 }
