@@ -61,6 +61,9 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
         commands::calls::calls_stats,
         commands::calls::calls_export,
         commands::calls::calls_export_cancel,
+        commands::demo::demo_start,
+        commands::demo::demo_leave,
+        commands::demo::demo_status,
     ])
 }
 
@@ -75,7 +78,10 @@ pub fn run() {
     let result = app_builder(tauri::Builder::default().plugin(tauri_plugin_dialog::init()))
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
-            app.manage(AppState::open(&data_dir));
+            let state = AppState::open(&data_dir);
+            // Demo mode survives restarts; its simulator starts again in the background.
+            tauri::async_runtime::spawn(commands::demo::resume(state.clone()));
+            app.manage(state);
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -7,6 +7,7 @@ use maskline_secrets::SecretStore;
 use maskline_services::{DbManager, paths};
 
 use crate::commands::bulk::BulkJobs;
+use crate::commands::demo::DemoSlot;
 use crate::commands::jobs::CallJobs;
 
 /// Everything commands need. Cheap to clone.
@@ -20,6 +21,8 @@ pub struct AppState {
     pub jobs: Arc<CallJobs>,
     /// The bulk bind jobs this process is running, for pause / resume / cancel.
     pub bulk_jobs: Arc<BulkJobs>,
+    /// The demo simulator while demo mode runs.
+    pub demo: Arc<DemoSlot>,
 }
 
 impl AppState {
@@ -36,6 +39,7 @@ impl AppState {
             secrets,
             jobs: Arc::default(),
             bulk_jobs: Arc::default(),
+            demo: Arc::default(),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod bindings;
 pub mod bulk;
 pub mod calls;
+pub mod demo;
 pub mod import;
 pub mod jobs;
 pub mod numbers;

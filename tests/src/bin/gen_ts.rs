@@ -50,6 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ImportProgress::export_all(&cfg)?;
     FileReport::export_all(&cfg)?;
     export_bindings_types(&cfg)?;
+    maskline_domain::DemoStatus::export_all(&cfg)?;
     println!("wrote TypeScript bindings to {}", out.display());
     Ok(())
 }
