@@ -4,9 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { useNavShortcuts } from "../app/useNavShortcuts";
 import { AccountSwitch } from "./AccountSwitch";
+import { DemoBanner } from "./DemoBanner";
 import { Logo } from "./Logo";
 import { NavMenu } from "./NavMenu";
 import { LanguageSwitch, ThemeSwitch } from "./PreferenceSwitches";
+import { TryDemoButton } from "./TryDemoButton";
 
 /** Header with the product name, the active account and the language/theme switches; collapsible menu on the left; the page. */
 export function AppLayout() {
@@ -28,6 +30,7 @@ export function AppLayout() {
           </Typography.Text>
         </div>
         <Space size="middle">
+          <TryDemoButton size="small" testId="demo-try-header" />
           <AccountSwitch />
           <LanguageSwitch />
           <ThemeSwitch />
@@ -45,6 +48,7 @@ export function AppLayout() {
           <NavMenu collapsed={collapsed} />
         </Layout.Sider>
         <Layout.Content className="app-content">
+          <DemoBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

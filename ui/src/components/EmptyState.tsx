@@ -8,11 +8,13 @@ interface Props {
   description: string;
   /** A next step that leads somewhere real. */
   action?: { label: string; to: string; icon?: ReactNode };
+  /** Another step shown first (e.g. "Try the demo"); the action then becomes a secondary button. */
+  extra?: ReactNode;
   testId?: string;
 }
 
 /** What a page will hold once there is data, and what to do next. Never pretends data exists. */
-export function EmptyState({ icon, title, description, action, testId }: Props) {
+export function EmptyState({ icon, title, description, action, extra, testId }: Props) {
   const navigate = useNavigate();
   const { token } = theme.useToken();
   return (
@@ -22,11 +24,14 @@ export function EmptyState({ icon, title, description, action, testId }: Props) 
         title={title}
         subTitle={<div className="empty-description">{description}</div>}
         extra={
-          action && (
-            <Button type="primary" icon={action.icon} onClick={() => void navigate(action.to)}>
-              {action.label}
-            </Button>
-          )
+          <>
+            {extra}
+            {action && (
+              <Button type={extra ? "default" : "primary"} icon={action.icon} onClick={() => void navigate(action.to)}>
+                {action.label}
+              </Button>
+            )}
+          </>
         }
       />
     </Card>

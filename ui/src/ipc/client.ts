@@ -9,6 +9,7 @@ import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { ConnectionReport } from "./bindings/ConnectionReport";
 import type { DbStatus } from "./bindings/DbStatus";
+import type { DemoStatus } from "./bindings/DemoStatus";
 import type { RecoverAction } from "./bindings/RecoverAction";
 import type { Settings } from "./bindings/Settings";
 import { toAppError } from "./errors";
@@ -57,3 +58,9 @@ export const accountRemove = (id: number): Promise<null> => call("account_remove
 export const accountSetActive = (id: number): Promise<null> => call("account_set_active", { id });
 /** One harmless signed query; resolves with a verdict even when the platform refuses. */
 export const accountTest = (id: number): Promise<ConnectionReport> => call("account_test", { id });
+
+/** Starts the demo (first time: creates its accounts, numbers, bindings and calls); resolves when it is ready. */
+export const demoStart = (): Promise<DemoStatus> => call("demo_start");
+/** Stops the demo's simulator and removes every demo account and its data. */
+export const demoLeave = (): Promise<DemoStatus> => call("demo_leave");
+export const demoStatus = (): Promise<DemoStatus> => call("demo_status");

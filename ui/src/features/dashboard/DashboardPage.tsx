@@ -2,6 +2,7 @@ import { DashboardOutlined, PlusOutlined, SettingOutlined } from "@ant-design/ic
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/EmptyState";
 import { Page } from "../../components/Page";
+import { TryDemoButton } from "../../components/TryDemoButton";
 import { useAccounts } from "../../queries/accounts";
 
 export function DashboardPage() {
@@ -21,6 +22,7 @@ export function DashboardPage() {
       ) : (
         <EmptyState
           testId="dashboard-empty"
+          extra={<TryDemoButton size="large" />}
           icon={<DashboardOutlined />}
           title={t("dashboard.empty.title")}
           description={t("dashboard.empty.description")}

@@ -1,0 +1,26 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { demoLeave, demoStart, demoStatus } from "../ipc/client";
+
+export const demoKey = ["demo"] as const;
+
+/** Whether the demo is on. While it is on but its simulator is still starting (after an app restart), polls. */
+export function useDemoStatus() {
+  return useQuery({
+    queryKey: demoKey,
+    queryFn: () => demoStatus(),
+    refetchInterval: (q) => (q.state.data?.active && !q.state.data.running ? 1500 : false),
+  });
+}
+
+/** Starting or leaving the demo changes accounts, bindings, numbers and calls: everything is refetched. */
+function useDemoMutation(fn: () => ReturnType<typeof demoStatus>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (status) => qc.setQueryData(demoKey, status),
+    onSettled: () => qc.invalidateQueries(),
+  });
+}
+
+export const useStartDemo = () => useDemoMutation(() => demoStart());
+export const useLeaveDemo = () => useDemoMutation(() => demoLeave());
