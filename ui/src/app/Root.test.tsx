@@ -19,6 +19,15 @@ vi.mock("../ipc/client", () => ({
   accountSetActive: vi.fn(),
   accountTest: vi.fn(),
 }));
+// No calls imported: the dashboard shows its empty state.
+vi.mock("../ipc/calls", () => ({
+  callsCount: vi.fn(async () => 0),
+  callsStats: vi.fn(),
+  callsPage: vi.fn(),
+  callDetail: vi.fn(),
+  onFilesDropped: vi.fn(async () => () => {}),
+  isDebugBuild: () => false,
+}));
 
 const info = (osLocale: string): AppInfo => ({ version: "0.1.0", dataDir: "/data", dbPath: "/data/maskline.db", osLocale });
 
@@ -96,7 +105,7 @@ describe("app shell", () => {
     expect(await screen.findByTestId("page-settings")).toBeInTheDocument();
   });
 
-  it("stops asking for an account once one exists, and says honestly what is not built yet", async () => {
+  it("stops asking for an account once one exists, and points an empty dashboard to importing calls", async () => {
     vi.mocked(client.accountsList).mockResolvedValue([
       {
         id: 1,
@@ -114,8 +123,8 @@ describe("app shell", () => {
     ]);
     renderWithQueries();
     const dashboard = await screen.findByTestId("dashboard-empty");
-    await waitFor(() => expect(dashboard).toHaveTextContent("The account Prod (AXE) is set up"));
-    expect(dashboard).toHaveTextContent("not built yet");
+    await waitFor(() => expect(dashboard).toHaveTextContent("No calls to summarise yet"));
+    expect(dashboard).toHaveTextContent("Import CDR files on the Calls page");
 
     await userEvent.click(screen.getByTestId("nav-bindings"));
     const bindings = await screen.findByTestId("bindings-empty");

@@ -9,6 +9,7 @@
  * Account test verdicts follow the app secret: a secret containing "wrong" → wrongCredentials, "skew" → clockSkew,
  * "lock" → ipLocked, "tls" → tls, "net" → noNetwork, "slow" → timeout, "perm" → notPermitted, "other" → notThePlatform,
  * "err" → platformError; anything else → ok. The secret itself is never returned.
+ * Calls (devMockCalls.ts): `?calls=0` starts with none, `&slowImport=1` slows the simulated import down.
  */
 import type { AccountDraft } from "./bindings/AccountDraft";
 import type { AccountInfo } from "./bindings/AccountInfo";
@@ -18,6 +19,7 @@ import type { ConnectionReport } from "./bindings/ConnectionReport";
 import type { ConnectionVerdict } from "./bindings/ConnectionVerdict";
 import type { DbStatus } from "./bindings/DbStatus";
 import type { Settings } from "./bindings/Settings";
+import { callHandlers } from "./devMockCalls";
 
 const params = new URLSearchParams(window.location.search);
 let settings: Settings = {
@@ -180,6 +182,7 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
     return null;
   },
   account_test: (args) => report(byId(args?.id)),
+  ...callHandlers,
 };
 
 export async function mockInvoke<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -48,8 +48,10 @@ impl CallDirection {
 #[serde(rename_all = "camelCase", default)]
 pub struct CallFilter {
     /// Start time, inclusive (UTC epoch seconds).
+    #[ts(type = "number | null")]
     pub from: Option<i64>,
     /// Start time, exclusive.
+    #[ts(type = "number | null")]
     pub to: Option<i64>,
     /// Caller, callee or X, as typed: `138 0013 8000`, `+8613800138000`, `0013`, `8000`.
     pub number: Option<String>,
@@ -62,7 +64,9 @@ pub struct CallFilter {
     /// Any of these outcomes (the failure reason filter).
     pub outcomes: Vec<CallOutcome>,
     /// Talk time in seconds, inclusive.
+    #[ts(type = "number | null")]
     pub min_talk_seconds: Option<i64>,
+    #[ts(type = "number | null")]
     pub max_talk_seconds: Option<i64>,
     pub has_recording: Option<bool>,
 }

@@ -10,11 +10,11 @@ export type CallFilter = {
 /**
  * Start time, inclusive (UTC epoch seconds).
  */
-from: bigint | null, 
+from: number | null, 
 /**
  * Start time, exclusive.
  */
-to: bigint | null, 
+to: number | null, 
 /**
  * Caller, callee or X, as typed: `138 0013 8000`, `+8613800138000`, `0013`, `8000`.
  */
@@ -30,4 +30,4 @@ outcomes: Array<CallOutcome>,
 /**
  * Talk time in seconds, inclusive.
  */
-minTalkSeconds: bigint | null, maxTalkSeconds: bigint | null, hasRecording: boolean | null, };
+minTalkSeconds: number | null, maxTalkSeconds: number | null, hasRecording: boolean | null, };

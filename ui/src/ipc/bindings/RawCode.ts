@@ -7,7 +7,7 @@ export type RawCode = {
 /**
  * `ulFailReason`, `stateCode`, `fwdUnaswRsn`, `callOutUnaswRsn` or `sipStatusCode`.
  */
-field: string, value: bigint, 
+field: string, value: number, 
 /**
  * `None` when the code is not in Maskline's tables (shown raw).
  */
