@@ -65,7 +65,7 @@ SU_SECS=$SECS; SU_RATE=$(rate "$SECS")
 echo "sqlite-utils: ${SU_SECS}s, ${SU_RATE} records/s, peak RSS ${RSS_MB} MB"
 
 echo "== DuckDB read_json"
-measure duckdb "$VENV/bin/python" -c "import duckdb,sys; c=duckdb.connect(sys.argv[1]); c.execute(\"CREATE TABLE calls AS SELECT * FROM read_json(?, format='newline_delimited')\", [sys.argv[2]]); print(c.execute('select count(*) from calls').fetchone()[0])" "$OUT/duck.db" "$OUT/flat.jsonl"
+measure duckdb "$VENV/bin/python" -c "import duckdb,sys; c=duckdb.connect(sys.argv[1]); c.execute(\"SET enable_progress_bar = false\"); c.execute(\"CREATE TABLE calls AS SELECT * FROM read_json(?, format='newline_delimited')\", [sys.argv[2]]); print(c.execute('select count(*) from calls').fetchone()[0])" "$OUT/duck.db" "$OUT/flat.jsonl"
 DK_SECS=$SECS; DK_RATE=$(rate "$SECS")
 echo "duckdb: ${DK_SECS}s, ${DK_RATE} records/s, peak RSS ${RSS_MB} MB (rows: $(cat "$OUT/duckdb.out"))"
 
