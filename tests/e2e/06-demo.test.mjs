@@ -1,0 +1,82 @@
+// Demo mode in the real window: "Try the demo" with no account starts the simulator inside the
+// app, the banner and the demo account appear, the demo account test-connects, and leaving the
+// demo removes it. Earlier files leave accounts behind, so this one first removes them.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { byTestId, launch, shot, waitForHtmlAttr } from './lib.mjs';
+
+const DEMO_AXB = 'Demo · AXB';
+
+/** Names of the account rows in Settings. */
+async function accountNames(browser) {
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid^="account-row-"]')].map((r) =>
+      r.getAttribute('data-testid').slice('account-row-'.length),
+    ),
+  );
+}
+
+async function removeAllAccounts(browser) {
+  await (await byTestId(browser, 'nav-settings')).click();
+  await byTestId(browser, 'settings-accounts');
+  await browser.pause(500);
+  for (const name of await accountNames(browser)) {
+    await (await byTestId(browser, `account-remove-${name}`)).click();
+    await (await byTestId(browser, 'account-remove-confirm')).click();
+    const row = await browser.$(`[data-testid="account-row-${name}"]`);
+    await row.waitForExist({ reverse: true, timeout: 20000, timeoutMsg: `${name} was never removed` });
+  }
+}
+
+describe('demo mode', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    await byTestId(browser, 'nav-settings');
+  });
+  after(async () => {
+    await browser?.deleteSession();
+  });
+  afterEach(async (t) => {
+    if (browser && t.passed === false) await shot(browser, 'FAILED-demo');
+  });
+
+  it('starts from the header with no account, shows the banner, and its account connects', async () => {
+    await (await byTestId(browser, 'nav-settings')).click();
+    await (await byTestId(browser, 'lang-en')).click();
+    await waitForHtmlAttr(browser, 'lang', 'en');
+    await removeAllAccounts(browser);
+
+    await (await byTestId(browser, 'demo-try-header')).click();
+    const banner = await byTestId(browser, 'demo-banner', 120000);
+    assert.match(await banner.getText(), /local simulator, nothing reaches Huawei Cloud/);
+    await browser.waitUntil(
+      async () =>
+        (
+          await browser.execute(() => document.querySelector('[data-testid="header-account"]')?.textContent ?? '')
+        ).includes(DEMO_AXB),
+      { timeout: 20000, timeoutMsg: 'the header never showed the demo account' },
+    );
+    await shot(browser, 'demo-dashboard');
+
+    await (await byTestId(browser, 'nav-settings')).click();
+    await (await byTestId(browser, `account-test-${DEMO_AXB}`)).click();
+    const result = await byTestId(browser, 'account-test-result');
+    await browser.waitUntil(async () => (await result.getAttribute('data-verdict')) === 'ok', {
+      timeout: 20000,
+      timeoutMsg: 'the demo account never test-connected',
+    });
+    await shot(browser, 'demo-settings');
+  });
+
+  it('leaves the demo after confirming, and the banner and demo accounts are gone', async () => {
+    await (await byTestId(browser, 'demo-leave')).click();
+    await (await byTestId(browser, 'demo-leave-confirm')).click();
+    const banner = await browser.$('[data-testid="demo-banner"]');
+    await banner.waitForExist({ reverse: true, timeout: 30000, timeoutMsg: 'the banner stayed after leaving' });
+    await (await byTestId(browser, 'nav-settings')).click();
+    await browser.pause(500);
+    assert.deepEqual(await accountNames(browser), [], 'no demo account is left');
+    await byTestId(browser, 'demo-try-header');
+  });
+});
