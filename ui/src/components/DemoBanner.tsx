@@ -42,7 +42,8 @@ export function DemoBanner() {
           </Button>
         </Popconfirm>
       }
-      style={{ marginBottom: 16 }}
+      // Stays in view while the page scrolls.
+      style={{ marginBottom: 16, position: "sticky", top: 0, zIndex: 5 }}
     />
   );
 }
