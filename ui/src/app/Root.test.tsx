@@ -29,6 +29,13 @@ vi.mock("../ipc/calls", () => ({
   isDebugBuild: () => false,
 }));
 
+// An account with nothing cached yet: the Bindings page says so and offers to sync.
+vi.mock("../ipc/operations", () => ({
+  bindingsList: vi.fn(async () => ({ items: [], total: 0, page: 1, pageSize: 50, lastSyncedAt: null })),
+  poolsList: vi.fn(async () => []),
+  auditList: vi.fn(async () => []),
+}));
+
 const info = (osLocale: string): AppInfo => ({ version: "0.1.0", dataDir: "/data", dbPath: "/data/maskline.db", osLocale });
 
 function backend(settings: Settings, osLocale = "en-US") {
@@ -128,7 +135,7 @@ describe("app shell", () => {
 
     await userEvent.click(screen.getByTestId("nav-bindings"));
     const bindings = await screen.findByTestId("bindings-empty");
-    expect(bindings).toHaveTextContent("The account Prod (AXE) is set up");
+    expect(bindings).toHaveTextContent("No bindings cached for Prod (AXE) yet");
     expect(bindings).not.toHaveTextContent(/needs a platform account/);
   });
 

@@ -16,11 +16,12 @@ import { toAppError } from "./errors";
 
 type Args = Record<string, unknown>;
 
-function insideTauri(): boolean {
+export function insideTauri(): boolean {
   return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
 }
 
-async function call<T>(command: string, args?: Args): Promise<T> {
+/** Invokes a command (the browser mock in `--mode mock`); rejects with an AppError. */
+export async function call<T>(command: string, args?: Args): Promise<T> {
   // Statically false in production builds, so the mock and its import are dropped from the bundle.
   if (import.meta.env.MODE === "mock") {
     const { mockInvoke } = await import("./devMock");

@@ -9,6 +9,7 @@
  * Account test verdicts follow the app secret: a secret containing "wrong" → wrongCredentials, "skew" → clockSkew,
  * "lock" → ipLocked, "tls" → tls, "net" → noNetwork, "slow" → timeout, "perm" → notPermitted, "other" → notThePlatform,
  * "err" → platformError; anything else → ok. The secret itself is never returned.
+ * Bindings, numbers, bulk jobs and audit (devMockBindings.ts): `?bindings=0` starts empty, `?audit=broken` breaks the chain.
  * Calls (devMockCalls.ts): `?calls=0` starts with none, `&slowImport=1` slows the simulated import down.
  */
 import type { AccountDraft } from "./bindings/AccountDraft";
@@ -19,6 +20,7 @@ import type { ConnectionReport } from "./bindings/ConnectionReport";
 import type { ConnectionVerdict } from "./bindings/ConnectionVerdict";
 import type { DbStatus } from "./bindings/DbStatus";
 import type { Settings } from "./bindings/Settings";
+import { bindingHandlers } from "./devMockBindings";
 import { callHandlers } from "./devMockCalls";
 
 const params = new URLSearchParams(window.location.search);
@@ -183,6 +185,7 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   },
   account_test: (args) => report(byId(args?.id)),
   ...callHandlers,
+  ...bindingHandlers,
 };
 
 export async function mockInvoke<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -4,6 +4,7 @@ import { Page } from "../../components/Page";
 import { AboutCard } from "./AboutCard";
 import { AccountsCard } from "./AccountsCard";
 import { AppearanceCard } from "./AppearanceCard";
+import { AuditCard } from "./AuditCard";
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <Flex vertical gap="middle">
         <AppearanceCard />
         <AccountsCard />
+        <AuditCard />
         <AboutCard />
       </Flex>
     </Page>

@@ -3,7 +3,7 @@
 /**
  * One audited action. Phone numbers in `target` are masked; no secrets are ever recorded.
  */
-export type AuditEntry = { id: bigint, 
+export type AuditEntry = { id: number, 
 /**
  * UTC `YYYY-MM-DDTHH:MM:SSZ` (entries of one second keep their order by `id`).
  */

@@ -8,7 +8,7 @@ export type BindingPage = { items: Array<CachedBinding>,
 /**
  * Rows matching the filter, over all pages.
  */
-total: bigint, page: number, pageSize: number, 
+total: number, page: number, pageSize: number, 
 /**
  * When the account was last synced from the platform.
  */

@@ -5,7 +5,7 @@ import type { Mode } from "./Mode";
 /**
  * One binding in the local cache.
  */
-export type CachedBinding = { id: bigint, accountId: bigint, mode: Mode, subscriptionId: string, a: string | null, b: string | null, x: string | null, 
+export type CachedBinding = { id: number, accountId: number, mode: Mode, subscriptionId: string, a: string | null, b: string | null, x: string | null, 
 /**
  * AXYB only: B's private number.
  */
@@ -21,7 +21,7 @@ direction: number | null,
 /**
  * Seconds the binding lasts from `boundAt` (None or 0 = never expires).
  */
-durationSecs: bigint | null, 
+durationSecs: number | null, 
 /**
  * UTC `YYYY-MM-DDTHH:MM:SSZ`; None = never.
  */

@@ -3,8 +3,8 @@
 /**
  * Whether the audit chain is intact.
  */
-export type ChainCheck = { rows: bigint, 
+export type ChainCheck = { rows: number, 
 /**
  * The first row whose hash does not match its content or its predecessor.
  */
-firstBroken: bigint | null, };
+firstBroken: number | null, };

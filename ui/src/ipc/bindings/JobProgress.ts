@@ -4,7 +4,7 @@ import type { JobState } from "./JobState";
 /**
  * Counts and speed of a job, sent as it runs.
  */
-export type JobProgress = { jobId: bigint, state: JobState, 
+export type JobProgress = { jobId: number, state: JobState, 
 /**
  * Rows that will be sent (invalid rows excluded).
  */

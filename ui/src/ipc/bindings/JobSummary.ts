@@ -6,4 +6,4 @@ import type { Mode } from "./Mode";
 /**
  * A job in the jobs list.
  */
-export type JobSummary = { id: bigint, accountId: bigint, kind: JobKind, mode: Mode, source: string, createdAt: string, createdBy: string, progress: JobProgress, };
+export type JobSummary = { id: number, accountId: number, kind: JobKind, mode: Mode, source: string, createdAt: string, createdBy: string, progress: JobProgress, };

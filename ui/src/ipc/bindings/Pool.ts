@@ -3,4 +3,4 @@
 /**
  * A named group of X numbers of one account.
  */
-export type Pool = { id: bigint, accountId: bigint, name: string, numbers: number, };
+export type Pool = { id: number, accountId: number, name: string, numbers: number, };

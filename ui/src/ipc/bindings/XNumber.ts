@@ -3,7 +3,7 @@
 /**
  * A number the operator bought, with what is known about it.
  */
-export type XNumber = { id: bigint, accountId: bigint, 
+export type XNumber = { id: number, accountId: number, 
 /**
  * E.164.
  */
@@ -11,4 +11,4 @@ number: string,
 /**
  * Area code, e.g. `0755`.
  */
-city: string | null, carrier: string | null, tags: Array<string>, poolId: bigint | null, pool: string | null, };
+city: string | null, carrier: string | null, tags: Array<string>, poolId: number | null, pool: string | null, };

@@ -1,0 +1,135 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { BindingPage } from "../../ipc/bindings/BindingPage";
+import type { CachedBinding } from "../../ipc/bindings/CachedBinding";
+import * as client from "../../ipc/client";
+import * as ops from "../../ipc/operations";
+import { renderWithQueries } from "../../test/renderApp";
+
+vi.mock("../../ipc/client", () => ({
+  appInfo: vi.fn(async () => ({ version: "0.1.0", dataDir: "/d", dbPath: "/d/m.db", osLocale: "en-US" })),
+  dbStatus: vi.fn(async () => ({ state: "ok" })),
+  dbRecover: vi.fn(),
+  settingsGet: vi.fn(async () => ({ language: "en", theme: "light" })),
+  settingsSet: vi.fn(),
+  accountsList: vi.fn(),
+  accountAdd: vi.fn(),
+  accountUpdate: vi.fn(),
+  accountRemove: vi.fn(),
+  accountSetActive: vi.fn(),
+  accountTest: vi.fn(),
+}));
+vi.mock("../../ipc/operations", () => ({
+  bindingsList: vi.fn(),
+  bindingsSync: vi.fn(),
+  bindingBind: vi.fn(),
+  bindingModify: vi.fn(),
+  bindingUnbind: vi.fn(),
+  poolsList: vi.fn(async () => [{ id: 1, accountId: 1, name: "shenzhen", numbers: 4 }]),
+  bulkList: vi.fn(async () => []),
+}));
+
+const row: CachedBinding = {
+  id: 1,
+  accountId: 1,
+  mode: "AXB",
+  subscriptionId: "sub-1",
+  a: "+8613800138000",
+  b: "+8613900139000",
+  x: "+8617000100000",
+  y: null,
+  extension: null,
+  direction: 0,
+  durationSecs: 7200,
+  expiresAt: "2026-11-26T12:00:00Z",
+  record: false,
+  userData: null,
+  status: "active",
+  city: "0755",
+  boundAt: "2026-11-25T10:00:00Z",
+  lastSyncedAt: "2026-11-25T10:05:00Z",
+};
+const page = (items: CachedBinding[]): BindingPage => ({ items, total: items.length, page: 1, pageSize: 50, lastSyncedAt: "2026-11-25T10:05:00Z" });
+
+beforeEach(() => {
+  vi.mocked(client.accountsList).mockResolvedValue([
+    {
+      id: 1,
+      name: "Prod",
+      mode: "AXB",
+      auth: "aksk",
+      baseUrl: "https://example.invalid",
+      hasCustomCa: false,
+      rateLimit: 10,
+      isActive: true,
+      createdAt: "2026-11-20T09:00:00Z",
+      appKey: "k",
+      secretSaved: true,
+    },
+  ]);
+  vi.mocked(ops.bindingsList).mockResolvedValue(page([row]));
+  window.location.hash = "#/bindings";
+});
+
+describe("bindings page", () => {
+  it("masks A and B, shows X, and says when the cache was synced", async () => {
+    renderWithQueries();
+    const r = await screen.findByTestId("binding-row-sub-1", {}, { timeout: 5000 });
+    expect(r).toHaveTextContent("+86 138****8000");
+    expect(r).toHaveTextContent("+86 139****9000");
+    expect(r).toHaveTextContent("+8617000100000");
+    expect(r).not.toHaveTextContent("13800138000");
+    expect(screen.getByTestId("bindings-last-synced")).toHaveTextContent("Last synced");
+  });
+
+  it("unbinds after confirming, and Undo binds again with the same parameters", async () => {
+    vi.mocked(ops.bindingUnbind).mockResolvedValue(null);
+    vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "sub-2", x: "+8617000100000", y: null, extension: null });
+    renderWithQueries();
+    await userEvent.click(await screen.findByTestId("binding-unbind-sub-1"));
+    expect(ops.bindingUnbind).not.toHaveBeenCalled();
+    await userEvent.click(await screen.findByTestId("unbind-confirm"));
+    await waitFor(() => expect(ops.bindingUnbind).toHaveBeenCalledWith("sub-1"));
+    await userEvent.click(await screen.findByTestId("unbind-undo"));
+    await waitFor(() =>
+      expect(ops.bindingBind).toHaveBeenCalledWith(
+        expect.objectContaining({ mode: "AXB", a: row.a, b: row.b, x: row.x, durationSecs: 7200, direction: 0 }),
+      ),
+    );
+    expect(await screen.findByText(/Bound again through X \+8617000100000/)).toBeInTheDocument();
+  });
+
+  it("validates as the user types and shows the platform's answer with its result code", async () => {
+    vi.mocked(ops.bindingBind).mockRejectedValue({
+      code: "invalidInput",
+      message: "platform error 1010010: the number is already bound / 号码已绑定",
+    });
+    renderWithQueries();
+    await userEvent.click(await screen.findByTestId("binding-new"));
+    const drawer = await screen.findByTestId("bind-drawer");
+    await userEvent.type(within(drawer).getByTestId("bind-a"), "1380013800");
+    expect(await within(drawer).findByText("Wrong number of digits for a mobile or fixed line")).toBeInTheDocument();
+    await userEvent.type(within(drawer).getByTestId("bind-a"), "0");
+    await waitFor(() => expect(within(drawer).queryByText(/Wrong number of digits/)).not.toBeInTheDocument());
+
+    await userEvent.click(within(drawer).getByTestId("bind-submit"));
+    expect(ops.bindingBind).not.toHaveBeenCalled();
+    expect(within(drawer).getAllByText("Required").length).toBeGreaterThan(0);
+
+    await userEvent.type(within(drawer).getByTestId("bind-b"), "139 0013 9000");
+    await userEvent.click(within(drawer).getByTestId("bind-submit"));
+    await waitFor(() =>
+      expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ a: "+8613800138000", b: "+8613900139000" })),
+    );
+    const answer = await within(drawer).findByTestId("bind-error");
+    expect(answer).toHaveTextContent("号码已绑定");
+    expect(within(answer).getByTestId("platform-answer-code")).toHaveTextContent("Result code 1010010");
+  });
+
+  it("offers an empty state when nothing is cached yet", async () => {
+    vi.mocked(ops.bindingsList).mockResolvedValue(page([]));
+    renderWithQueries();
+    expect(await screen.findByTestId("bindings-empty")).toHaveTextContent("No bindings cached for Prod (AXB) yet");
+  });
+});

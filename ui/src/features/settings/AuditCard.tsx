@@ -1,0 +1,84 @@
+import { SafetyCertificateOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Flex, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AuditEntry } from "../../ipc/bindings/AuditEntry";
+import type { ChainCheck } from "../../ipc/bindings/ChainCheck";
+import { toAppError } from "../../ipc/errors";
+import { formatDateTime } from "../../i18n/format";
+import { useAudit, useVerifyAudit } from "../../queries/audit";
+
+const PAGE_SIZE = 20;
+
+/** Who did what, when, on which account, and what the platform answered; plus a check that nothing was altered. */
+export function AuditCard() {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const audit = useAudit(page, PAGE_SIZE);
+  const verify = useVerifyAudit();
+  const [check, setCheck] = useState<ChainCheck | null>(null);
+  const rows = audit.data ?? [];
+  // The backend pages without a total: offer a next page while pages come back full.
+  const total = (page - 1) * PAGE_SIZE + rows.length + (rows.length === PAGE_SIZE ? 1 : 0);
+
+  const runVerify = async () => {
+    setCheck(null);
+    try {
+      setCheck(await verify.mutateAsync());
+    } catch {
+      // shown below from verify.error
+    }
+  };
+
+  return (
+    <Card
+      title={t("audit.title")}
+      data-testid="audit-card"
+      extra={
+        <Button icon={<SafetyCertificateOutlined />} onClick={() => void runVerify()} loading={verify.isPending} data-testid="audit-verify">
+          {t("audit.verify")}
+        </Button>
+      }
+    >
+      <Flex vertical gap="middle">
+        <Typography.Text type="secondary">{t("audit.help")}</Typography.Text>
+        {check &&
+          (check.firstBroken === null ? (
+            <Alert type="success" showIcon title={t("audit.chainOk", { rows: Number(check.rows) })} data-testid="audit-chain-ok" closable onClose={() => setCheck(null)} />
+          ) : (
+            <Alert type="error" showIcon title={t("audit.chainBroken", { id: Number(check.firstBroken), rows: Number(check.rows) })} description={t("audit.chainBrokenHelp")} data-testid="audit-chain-broken" />
+          ))}
+        {verify.isError && <Alert type="error" showIcon title={toAppError(verify.error).message} />}
+        {audit.isError ? (
+          <Alert type="error" showIcon title={t("audit.loadFailed", { reason: toAppError(audit.error).message })} />
+        ) : (
+          <Table<AuditEntry>
+            size="small"
+            rowKey="id"
+            data-testid="audit-table"
+            loading={audit.isFetching}
+            dataSource={rows}
+            locale={{ emptyText: t("audit.empty") }}
+            pagination={{ current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, simple: true, onChange: setPage }}
+            columns={[
+              { title: t("audit.col.when"), dataIndex: "at", width: 170, render: (at: string) => formatDateTime(at, i18n.language) },
+              { title: t("audit.col.who"), dataIndex: "who", width: 100 },
+              { title: t("audit.col.account"), dataIndex: "account", width: 120 },
+              { title: t("audit.col.action"), dataIndex: "action", width: 110, render: (a: string) => <Tag>{a}</Tag> },
+              { title: t("audit.col.target"), dataIndex: "target", ellipsis: true },
+              {
+                title: t("audit.col.result"),
+                width: 130,
+                render: (_: unknown, e) => (
+                  <Tag color={e.ok ? "green" : "red"}>
+                    {e.ok ? t("audit.ok") : t("audit.failed")} · {e.resultCode}
+                  </Tag>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Flex>
+    </Card>
+  );
+}

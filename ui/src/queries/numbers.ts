@@ -1,0 +1,26 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { numbersAdd, numbersImport, numbersList, poolsList, poolsOverview } from "../ipc/operations";
+
+export const numberKeys = {
+  all: ["numbers"] as const,
+  list: ["numbers", "list"] as const,
+  pools: ["numbers", "pools"] as const,
+  overview: ["numbers", "overview"] as const,
+};
+
+export const useNumbers = () => useQuery({ queryKey: numberKeys.list, queryFn: () => numbersList() });
+export const usePools = () => useQuery({ queryKey: numberKeys.pools, queryFn: () => poolsList() });
+export const usePoolOverview = () => useQuery({ queryKey: numberKeys.overview, queryFn: () => poolsOverview() });
+
+function useNumbersMutation<A, R>(fn: (args: A) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: numberKeys.all }) });
+}
+
+export const useImportNumbers = () =>
+  useNumbersMutation(({ path, pool }: { path: string; pool: string | null }) => numbersImport(path, pool));
+
+export const useAddNumbers = () =>
+  useNumbersMutation(({ numbers, city, pool }: { numbers: string[]; city: string | null; pool: string | null }) =>
+    numbersAdd(numbers, city, pool),
+  );
