@@ -49,6 +49,20 @@ const TEXT: Partial<Record<CallOutcome, [string, string]>> = {
     "被叫拒接（挂断、免打扰、黑名单或拦截软件）。请让被叫接听来自隐私号 X 的来电，或在拦截软件中放行该号码。",
     "The callee rejected the call (declined, do-not-disturb, blacklist or a blocking app). Ask the callee to accept calls from the private number X or allow it in their blocking app.",
   ],
+  maxDurationReached: [
+    "已接通，通话达到绑定设置的最长通话时长后被平台挂断。如需更长通话，请调大绑定的最长通话时长（maxDuration）。",
+    "Answered, then cut off by the platform at the binding's maximum call duration. If calls need to last longer, raise maxDuration on the binding.",
+  ],
+  noBinding: [
+    "呼叫隐私号码时没有找到生效的绑定关系（可能已解绑或已过期），平台放音后挂断。请确认绑定关系仍然有效。",
+    "No active binding was found for the private number (it may have been unbound or expired); the platform played an announcement and hung up. Check that the binding still exists.",
+  ],
+  networkFailure: [
+    "运营商网络或被叫侧异常（信号或路由问题），呼叫失败。通常是临时问题，请重试；若持续出现，请带上 icid 联系华为云客服。",
+    "The call failed in the carrier network or on the callee's side (signal or routing). Usually temporary: retry. If it persists, report it to Huawei Cloud support with the icid.",
+  ],
+  calleeSuspended: ["被叫号码已停机。请核对绑定的真实号码。", "The callee's number is suspended by the carrier. Check the real number in the binding."],
+  unknown: ["平台返回了 Maskline 未收录的代码，原始值见下方。", "The platform sent a code Maskline does not know; the raw values are below."],
   calleeUnreachable: ["被叫无法接通（关机、飞行模式或无信号）。请稍后重试，或通过其他方式联系被叫。", "The callee could not be reached (phone off, flight mode or no signal). Try again later or reach the callee another way."],
 };
 const CODES: Partial<Record<CallOutcome, [string, number, string, string][]>> = {
@@ -241,6 +255,7 @@ let exportCancelled = false;
 
 async function runImport(paths: string[], onProgress: (p: ImportProgress) => void): Promise<FileReport[]> {
   importCancelled = false;
+  const fresh = calls.length === 0 ? generate(1800) : [];
   const files = paths.length;
   const per = 1_200_000;
   const reports: FileReport[] = [];
@@ -261,8 +276,8 @@ async function runImport(paths: string[], onProgress: (p: ImportProgress) => voi
     const bad = i === files - 1;
     reports.push({
       path: paths[i] ?? "",
-      new: importCancelled ? 4000 : calls.length === 0 ? 900 : 0,
-      duplicate: calls.length === 0 ? 0 : 18000,
+      new: importCancelled ? 0 : Math.round(fresh.length / files),
+      duplicate: fresh.length > 0 ? 0 : 18000,
       rejected: bad ? 2 : 0,
       errors: bad
         ? [
@@ -276,7 +291,7 @@ async function runImport(paths: string[], onProgress: (p: ImportProgress) => voi
     });
     if (importCancelled) break;
   }
-  if (calls.length === 0) calls = generate(1800);
+  if (fresh.length > 0 && !importCancelled) calls = fresh;
   return reports;
 }
 

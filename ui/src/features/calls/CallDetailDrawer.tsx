@@ -132,6 +132,7 @@ function DetailBody({ call, offsetMinutes }: { call: CallDetail; offsetMinutes: 
         size="small"
         column={1}
         bordered
+        styles={{ label: { width: 150 } }}
         items={[
           { key: "caller", label: t("calls.col.caller"), children: maskNumber(r.caller) },
           { key: "callee", label: t("calls.col.callee"), children: maskNumber(r.callee) },

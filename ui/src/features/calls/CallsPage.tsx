@@ -28,7 +28,7 @@ const NO_FILTER = toCallFilter(EMPTY_FILTER, new Date(0));
 
 /** Table height that fits the window under the filters (antd's virtual table needs a number). */
 function useTableHeight() {
-  const compute = () => Math.max(300, window.innerHeight - 420);
+  const compute = () => Math.max(280, window.innerHeight - 470);
   const [h, setH] = useState(compute);
   useEffect(() => {
     const on = () => setH(compute());

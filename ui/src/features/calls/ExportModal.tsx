@@ -90,8 +90,8 @@ export function ExportModal({ open, state, request, count, onRun, onCancel, onCl
               ]}
             />
           </div>
-          <Checkbox checked={unmask} onChange={(e) => setUnmask(e.target.checked)} data-testid="export-unmask">
-            {t("calls.export.unmask")}
+          <Checkbox checked={unmask} onChange={(e) => setUnmask(e.target.checked)}>
+            <span data-testid="export-unmask">{t("calls.export.unmask")}</span>
           </Checkbox>
           {unmask ? (
             <Alert type="warning" showIcon message={t("calls.export.unmaskWarning")} data-testid="export-unmask-warning" />
