@@ -119,6 +119,8 @@ function generate(count: number): CallRow[] {
 
 let calls: CallRow[] = params.get("calls") === "0" ? [] : generate(1800);
 
+/** Every mock call belongs to the "Production" account of devMock.ts. */
+const MOCK_APP_KEY = "7Lp2qX0aVb3kR9sD";
 const national = (n: string) => n.replace(/^\+86/, "");
 function matches(r: CallRow, f: CallFilter): boolean {
   if (f.from !== null && r.startTime < f.from) return false;
@@ -130,6 +132,7 @@ function matches(r: CallRow, f: CallFilter): boolean {
   }
   if (f.xNumber && national(r.xNumber) !== f.xNumber.replace(/\D/g, "").replace(/^86(?=1)/, "")) return false;
   if (f.subscriptionId && r.subscriptionId !== f.subscriptionId) return false;
+  if (f.appKey && f.appKey !== MOCK_APP_KEY) return false;
   if (f.direction && r.direction !== f.direction) return false;
   if (f.answered !== null && r.answered !== f.answered) return false;
   if (f.outcomes.length > 0 && !f.outcomes.includes(r.outcome)) return false;
@@ -192,7 +195,7 @@ function detail(id: number): CallDetail {
     row: r,
     icid: `c08dd88381a6deaa14e1c26e89e19b16.${r.id}`,
     sessionId: `1202_${r.id}_4294967295_20261125@callenabler.example.com`,
-    appKey: "7Lp2qX0aVb3kR9sD",
+    appKey: MOCK_APP_KEY,
     callingDisplay: r.xNumber,
     serviceType: "004",
     userData: null,

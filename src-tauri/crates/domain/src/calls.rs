@@ -59,6 +59,8 @@ pub struct CallFilter {
     /// The private number X, full (any format).
     pub x_number: Option<String>,
     pub subscription_id: Option<String>,
+    /// Calls of one application: the platform account's app key (the dashboard's account).
+    pub app_key: Option<String>,
     pub direction: Option<CallDirection>,
     pub answered: Option<bool>,
     /// Any of these outcomes (the failure reason filter).

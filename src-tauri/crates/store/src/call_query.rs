@@ -109,6 +109,14 @@ impl Where {
                 Value::Text(s.trim().to_string()),
             );
         }
+        if let Some(k) = f.app_key.as_deref().filter(|k| !k.trim().is_empty()) {
+            add(
+                &mut w,
+                &mut parts,
+                "c.app_key = ?",
+                Value::Text(k.trim().to_string()),
+            );
+        }
         if let Some(d) = f.direction {
             add(
                 &mut w,

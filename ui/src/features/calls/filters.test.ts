@@ -34,6 +34,7 @@ describe("filter → query", () => {
       numberMatch: null,
       xNumber: null,
       subscriptionId: null,
+      appKey: null,
       direction: null,
       answered: null,
       outcomes: [],

@@ -104,6 +104,7 @@ export function toCallFilter(state: CallsFilterState, now: Date): CallFilter {
     numberMatch: null,
     xNumber: text(state.xNumber),
     subscriptionId: text(state.subscriptionId),
+    appKey: null,
     direction: state.direction,
     answered: state.answered,
     outcomes: [...state.outcomes],

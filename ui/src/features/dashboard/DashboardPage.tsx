@@ -1,5 +1,5 @@
 import { DashboardOutlined, PhoneOutlined } from "@ant-design/icons";
-import { Alert, Card, Col, Empty, Flex, Row, Segmented, Skeleton, Statistic, Table, theme, Typography } from "antd";
+import { Alert, Card, Col, Empty, Flex, Row, Segmented, Select, Skeleton, Statistic, Table, theme, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { Page } from "../../components/Page";
 import type { CallStats } from "../../ipc/bindings/CallStats";
 import type { NumberCount } from "../../ipc/bindings/NumberCount";
 import { toAppError } from "../../ipc/errors";
+import { useAccounts } from "../../queries/accounts";
 import { useCallsCount, useCallsStats } from "../../queries/calls";
 import { EMPTY_FILTER, rangeBounds, toCallFilter, type RangePreset } from "../calls/filters";
 import { formatDuration, formatTime, localOffsetMinutes, maskNumber, offsetLabel } from "../calls/format";
@@ -21,17 +22,20 @@ const NO_FILTER = toCallFilter(EMPTY_FILTER, new Date(0));
 export function DashboardPage() {
   const { t } = useTranslation();
   const [range, setRange] = useState<DashRange>("all");
+  /** The app key of the account whose calls are shown; null = every account. */
+  const [appKey, setAppKey] = useState<string | null>(null);
+  const accounts = useAccounts();
   const [now, setNow] = useState(() => new Date());
   const offsetMinutes = useMemo(() => localOffsetMinutes(now), [now]);
   const request = useMemo(() => {
     const { from, to } = rangeBounds(range, now);
     return {
-      filter: { ...NO_FILTER, from, to },
+      filter: { ...NO_FILTER, from, to, appKey },
       bucket: range === "today" || range === "yesterday" ? ("hour" as const) : ("day" as const),
       utcOffsetMinutes: offsetMinutes,
       topN: 10,
     };
-  }, [range, now, offsetMinutes]);
+  }, [range, now, offsetMinutes, appKey]);
   const anyCalls = useCallsCount(NO_FILTER);
   const stats = useCallsStats(request, { enabled: (anyCalls.data ?? 0) > 0 });
 
@@ -58,16 +62,31 @@ export function DashboardPage() {
   return (
     <Page testId="page-dashboard" title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>
       <Flex vertical gap={16}>
-        <Segmented<DashRange>
-          value={range}
-          aria-label={t("dashboard.range")}
-          data-testid="dashboard-range"
-          onChange={(r) => {
-            setRange(r);
-            setNow(new Date());
-          }}
-          options={RANGES.map((r) => ({ value: r, label: <span data-testid={`dashboard-range-${r}`}>{t(`calls.range.${r}`)}</span> }))}
-        />
+        <Flex gap={12} wrap align="center">
+          <Segmented<DashRange>
+            value={range}
+            aria-label={t("dashboard.range")}
+            data-testid="dashboard-range"
+            onChange={(r) => {
+              setRange(r);
+              setNow(new Date());
+            }}
+            options={RANGES.map((r) => ({ value: r, label: <span data-testid={`dashboard-range-${r}`}>{t(`calls.range.${r}`)}</span> }))}
+          />
+          {(accounts.data?.length ?? 0) > 0 && (
+            <Select<string>
+              style={{ minWidth: 220 }}
+              value={appKey ?? ""}
+              aria-label={t("dashboard.account")}
+              data-testid="dashboard-account"
+              onChange={(v) => setAppKey(v === "" ? null : v)}
+              options={[
+                { value: "", label: t("dashboard.allAccounts") },
+                ...(accounts.data ?? []).flatMap((a) => (a.appKey ? [{ value: a.appKey, label: `${a.name} (${a.mode})` }] : [])),
+              ]}
+            />
+          )}
+        </Flex>
         {stats.isError && <Alert type="error" showIcon message={t("dashboard.loadFailed", { reason: toAppError(stats.error).message })} />}
         {stats.isPending && <Skeleton active />}
         {stats.data && <StatsView stats={stats.data} offsetMinutes={offsetMinutes} />}

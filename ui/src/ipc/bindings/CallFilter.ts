@@ -22,7 +22,11 @@ number: string | null, numberMatch: NumberMatch | null,
 /**
  * The private number X, full (any format).
  */
-xNumber: string | null, subscriptionId: string | null, direction: CallDirection | null, answered: boolean | null, 
+xNumber: string | null, subscriptionId: string | null, 
+/**
+ * Calls of one application: the platform account's app key (the dashboard's account).
+ */
+appKey: string | null, direction: CallDirection | null, answered: boolean | null, 
 /**
  * Any of these outcomes (the failure reason filter).
  */
