@@ -145,7 +145,8 @@ if (!empty) {
   }
   audit.push({ id: audit.length + 1, at: iso(now - 3_600_000), who: "operator", account: "Production", action: "bind", target: `A=${mask(mobile())} B=${mask(mobile())} X=auto`, resultCode: "1010010", ok: false });
   audit.push({ id: audit.length + 1, at: iso(now - 1_800_000), who: "operator", account: "Production", action: "bulk.create", target: "job 1 AXB bind rows=1000 valid=988", resultCode: "0", ok: true });
-  audit.reverse();
+  audit.sort((p, q) => q.at.localeCompare(p.at));
+  audit.forEach((e, i) => (e.id = audit.length - i));
 }
 
 function usage(n: XNumber) {
@@ -319,7 +320,7 @@ function results(id: number, state: RowState | null, page: number, size: number)
       state: s,
       a: `+86138${String(row).padStart(8, "0")}`,
       b: `+86139${String(row).padStart(8, "0")}`,
-      x: s === "ok" ? `+86170010000${row % 6}` : null,
+      x: s === "ok" ? `+8617001000${String(row % 6).padStart(3, "0")}` : null,
       subscriptionId: s === "ok" ? `job${id}-${row}` : null,
       resultCode: s === "ok" ? "0" : s === "failed" ? "1010010" : null,
       reason: s === "ok" ? null : s === "failed" ? "platform error 1010010: the number is already bound / 号码已绑定" : "the phone number is empty / 号码为空",

@@ -32,6 +32,7 @@ export function NumbersTable({ rows, loading, testId, compact }: Props) {
     {
       key: "health",
       title: t("numbers.col.health"),
+      fixed: "right",
       filters: HEALTHS.map((h) => ({ text: t(`numbers.health.${h}`), value: h })),
       onFilter: (v, s) => s.health === v,
       render: (_, s) => (

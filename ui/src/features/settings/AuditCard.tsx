@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../ipc/bindings/AuditEntry";
 import type { ChainCheck } from "../../ipc/bindings/ChainCheck";
 import { toAppError } from "../../ipc/errors";
-import { formatDateTime } from "../../i18n/format";
+import { shortDateTime } from "../bindings/format";
 import { useAudit, useVerifyAudit } from "../../queries/audit";
 
 const PAGE_SIZE = 20;
@@ -61,7 +61,7 @@ export function AuditCard() {
             locale={{ emptyText: t("audit.empty") }}
             pagination={{ current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, simple: true, onChange: setPage }}
             columns={[
-              { title: t("audit.col.when"), dataIndex: "at", width: 170, render: (at: string) => formatDateTime(at, i18n.language) },
+              { title: t("audit.col.when"), dataIndex: "at", width: 150, render: (at: string) => <span style={{ whiteSpace: "nowrap" }}>{shortDateTime(at, i18n.language)}</span> },
               { title: t("audit.col.who"), dataIndex: "who", width: 100 },
               { title: t("audit.col.account"), dataIndex: "account", width: 120 },
               { title: t("audit.col.action"), dataIndex: "action", width: 110, render: (a: string) => <Tag>{a}</Tag> },

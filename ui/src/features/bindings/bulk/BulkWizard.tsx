@@ -90,7 +90,7 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
 
   const start = async (id: number) => {
     attached.current = true;
-    dispatch({ type: "progress", progress: { jobId: id, state: "running", total: 0, done: 0, ok: 0, failed: 0, invalid: 0, ratePerSec: 0 } });
+    dispatch({ type: "attach", jobId: id, progress: run.progress?.jobId === id ? run.progress : undefined });
     await bulkStart(id, (p) => dispatch({ type: "progress", progress: p }));
   };
 
@@ -156,15 +156,12 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
       const [id, r] = await bulkCreate(kind, path, mapping, xScope);
       setReport(r);
       setJobId(id);
-      dispatch({ type: "progress", progress: { jobId: id, state: "ready", total: r.valid, done: 0, ok: 0, failed: 0, invalid: r.invalid + r.duplicates + r.conflicts, ratePerSec: 0 } });
+      const ready = { jobId: id, state: "ready" as const, total: r.valid, done: 0, ok: 0, failed: 0, invalid: r.invalid + r.duplicates + r.conflicts, ratePerSec: 0 };
+      dispatch({ type: "attach", jobId: id, progress: ready });
       setStep(3);
-      await start(id);
+      attached.current = true;
+      await bulkStart(id, (p) => dispatch({ type: "progress", progress: p }));
     });
-
-  // Re-key the reducer on the job once it exists.
-  useEffect(() => {
-    if (jobId !== null && run.jobId !== jobId) dispatch({ type: "progress", progress: { ...(run.progress ?? { state: "ready", total: 0, done: 0, ok: 0, failed: 0, invalid: 0, ratePerSec: 0 }), jobId } });
-  }, [jobId, run.jobId, run.progress]);
 
   const control = (action: "pause" | "resume" | "cancel") =>
     guard(async () => {

@@ -2,7 +2,7 @@ import { Button, Drawer, Empty, Progress, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { JobState } from "../../../ipc/bindings/JobState";
 import type { JobSummary } from "../../../ipc/bindings/JobSummary";
-import { formatDateTime } from "../../../i18n/format";
+import { nowrap, shortDateTime } from "../format";
 import { useBulkJobs } from "../../../queries/bulk";
 import { percent } from "./progress";
 
@@ -19,7 +19,7 @@ export function JobsDrawer({ open, onClose, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const jobs = useBulkJobs(open);
   return (
-    <Drawer open={open} onClose={onClose} size={760} title={t("bindings.bulk.jobs.title")} data-testid="bulk-jobs-drawer">
+    <Drawer open={open} onClose={onClose} size={880} title={t("bindings.bulk.jobs.title")} data-testid="bulk-jobs-drawer">
       <Table<JobSummary>
         size="small"
         rowKey="id"
@@ -27,11 +27,12 @@ export function JobsDrawer({ open, onClose, onOpen }: Props) {
         dataSource={jobs.data ?? []}
         pagination={false}
         locale={{ emptyText: <Empty description={t("bindings.bulk.jobs.empty")} /> }}
-        columns={[
+        scroll={{ x: "max-content" }}
+        columns={nowrap<JobSummary>([
           { title: "#", dataIndex: "id", width: 50 },
           { title: t("bindings.bulk.jobs.kind"), render: (_: unknown, j) => `${j.mode} ${t(`bindings.bulk.kind.${j.kind}`)}` },
-          { title: t("bindings.bulk.jobs.file"), dataIndex: "source", ellipsis: true },
-          { title: t("bindings.bulk.jobs.created"), dataIndex: "createdAt", render: (c: string) => formatDateTime(c, i18n.language) },
+          { title: t("bindings.bulk.jobs.file"), dataIndex: "source" },
+          { title: t("bindings.bulk.jobs.created"), dataIndex: "createdAt", render: (c: string) => shortDateTime(c, i18n.language) },
           {
             title: t("bindings.bulk.jobs.state"),
             render: (_: unknown, j) => <Tag color={COLOR[j.progress.state]}>{t(`bindings.bulk.jobState.${j.progress.state}`)}</Tag>,
@@ -46,7 +47,7 @@ export function JobsDrawer({ open, onClose, onOpen }: Props) {
               </Button>
             ),
           },
-        ]}
+        ])}
       />
     </Drawer>
   );

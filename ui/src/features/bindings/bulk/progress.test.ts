@@ -46,6 +46,15 @@ describe("bulk progress reducer", () => {
     expect(runReducer(s, { type: "progress", progress: p({ jobId: 8, state: "running" }) })).toBe(s);
   });
 
+  it("attaching to a new job starts over and then follows that job only", () => {
+    let s = runReducer(initialRun(0), { type: "progress", progress: p({ jobId: 7 }) });
+    expect(s.progress).toBeNull();
+    s = runReducer(s, { type: "attach", jobId: 7, progress: p({ state: "ready" }) });
+    expect(s.phase).toBe("starting");
+    s = runReducer(s, { type: "progress", progress: p({ done: 5 }) });
+    expect(s.progress?.done).toBe(5);
+  });
+
   it("has no rate or percentage before the first message", () => {
     expect(percent(null)).toBe(0);
     expect(secondsLeft(p({ ratePerSec: 0 }))).toBeNull();

@@ -11,6 +11,8 @@ export interface RunState {
 }
 
 export type RunAction =
+  /** Follow another job (a new one was just created, or retry restarts this one): starts over. */
+  | { type: "attach"; jobId: number; progress?: JobProgress }
   | { type: "progress"; progress: JobProgress }
   | { type: "pause" }
   | { type: "resume" }
@@ -21,6 +23,8 @@ export const initialRun = (jobId: number): RunState => ({ jobId, phase: "startin
 
 export function runReducer(s: RunState, a: RunAction): RunState {
   switch (a.type) {
+    case "attach":
+      return { ...initialRun(a.jobId), progress: a.progress ?? null };
     case "progress": {
       const p = a.progress;
       if (p.jobId !== s.jobId) return s;
