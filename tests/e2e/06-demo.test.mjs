@@ -22,7 +22,9 @@ async function removeAllAccounts(browser) {
   await browser.pause(500);
   for (const name of await accountNames(browser)) {
     await (await byTestId(browser, `account-remove-${name}`)).click();
-    await (await byTestId(browser, 'account-remove-confirm')).click();
+    // The Remove button's tooltip can sit over the confirmation's button: click it in the page.
+    await byTestId(browser, 'account-remove-confirm');
+    await browser.execute(() => document.querySelector('[data-testid="account-remove-confirm"]').click());
     const row = await browser.$(`[data-testid="account-row-${name}"]`);
     await row.waitForExist({ reverse: true, timeout: 20000, timeoutMsg: `${name} was never removed` });
   }
