@@ -37,16 +37,16 @@ export function CallsTable(p: Props) {
     key in SORTABLE ? { sorter: true, sortOrder: sortOrder(key), sortDirections: ["descend", "ascend", "descend"] as ("descend" | "ascend")[] } : {};
 
   const defs: Record<ColumnKey, ColumnsType<CallRow>[number]> = {
-    start: { width: 170, render: (_, r) => formatTime(r.startTime, p.offsetMinutes) },
-    direction: { width: 90, render: (_, r) => t(`calls.direction.${r.direction}`) },
-    caller: { width: 145, render: (_, r) => <span className="masked-number">{maskNumber(r.caller)}</span> },
-    callee: { width: 145, render: (_, r) => <span className="masked-number">{maskNumber(r.callee)}</span> },
-    x: { width: 145, render: (_, r) => <span className="masked-number">{maskNumber(r.xNumber)}</span> },
+    start: { width: 165, render: (_, r) => formatTime(r.startTime, p.offsetMinutes) },
+    direction: { width: 80, render: (_, r) => t(`calls.direction.${r.direction}`) },
+    caller: { width: 135, render: (_, r) => <span className="masked-number">{maskNumber(r.caller)}</span> },
+    callee: { width: 135, render: (_, r) => <span className="masked-number">{maskNumber(r.callee)}</span> },
+    x: { width: 135, render: (_, r) => <span className="masked-number">{maskNumber(r.xNumber)}</span> },
     binding: { width: 200, ellipsis: true, render: (_, r) => r.subscriptionId ?? "—" },
-    talk: { width: 100, align: "right", render: (_, r) => (r.answered ? formatDuration(r.talkSeconds) : "—") },
-    outcome: { width: 190, render: (_, r) => <OutcomeTag outcome={r.outcome} /> },
+    talk: { width: 90, align: "right", render: (_, r) => (r.answered ? formatDuration(r.talkSeconds) : "—") },
+    outcome: { width: 170, render: (_, r) => <OutcomeTag outcome={r.outcome} /> },
     recording: {
-      width: 70,
+      width: 60,
       align: "center",
       render: (_, r) =>
         r.hasRecording ? (
