@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/EmptyState";
 import { Page } from "../../components/Page";
+import { TryDemoButton } from "../../components/TryDemoButton";
 import type { CallStats } from "../../ipc/bindings/CallStats";
 import type { NumberCount } from "../../ipc/bindings/NumberCount";
 import { toAppError } from "../../ipc/errors";
@@ -51,6 +52,7 @@ export function DashboardPage() {
       <Page testId="page-dashboard" title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>
         <EmptyState
           testId="dashboard-empty"
+          extra={<TryDemoButton size="large" />}
           icon={<DashboardOutlined />}
           title={t("dashboard.empty.title")}
           description={t("dashboard.empty.description")}
