@@ -71,9 +71,38 @@ describe('demo mode', () => {
     await shot(browser, 'demo-settings');
   });
 
+  it('gives the dashboard, bindings, numbers and calls real content', async () => {
+    for (const page of ['dashboard', 'bindings', 'numbers', 'calls']) {
+      await (await byTestId(browser, `nav-${page}`)).click();
+      await byTestId(browser, `page-${page}`);
+      await browser.pause(1500); // queries settle
+      const empty = await browser.$(`[data-testid="${page}-empty"]`);
+      assert.equal(await empty.isExisting(), false, `the ${page} page is not empty in the demo`);
+      await shot(browser, `demo-${page}`);
+    }
+  });
+
+  it('comes back after a restart, its simulator on a new port', async () => {
+    await browser.deleteSession();
+    browser = await launch();
+    const banner = await byTestId(browser, 'demo-banner', 60000);
+    await browser.waitUntil(async () => !(await banner.getText()).includes('starting'), {
+      timeout: 60000,
+      timeoutMsg: 'the simulator never started again',
+    });
+    await (await byTestId(browser, 'nav-settings')).click();
+    await (await byTestId(browser, `account-test-${DEMO_AXB}`)).click();
+    const result = await byTestId(browser, 'account-test-result');
+    await browser.waitUntil(async () => (await result.getAttribute('data-verdict')) === 'ok', {
+      timeout: 20000,
+      timeoutMsg: 'the demo account did not connect after the restart',
+    });
+  });
+
   it('leaves the demo after confirming, and the banner and demo accounts are gone', async () => {
     await (await byTestId(browser, 'demo-leave')).click();
-    await (await byTestId(browser, 'demo-leave-confirm')).click();
+    await byTestId(browser, 'demo-leave-confirm');
+    await browser.execute(() => document.querySelector('[data-testid="demo-leave-confirm"]').click());
     const banner = await browser.$('[data-testid="demo-banner"]');
     await banner.waitForExist({ reverse: true, timeout: 30000, timeoutMsg: 'the banner stayed after leaving' });
     await (await byTestId(browser, 'nav-settings')).click();
