@@ -40,11 +40,14 @@ pub async fn demo_leave(state: State<'_, AppState>) -> Result<DemoStatus, AppErr
     status(&s, None).await
 }
 
+/// Never waits for a start or leave in progress: meanwhile the demo reads as not running.
 #[tauri::command]
 pub async fn demo_status(state: State<'_, AppState>) -> Result<DemoStatus, AppError> {
     let s = state.inner().clone();
-    let slot = s.demo.0.lock().await;
-    status(&s, slot.as_ref()).await
+    match s.demo.0.try_lock() {
+        Ok(slot) => status(&s, slot.as_ref()).await,
+        Err(_) => status(&s, None).await,
+    }
 }
 
 /// At app start: if the demo is on, start its simulator again (on a new port).
