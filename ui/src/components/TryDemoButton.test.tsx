@@ -23,13 +23,19 @@ describe("Try the demo", () => {
   it("is offered when there is no account, shows progress while starting, then confirms", async () => {
     let finish: (s: DemoStatus) => void = () => {};
     vi.mocked(client.demoStart).mockReturnValue(new Promise((resolve) => (finish = resolve)));
-    renderInShell(<TryDemoButton />);
+    renderInShell(
+      <>
+        <TryDemoButton testId="demo-try-header" size="small" />
+        <TryDemoButton />
+      </>,
+    );
     const button = await screen.findByTestId("demo-try");
     expect(button).toHaveTextContent("Try the demo");
 
     await userEvent.click(button);
     await waitFor(() => expect(screen.getByTestId("demo-try")).toHaveTextContent("Starting the demo…"));
     expect(screen.getByTestId("demo-try")).toHaveClass("ant-btn-loading");
+    expect(screen.getByTestId("demo-try-header"), "both buttons show the start").toHaveTextContent("Starting the demo…");
     expect(client.demoStart).toHaveBeenCalledTimes(1);
 
     vi.mocked(client.accountsList).mockResolvedValue([demoAccount]);
@@ -37,6 +43,7 @@ describe("Try the demo", () => {
     finish(demoOn);
     expect(await screen.findByText("The demo is ready: every page now shows sample data.")).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId("demo-try")).not.toBeInTheDocument());
+    expect(screen.queryByTestId("demo-try-header")).not.toBeInTheDocument();
   });
 
   it("is not offered once an account exists", async () => {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { toAppError } from "../ipc/errors";
 import { useAccounts } from "../queries/accounts";
-import { useDemoStatus, useStartDemo } from "../queries/demo";
+import { useDemoStarting, useDemoStatus, useStartDemo } from "../queries/demo";
 
 interface Props {
   size?: "small" | "middle" | "large";
@@ -22,9 +22,10 @@ export function TryDemoButton({ size = "middle", testId = "demo-try" }: Props) {
   const accounts = useAccounts();
   const demo = useDemoStatus();
   const start = useStartDemo();
+  const starting = useDemoStarting();
 
   const noAccount = accounts.data?.length === 0 && !demo.data?.active;
-  if (!noAccount && !start.isPending) return null;
+  if (!noAccount && !starting) return null;
 
   const onClick = () =>
     start.mutate(undefined, {
@@ -40,12 +41,12 @@ export function TryDemoButton({ size = "middle", testId = "demo-try" }: Props) {
       type="primary"
       size={size}
       icon={<ExperimentOutlined />}
-      loading={start.isPending}
+      loading={starting}
       onClick={onClick}
       data-testid={testId}
       title={t("demo.tryHelp")}
     >
-      {start.isPending ? t("demo.starting") : t("demo.try")}
+      {starting ? t("demo.starting") : t("demo.try")}
     </Button>
   );
 }

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { demoLeave, demoStart, demoStatus } from "../ipc/client";
 
 export const demoKey = ["demo"] as const;
+const startKey = ["demo", "start"] as const;
 
 /** Whether the demo is on. While it is on but its simulator is still starting (after an app restart), polls. */
 export function useDemoStatus() {
@@ -13,14 +14,17 @@ export function useDemoStatus() {
 }
 
 /** Starting or leaving the demo changes accounts, bindings, numbers and calls: everything is refetched. */
-function useDemoMutation(fn: () => ReturnType<typeof demoStatus>) {
+function useDemoMutation(fn: () => ReturnType<typeof demoStatus>, mutationKey?: readonly string[]) {
   const qc = useQueryClient();
   return useMutation({
+    mutationKey,
     mutationFn: fn,
     onSuccess: (status) => qc.setQueryData(demoKey, status),
     onSettled: () => qc.invalidateQueries(),
   });
 }
 
-export const useStartDemo = () => useDemoMutation(() => demoStart());
+export const useStartDemo = () => useDemoMutation(() => demoStart(), startKey);
+/** True while any "Try the demo" button is starting it (the header's and the dashboard's show the same state). */
+export const useDemoStarting = () => useIsMutating({ mutationKey: startKey }) > 0;
 export const useLeaveDemo = () => useDemoMutation(() => demoLeave());
