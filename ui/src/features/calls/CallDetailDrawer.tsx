@@ -82,7 +82,9 @@ function DetailBody({ call, offsetMinutes }: { call: CallDetail; offsetMinutes: 
           icon={<LinkOutlined />}
           disabled={!r.subscriptionId}
           title={r.subscriptionId ? undefined : t("calls.detail.noBinding")}
-          onClick={() => void navigate(`/bindings?subscriptionId=${encodeURIComponent(r.subscriptionId ?? "")}`)}
+          onClick={() =>
+            void navigate(`/bindings?${new URLSearchParams({ x: r.xNumber, subscriptionId: r.subscriptionId ?? "" }).toString()}`)
+          }
           data-testid="call-binding-link"
         >
           {t("calls.detail.binding")}
