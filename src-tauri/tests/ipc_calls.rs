@@ -142,7 +142,11 @@ fn import_a_folder_then_page_filter_and_open_a_call() {
     assert_eq!(answered, Ok(json!(2)), "two answered calls");
     let by_app = |k: &str| invoke(&w, "calls_count", json!({"filter": {"appKey": k}}));
     assert_eq!(by_app("k"), Ok(json!(5)), "the account's calls");
-    assert_eq!(by_app("another-app"), Ok(json!(0)), "no calls of another account");
+    assert_eq!(
+        by_app("another-app"),
+        Ok(json!(0)),
+        "no calls of another account"
+    );
 
     let detail = invoke(&w, "call_detail", json!({"id": id})).expect("call_detail");
     assert_eq!(detail["row"]["answered"], true);
