@@ -1,3 +1,4 @@
+import { SearchOutlined } from "@ant-design/icons";
 import { Input, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import type { BindingFilter } from "../../ipc/bindings/BindingFilter";
@@ -18,12 +19,12 @@ export function BindingFilters({ filter, onChange }: Props) {
   const text = (s: string) => (s.trim() ? s.trim() : null);
   return (
     <Space wrap data-testid="bindings-filters">
-      <Input.Search
+      <Input
         allowClear
         style={{ width: 220 }}
+        prefix={<SearchOutlined />}
         placeholder={t("bindings.filter.number")}
         defaultValue={filter.number ?? ""}
-        onSearch={(s) => set({ number: text(s) })}
         onChange={(e) => set({ number: text(e.target.value) })}
         data-testid="bindings-filter-number"
       />

@@ -52,6 +52,23 @@ const row: CachedBinding = {
 };
 const page = (items: CachedBinding[]): BindingPage => ({ items, total: items.length, page: 1, pageSize: 50, lastSyncedAt: "2026-11-25T10:05:00Z" });
 
+const withMode = (mode: "AXB" | "AXE" | "AXYB") =>
+  vi.mocked(client.accountsList).mockResolvedValue([
+    {
+      id: 1,
+      name: "Prod",
+      mode,
+      auth: "aksk",
+      baseUrl: "https://example.invalid",
+      hasCustomCa: false,
+      rateLimit: 10,
+      isActive: true,
+      createdAt: "2026-11-20T09:00:00Z",
+      appKey: "k",
+      secretSaved: true,
+    },
+  ]);
+
 beforeEach(() => {
   vi.mocked(client.accountsList).mockResolvedValue([
     {
@@ -72,7 +89,7 @@ beforeEach(() => {
   window.location.hash = "#/bindings";
 });
 
-describe("bindings page", () => {
+describe("bindings page", { timeout: 30_000 }, () => {
   it("masks A and B, shows X, and says when the cache was synced", async () => {
     renderWithQueries();
     const r = await screen.findByTestId("binding-row-sub-1", {}, { timeout: 5000 });
@@ -87,11 +104,11 @@ describe("bindings page", () => {
     vi.mocked(ops.bindingUnbind).mockResolvedValue(null);
     vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "sub-2", x: "+8617000100000", y: null, extension: null });
     renderWithQueries();
-    await userEvent.click(await screen.findByTestId("binding-unbind-sub-1"));
+    await userEvent.click(await screen.findByTestId("binding-unbind-sub-1", {}, { timeout: 5000 }));
     expect(ops.bindingUnbind).not.toHaveBeenCalled();
-    await userEvent.click(await screen.findByTestId("unbind-confirm"));
+    await userEvent.click(await screen.findByTestId("unbind-confirm", {}, { timeout: 5000 }));
     await waitFor(() => expect(ops.bindingUnbind).toHaveBeenCalledWith("sub-1"));
-    await userEvent.click(await screen.findByTestId("unbind-undo"));
+    await userEvent.click(await screen.findByTestId("unbind-undo", {}, { timeout: 5000 }));
     await waitFor(() =>
       expect(ops.bindingBind).toHaveBeenCalledWith(
         expect.objectContaining({ mode: "AXB", a: row.a, b: row.b, x: row.x, durationSecs: 7200, direction: 0 }),
@@ -106,8 +123,8 @@ describe("bindings page", () => {
       message: "platform error 1010010: the number is already bound / 号码已绑定",
     });
     renderWithQueries();
-    await userEvent.click(await screen.findByTestId("binding-new"));
-    const drawer = await screen.findByTestId("bind-drawer");
+    await userEvent.click(await screen.findByTestId("binding-new", {}, { timeout: 5000 }));
+    const drawer = await screen.findByTestId("bind-drawer", {}, { timeout: 5000 });
     await userEvent.type(within(drawer).getByTestId("bind-a"), "1380013800");
     expect(await within(drawer).findByText("Wrong number of digits for a mobile or fixed line")).toBeInTheDocument();
     await userEvent.type(within(drawer).getByTestId("bind-a"), "0");
@@ -115,7 +132,7 @@ describe("bindings page", () => {
 
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
     expect(ops.bindingBind).not.toHaveBeenCalled();
-    expect(within(drawer).getAllByText("Required").length).toBeGreaterThan(0);
+    expect((await within(drawer).findAllByText("Required")).length).toBeGreaterThan(0);
 
     await userEvent.type(within(drawer).getByTestId("bind-b"), "139 0013 9000");
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
@@ -130,6 +147,42 @@ describe("bindings page", () => {
   it("offers an empty state when nothing is cached yet", async () => {
     vi.mocked(ops.bindingsList).mockResolvedValue(page([]));
     renderWithQueries();
-    expect(await screen.findByTestId("bindings-empty")).toHaveTextContent("No bindings cached for Prod (AXB) yet");
+    expect(await screen.findByTestId("bindings-empty", {}, { timeout: 5000 })).toHaveTextContent("No bindings cached for Prod (AXB) yet");
+  });
+
+  it("binds AXYB in two steps: A's side first, then B's", async () => {
+    withMode("AXYB");
+    vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "rel-1", x: "+8617000100000", y: "+8617000200000", extension: null });
+    renderWithQueries();
+    await userEvent.click(await screen.findByTestId("binding-new", {}, { timeout: 5000 }));
+    const drawer = await screen.findByTestId("bind-drawer", {}, { timeout: 5000 });
+    expect(within(drawer).queryByTestId("bind-b")).not.toBeInTheDocument();
+    await userEvent.click(within(drawer).getByTestId("bind-next"));
+    expect((await within(drawer).findAllByText("Required")).length).toBeGreaterThan(0);
+    await userEvent.type(within(drawer).getByTestId("bind-a"), "13800138000");
+    await userEvent.click(within(drawer).getByTestId("bind-next"));
+    await userEvent.type(await within(drawer).findByTestId("bind-b"), "13900139000");
+    await userEvent.click(within(drawer).getByTestId("bind-submit"));
+    await waitFor(() =>
+      expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ mode: "AXYB", a: "+8613800138000", b: "+8613900139000" })),
+    );
+  });
+
+  it("checks the AXE extension and sends the duration in hours", async () => {
+    withMode("AXE");
+    vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "e-1", x: "+8617000100000", y: null, extension: "12" });
+    renderWithQueries();
+    await userEvent.click(await screen.findByTestId("binding-new", {}, { timeout: 5000 }));
+    const drawer = await screen.findByTestId("bind-drawer", {}, { timeout: 5000 });
+    await userEvent.type(within(drawer).getByTestId("bind-a"), "13800138000");
+    await userEvent.type(within(drawer).getByTestId("bind-extension"), "12345");
+    expect(await within(drawer).findByText("1–4 digits")).toBeInTheDocument();
+    await userEvent.clear(within(drawer).getByTestId("bind-extension"));
+    await userEvent.type(within(drawer).getByTestId("bind-extension"), "12");
+    await userEvent.type(within(drawer).getByTestId("bind-duration"), "24");
+    await userEvent.click(within(drawer).getByTestId("bind-submit"));
+    await waitFor(() =>
+      expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ mode: "AXE", extension: "12", durationHours: 24 })),
+    );
   });
 });

@@ -299,7 +299,7 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
       open
       width={920}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       title={jobId ? t("bindings.bulk.titleJob", { kind: t(`bindings.bulk.kind.${kind}`), mode, id: jobId }) : t("bindings.bulk.title", { kind: t(`bindings.bulk.kind.${kind}`), mode })}
       footer={footer}
       data-testid="bulk-wizard"
