@@ -7,7 +7,7 @@ mod import_support;
 use std::sync::Arc;
 
 use maskline_domain::calls::CallFilter;
-use maskline_domain::{AuthScheme, ConnectionVerdict, Mode};
+use maskline_domain::{AuthScheme, ConnectionVerdict, Language, Mode, Settings};
 use maskline_secrets::{MemoryStore, SecretStore, Sensitive};
 use maskline_services::accounts::{self, NewAccount};
 use maskline_services::bindings::{AxbQuery, Session};
@@ -230,6 +230,14 @@ async fn leaving_removes_every_demo_row_and_keeps_real_data() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_reuses_the_demo_state_on_a_new_port() {
     let e = env();
+    maskline_services::settings::set(
+        &e.dbm,
+        &Settings {
+            language: Language::ZhCn,
+            ..Default::default()
+        },
+    )
+    .expect("Chinese UI");
     let first = e.start().await;
     let first_url = first.base_url();
     let sub: String = {
@@ -263,6 +271,7 @@ async fn a_restart_reuses_the_demo_state_on_a_new_port() {
         second.base_url(),
         "points at the new simulator"
     );
+    assert_eq!(axb.name, "演示 · AXB", "named in the UI's language");
     let s = Session::open(&e.dbm, e.secrets.as_ref(), Some(&axb.name)).expect("session");
     let page = s
         .axb_query(&AxbQuery::Subscription(sub.clone()))
