@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { numbersAdd, numbersImport, numbersList, poolsList, poolsOverview } from "../ipc/operations";
+import type { XScope } from "../ipc/bindings/XScope";
+import { numbersAdd, numbersChooseX, numbersImport, numbersList, poolsList, poolsOverview } from "../ipc/operations";
 
 export const numberKeys = {
   all: ["numbers"] as const,
@@ -24,3 +25,12 @@ export const useAddNumbers = () =>
   useNumbersMutation(({ numbers, city, pool }: { numbers: string[]; city: string | null; pool: string | null }) =>
     numbersAdd(numbers, city, pool),
   );
+
+/** The X Maskline would pick for A (and B) from a pool or city; disabled until the inputs are valid. */
+export const useChosenX = (scope: XScope | null, a: string | null, b: string | null) =>
+  useQuery({
+    queryKey: ["numbers", "chooseX", scope, a, b],
+    queryFn: () => numbersChooseX(scope as XScope, a as string, b),
+    enabled: scope !== null && a !== null,
+    staleTime: 0,
+  });

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Mode } from "../../ipc/bindings/Mode";
 import { toAppError, type AppError } from "../../ipc/errors";
 import { useBind } from "../../queries/bindings";
-import { usePools } from "../../queries/numbers";
+import { useChosenX, usePools } from "../../queries/numbers";
 import { DurationInput } from "./DurationInput";
 import { canChooseX, DIRECTIONS, emptyBind, toBindForm, validateBind, type BindValues, type Errors, type XChoice } from "./forms";
 import { maskNumber } from "./phone";
@@ -30,6 +30,15 @@ export function BindDrawer({ open, mode, onClose }: Props) {
   const [error, setError] = useState<AppError | null>(null);
   const errors = validateBind(mode, v);
   const isAxyb = mode === "AXYB";
+  // Preview of the X Maskline will pick (the bind itself picks again, so a race cannot double-book).
+  const form = toBindForm(mode, v);
+  const scopeReady =
+    (v.xChoice === "pool" || v.xChoice === "city") && !errors.a && !errors.b && !errors.pool && !errors.city;
+  const chosen = useChosenX(
+    scopeReady && "xScope" in form ? form.xScope : null,
+    scopeReady ? form.a : null,
+    scopeReady && "b" in form ? form.b : null,
+  );
 
   const set = <K extends keyof BindValues>(k: K, value: BindValues[K]) => {
     setV((old) => ({ ...old, [k]: value }));
@@ -119,6 +128,15 @@ export function BindDrawer({ open, mode, onClose }: Props) {
           <Input value={v.city} placeholder="0755" onChange={(e) => set("city", e.target.value)} data-testid="bind-city" />
         </Form.Item>
       )}
+      {scopeReady && chosen.data !== undefined && (
+        <Alert
+          type={chosen.data ? "success" : "warning"}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="bind-x-preview"
+          title={chosen.data ? t("bindings.form.x.preview", { x: chosen.data }) : t("bindings.form.x.noneFree")}
+        />
+      )}
       {v.xChoice === "platform" && (
         <Form.Item label={t("bindings.form.areaCode")} {...item("areaCode")}>
           <Input value={v.areaCode} placeholder="0755" onChange={(e) => set("areaCode", e.target.value)} data-testid="bind-area" />
@@ -190,7 +208,7 @@ export function BindDrawer({ open, mode, onClose }: Props) {
             <Alert
               type="info"
               showIcon
-              title={t("bindings.form.axyb.bSideHelp", { a: maskNumber(toBindForm(mode, v).a) })}
+              title={t("bindings.form.axyb.bSideHelp", { a: maskNumber(form.a) })}
               style={{ marginBottom: 16 }}
             />
             {bSide}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { BindingPage } from "../../ipc/bindings/BindingPage";
@@ -28,6 +28,7 @@ vi.mock("../../ipc/operations", () => ({
   bindingUnbind: vi.fn(),
   poolsList: vi.fn(async () => [{ id: 1, accountId: 1, name: "shenzhen", numbers: 4 }]),
   bulkList: vi.fn(async () => []),
+  numbersChooseX: vi.fn(async () => "+8617001000002"),
 }));
 
 const row: CachedBinding = {
@@ -183,6 +184,23 @@ describe("bindings page", { timeout: 30_000 }, () => {
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
     await waitFor(() =>
       expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ mode: "AXE", extension: "12", durationHours: 24 })),
+    );
+  });
+
+  it("chooses X by city and says which one before binding", async () => {
+    vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "sub-3", x: "+8617001000002", y: null, extension: null });
+    renderWithQueries();
+    await userEvent.click(await screen.findByTestId("binding-new", {}, { timeout: 5000 }));
+    const drawer = await screen.findByTestId("bind-drawer");
+    await userEvent.type(within(drawer).getByTestId("bind-a"), "13800138000");
+    await userEvent.type(within(drawer).getByTestId("bind-b"), "13900139000");
+    fireEvent.click(within(drawer).getByTestId("bind-x-city"));
+    await userEvent.type(within(drawer).getByTestId("bind-city"), "0755");
+    expect(await within(drawer).findByTestId("bind-x-preview")).toHaveTextContent("Maskline will use X +8617001000002");
+    expect(ops.numbersChooseX).toHaveBeenLastCalledWith({ kind: "city", value: "0755" }, "+8613800138000", "+8613900139000");
+    await userEvent.click(within(drawer).getByTestId("bind-submit"));
+    await waitFor(() =>
+      expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ x: null, xScope: { kind: "city", value: "0755" } })),
     );
   });
 });
