@@ -3,7 +3,8 @@
 //! Composes the store, the API client and the secret store into the operations the app
 //! and the CLI offer (database lifecycle and recovery, settings, accounts, bindings in every
 //! mode, and later bulk jobs, imports, recordings and pools). Both front ends call only this
-//! crate.
+//! crate. Demo mode (`demo`) also runs the simulator (`maskline-sim`) in-process as the
+//! platform; nothing else here talks to it.
 //!
 //! Must not depend on `tauri` or any UI concern: commands in `src-tauri` stay a few lines.
 
