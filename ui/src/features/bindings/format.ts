@@ -7,9 +7,10 @@ export function shortDateTime(value: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "short" }).format(date);
 }
 
-const NOWRAP = { style: { whiteSpace: "nowrap" as const } };
+/** A new object per cell: antd adds its sort click handler to what onHeaderCell returns. */
+const nowrapCell = () => ({ style: { whiteSpace: "nowrap" as const } });
 
 /** Table cells and headers on one line; the table scrolls sideways instead of growing tall. */
 export function nowrap<T>(columns: ColumnsType<T>): ColumnsType<T> {
-  return columns.map((c) => ({ ...c, onHeaderCell: () => NOWRAP, onCell: () => NOWRAP }));
+  return columns.map((c) => ({ ...c, onHeaderCell: nowrapCell, onCell: nowrapCell }));
 }

@@ -23,7 +23,8 @@ export function AddNumbersModal({ open, onClose, onDone }: Props) {
   const [error, setError] = useState<string | null>(null);
   const numbers = splitTyped(text);
   const bad = numbers.filter((n) => !checkPhone(n).ok);
-  const cityBad = city.trim() !== "" && !/^0\d{2,3}$/.test(city.trim());
+  // The backend adds a missing trunk 0 (`755` → `0755`).
+  const cityBad = city.trim() !== "" && !/^0?\d{2,3}$/.test(city.trim());
 
   const submit = async () => {
     setError(null);
