@@ -7,6 +7,8 @@ import { byTestId, launch, shot, waitForHtmlAttr } from './lib.mjs';
 const NAME = 'Sim AXB';
 const A = '13800138123';
 const B = '13900139123';
+/** The X the simulator assigned (read from the table). */
+let X = '';
 
 async function fill(browser, id, value) {
   const el = await byTestId(browser, id);
@@ -103,6 +105,8 @@ describe('bindings', () => {
     assert.match(text, /\+86 138\*\*\*\*8123/, `A is masked: ${text}`);
     assert.match(text, /Active/, text);
     assert.match(text, /Never/, `no duration yet: ${text}`);
+    X = text.match(/\+86\d{11}/)?.[0] ?? '';
+    assert.ok(X, `the table shows the X: ${text}`);
     await shot(browser, 'bindings-bound');
 
     await (await byTestId(browser, `binding-modify-${sub}`)).click();
@@ -142,5 +146,23 @@ describe('bindings', () => {
     assert.match(text, /Active/, `the platform still has the re-bound pair: ${text}`);
     assert.match(await rowText(browser, sub), /Unbound/, 'the unbound one stays unbound after a sync');
     await shot(browser, 'bindings-synced');
+  });
+
+  it('lists the X with its live bindings once the number is added to a pool', async () => {
+    await (await byTestId(browser, 'nav-numbers')).click();
+    await (await byTestId(browser, 'numbers-add')).click();
+    await fill(browser, 'numbers-add-text', X);
+    await fill(browser, 'numbers-add-city', '0755');
+    await fill(browser, 'numbers-add-pool', 'e2e');
+    await (await byTestId(browser, 'numbers-add-submit')).click();
+    const row = await byTestId(browser, `number-row-${X}`);
+    await browser.waitUntil(async () => /4999 \/ 5000/.test(await row.getText()), {
+      timeout: 10000,
+      timeoutMsg: `the X shows one live binding: ${await row.getText()}`,
+    });
+    assert.match(await row.getText(), /e2e/, 'the number is in the pool');
+    await (await byTestId(browser, 'numbers-tab-pools')).click();
+    await byTestId(browser, 'pools-chart');
+    await shot(browser, 'numbers-pools');
   });
 });

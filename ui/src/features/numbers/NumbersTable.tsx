@@ -53,6 +53,7 @@ export function NumbersTable({ rows, loading, testId, compact }: Props) {
       columns={nowrap(shown)}
       scroll={{ x: "max-content" }}
       dataSource={rows}
+      onRow={(s) => ({ "data-testid": `number-row-${s.number.number}` }) as React.HTMLAttributes<HTMLElement>}
       pagination={compact ? { pageSize: 5, hideOnSinglePage: true } : { pageSize: 50, showSizeChanger: true, showTotal: (n) => t("numbers.total", { count: n }) }}
     />
   );

@@ -5,7 +5,7 @@ import type { Utilisation } from "../../ipc/bindings/Utilisation";
 import { toAppError } from "../../ipc/errors";
 import { usePoolOverview } from "../../queries/numbers";
 import { Chart } from "../dashboard/Chart";
-import { usedPercent } from "./health";
+import { percentLabel } from "./health";
 import { NumbersTable } from "./NumbersTable";
 
 type By = "city" | "pool";
@@ -28,7 +28,7 @@ export function PoolsView() {
         formatter: (items: { dataIndex: number }[]) => {
           const u = groups[items[0]?.dataIndex ?? 0];
           return u
-            ? t("numbers.pools.tooltip", { name: name(u), percent: usedPercent(u.ratio), bindings: u.bindings, capacity: u.capacity, numbers: u.numbers })
+            ? t("numbers.pools.tooltip", { name: name(u), percent: percentLabel(u.ratio), bindings: u.bindings, capacity: u.capacity, numbers: u.numbers })
             : "";
         },
       },
@@ -40,10 +40,14 @@ export function PoolsView() {
           name: t("numbers.pools.used"),
           barMaxWidth: 48,
           data: groups.map((u) => ({
-            value: usedPercent(u.ratio),
+            value: u.ratio * 100,
             itemStyle: { color: u.ratio >= 0.9 ? "#cf1322" : u.ratio >= 0.6 ? "#fa8c16" : "#1677ff" },
           })),
-          label: { show: true, position: "top", formatter: "{c} %" },
+          label: {
+            show: true,
+            position: "top",
+            formatter: (p: { dataIndex: number }) => percentLabel(groups[p.dataIndex]?.ratio ?? 0),
+          },
         },
       ],
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NumberStats } from "../../ipc/bindings/NumberStats";
-import { matchesSearch, splitTyped, usedPercent } from "./health";
+import { matchesSearch, percentLabel, splitTyped, usedPercent } from "./health";
 
 const stats: NumberStats = {
   number: { id: 1, accountId: 1, number: "+8617000100000", city: "0755", carrier: "CMCC", tags: ["vip"], poolId: 1, pool: "shenzhen" },
@@ -33,5 +33,7 @@ describe("numbers page helpers", () => {
   });
   it("shows utilisation with one decimal", () => {
     expect(usedPercent(0.91234)).toBe(91.2);
+    expect(percentLabel(1 / 5000)).toBe("<0.1 %");
+    expect(percentLabel(0)).toBe("0 %");
   });
 });

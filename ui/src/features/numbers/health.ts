@@ -31,3 +31,7 @@ export function matchesSearch(s: NumberStats, q: string): boolean {
 
 /** Percent of capacity in use, 0–100 (one decimal). */
 export const usedPercent = (ratio: number) => Math.round(ratio * 1000) / 10;
+
+/** `12.5 %`; a little use is `<0.1 %`, not a misleading `0 %`. */
+export const percentLabel = (ratio: number) =>
+  ratio > 0 && ratio < 0.001 ? "<0.1 %" : `${usedPercent(ratio)} %`;
