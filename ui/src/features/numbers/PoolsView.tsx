@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Row, Segmented, Skeleton, Typography } from "antd";
+import { Alert, Card, Col, Empty, Row, Segmented, Skeleton, theme, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Utilisation } from "../../ipc/bindings/Utilisation";
@@ -15,6 +15,7 @@ export function PoolsView() {
   const { t } = useTranslation();
   const overview = usePoolOverview();
   const [by, setBy] = useState<By>("city");
+  const { token } = theme.useToken();
   const groups: Utilisation[] = useMemo(
     () => (by === "city" ? overview.data?.byCity : overview.data?.byPool) ?? [],
     [by, overview.data],
@@ -23,8 +24,12 @@ export function PoolsView() {
     const name = (u: Utilisation) => u.key ?? t(by === "city" ? "numbers.pools.noCity" : "numbers.pools.noPool");
     return {
       grid: { left: 48, right: 24, top: 32, bottom: 32 },
+      textStyle: { color: token.colorText, fontFamily: token.fontFamily },
       tooltip: {
         trigger: "axis",
+        backgroundColor: token.colorBgElevated,
+        borderColor: token.colorBorder,
+        textStyle: { color: token.colorText },
         formatter: (items: { dataIndex: number }[]) => {
           const u = groups[items[0]?.dataIndex ?? 0];
           return u
@@ -32,8 +37,18 @@ export function PoolsView() {
             : "";
         },
       },
-      xAxis: { type: "category", data: groups.map(name) },
-      yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value} %" } },
+      xAxis: {
+        type: "category",
+        data: groups.map(name),
+        axisLine: { lineStyle: { color: token.colorBorder } },
+        axisLabel: { color: token.colorTextSecondary },
+      },
+      yAxis: {
+        type: "value",
+        max: 100,
+        axisLabel: { formatter: "{value} %", color: token.colorTextSecondary },
+        splitLine: { lineStyle: { color: token.colorSplit } },
+      },
       series: [
         {
           type: "bar",
@@ -41,17 +56,19 @@ export function PoolsView() {
           barMaxWidth: 48,
           data: groups.map((u) => ({
             value: u.ratio * 100,
-            itemStyle: { color: u.ratio >= 0.9 ? "#cf1322" : u.ratio >= 0.6 ? "#fa8c16" : "#1677ff" },
+            itemStyle: { color: u.ratio >= 0.9 ? token.colorError : u.ratio >= 0.6 ? token.colorWarning : token.colorPrimary },
           })),
           label: {
             show: true,
             position: "top",
+            color: token.colorText,
+            textBorderWidth: 0,
             formatter: (p: { dataIndex: number }) => percentLabel(groups[p.dataIndex]?.ratio ?? 0),
           },
         },
       ],
     };
-  }, [groups, by, t]);
+  }, [groups, by, t, token]);
 
   if (overview.isPending) return <Skeleton active />;
   if (overview.isError) return <Alert type="error" showIcon title={t("numbers.loadFailed", { reason: toAppError(overview.error).message })} />;
