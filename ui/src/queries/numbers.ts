@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { XScope } from "../ipc/bindings/XScope";
-import { numbersAdd, numbersChooseX, numbersImport, numbersList, poolsList, poolsOverview } from "../ipc/operations";
+import { numbersAdd, numbersChooseX, numbersImport, numbersList, poolsAssign, poolsList, poolsOverview } from "../ipc/operations";
 
 export const numberKeys = {
   all: ["numbers"] as const,
@@ -20,6 +20,10 @@ function useNumbersMutation<A, R>(fn: (args: A) => Promise<R>) {
 
 export const useImportNumbers = () =>
   useNumbersMutation(({ path, pool }: { path: string; pool: string | null }) => numbersImport(path, pool));
+
+/** Moves numbers into a pool (created if needed); `pool: null` takes them out of any pool. */
+export const useAssignPool = () =>
+  useNumbersMutation(({ numbers, pool }: { numbers: string[]; pool: string | null }) => poolsAssign(numbers, pool));
 
 export const useAddNumbers = () =>
   useNumbersMutation(({ numbers, city, pool }: { numbers: string[]; city: string | null; pool: string | null }) =>

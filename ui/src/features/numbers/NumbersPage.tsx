@@ -1,5 +1,5 @@
 import { ImportOutlined, NumberOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Flex, Input, List, Space, Tabs } from "antd";
+import { Alert, App, Button, Card, Flex, Input, List, Modal, Space, Tabs } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/EmptyState";
@@ -8,7 +8,7 @@ import type { NumberImportReport } from "../../ipc/bindings/NumberImportReport";
 import { toAppError } from "../../ipc/errors";
 import { pickSpreadsheet } from "../../ipc/operations";
 import { useAccounts, useActiveAccount } from "../../queries/accounts";
-import { useImportNumbers, useNumbers } from "../../queries/numbers";
+import { useAssignPool, useImportNumbers, useNumbers } from "../../queries/numbers";
 import { AddNumbersModal } from "./AddNumbersModal";
 import { matchesSearch } from "./health";
 import { NumbersTable } from "./NumbersTable";
@@ -43,6 +43,24 @@ function Numbers() {
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState("");
   const [report, setReport] = useState<NumberImportReport | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [moving, setMoving] = useState(false);
+  const [poolName, setPoolName] = useState("");
+  const assign = useAssignPool();
+
+  const runAssign = async () => {
+    try {
+      const n = await assign.mutateAsync({ numbers: selected, pool: poolName.trim() || null });
+      void message.success(
+        poolName.trim() ? t("numbers.assign.done", { count: n, pool: poolName.trim() }) : t("numbers.assign.removed", { count: n }),
+      );
+      setMoving(false);
+      setSelected([]);
+      setPoolName("");
+    } catch (e) {
+      void message.error(t("numbers.assign.failed", { reason: toAppError(e).message }));
+    }
+  };
 
   const done = (r: NumberImportReport) => {
     setReport(r.errors.length ? r : null);
@@ -78,14 +96,19 @@ function Numbers() {
       <EmptyState testId="numbers-none" icon={<NumberOutlined />} title={t("numbers.none.title")} description={t("numbers.none.description")} />
     ) : (
       <Flex vertical gap="middle">
-        <Input.Search
-          allowClear
-          style={{ maxWidth: 320 }}
-          placeholder={t("numbers.search")}
-          onChange={(e) => setSearch(e.target.value)}
-          data-testid="numbers-search"
-        />
-        <NumbersTable rows={rows} loading={numbers.isFetching} testId="numbers-table" />
+        <Space wrap>
+          <Input.Search
+            allowClear
+            style={{ width: 320 }}
+            placeholder={t("numbers.search")}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="numbers-search"
+          />
+          <Button disabled={selected.length === 0} onClick={() => setMoving(true)} data-testid="numbers-move">
+            {t("numbers.assign.button", { count: selected.length })}
+          </Button>
+        </Space>
+        <NumbersTable rows={rows} loading={numbers.isFetching} testId="numbers-table" selected={selected} onSelect={setSelected} />
       </Flex>
     );
 
@@ -119,6 +142,23 @@ function Numbers() {
         />
       </Card>
       <AddNumbersModal open={adding} onClose={() => setAdding(false)} onDone={done} />
+      <Modal
+        open={moving}
+        title={t("numbers.assign.title", { count: selected.length })}
+        onCancel={() => setMoving(false)}
+        onOk={() => void runAssign()}
+        okText={t("numbers.assign.ok")}
+        okButtonProps={{ loading: assign.isPending, ...{ "data-testid": "numbers-move-ok" } }}
+        cancelText={t("common.cancel")}
+        destroyOnHidden
+      >
+        <Input
+          value={poolName}
+          onChange={(e) => setPoolName(e.target.value)}
+          placeholder={t("numbers.assign.placeholder")}
+          data-testid="numbers-move-pool"
+        />
+      </Modal>
     </Flex>
   );
 }

@@ -14,10 +14,13 @@ interface Props {
   loading: boolean;
   testId: string;
   compact?: boolean;
+  /** E.164 numbers of the selected rows; with `onSelect`, rows get checkboxes. */
+  selected?: string[];
+  onSelect?: (numbers: string[]) => void;
 }
 
 /** One row per X: where it is, what it carries, how busy it is. */
-export function NumbersTable({ rows, loading, testId, compact }: Props) {
+export function NumbersTable({ rows, loading, testId, compact, selected, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const columns: ColumnsType<NumberStats> = [
     { key: "number", title: "X", render: (_, s) => <span style={NUM}>{s.number.number}</span>, sorter: (a, b) => a.number.number.localeCompare(b.number.number) },
@@ -53,6 +56,12 @@ export function NumbersTable({ rows, loading, testId, compact }: Props) {
       columns={nowrap(shown)}
       scroll={{ x: "max-content" }}
       dataSource={rows}
+      rowSelection={
+        onSelect && {
+          selectedRowKeys: rows.filter((r) => selected?.includes(r.number.number)).map((r) => r.number.id),
+          onChange: (_keys, picked) => onSelect(picked.map((r) => r.number.number)),
+        }
+      }
       onRow={(s) => ({ "data-testid": `number-row-${s.number.number}` }) as React.HTMLAttributes<HTMLElement>}
       pagination={compact ? { pageSize: 5, hideOnSinglePage: true } : { pageSize: 50, showSizeChanger: true, showTotal: (n) => t("numbers.total", { count: n }) }}
     />
