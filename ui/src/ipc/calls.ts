@@ -1,7 +1,7 @@
 /**
  * Typed wrappers around the calls, import and export commands, plus the native file dialogs and
- * files dropped on the window. With client.ts and src/ipc/bindings, the only code that knows about Tauri;
- * this is the only file importing @tauri-apps/plugin-dialog. Every function rejects with an AppError.
+ * files dropped on the window. Like everything under src/ipc/ (client.ts, operations.ts, bindings/), it is
+ * code that knows about Tauri; nothing outside src/ipc/ imports @tauri-apps/*. Every function rejects with an AppError.
  */
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
