@@ -29,7 +29,8 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Only the shell (src-tauri) depends on tauri"
-dependents=$(cargo tree -i tauri -e normal --depth 1 --prefix none --workspace --locked | grep -v '^tauri ' | sort -u)
+# Workspace crates only (tauri's own plugins depend on it too, which is fine).
+dependents=$(cargo tree -i tauri -e normal --depth 1 --prefix none --workspace --locked | grep -F "($PWD/" | sort -u)
 if [ "$dependents" != "maskline-app v$(cargo pkgid -p maskline-app | sed 's/.*[@#]//') ($PWD/src-tauri)" ]; then
   echo "tauri must only be a dependency of src-tauri, found: $dependents" >&2
   exit 1
