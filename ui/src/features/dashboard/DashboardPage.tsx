@@ -166,7 +166,9 @@ function StatsView({ stats, offsetMinutes }: { stats: CallStats; offsetMinutes: 
       ...base,
       tooltip: { ...base.tooltip, trigger: "item" },
       xAxis: { type: "value", minInterval: 1, ...axis },
-      yAxis: { type: "category", data: items.map((n) => maskNumber(n.number)), ...axis },
+      // X numbers are the business's own private numbers, not personal data (shown in full on the
+      // Bindings and Numbers pages too); masking them made the bars indistinguishable.
+      yAxis: { type: "category", data: items.map((n) => n.number), ...axis },
       series: [{ name: t("dashboard.col.calls"), type: "bar", data: items.map((n) => n.calls), itemStyle: { color: token.colorPrimary } }],
     };
   }, [stats, base, axis, token, t]);
