@@ -51,6 +51,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     FileReport::export_all(&cfg)?;
     export_bindings_types(&cfg)?;
     maskline_domain::DemoStatus::export_all(&cfg)?;
+    export_recordings_types(&cfg)?;
     println!("wrote TypeScript bindings to {}", out.display());
     Ok(())
 }
@@ -83,5 +84,27 @@ fn export_bindings_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> 
     JobRowResult::export_all(cfg)?;
     AuditEntry::export_all(cfg)?;
     ChainCheck::export_all(cfg)?;
+    Ok(())
+}
+
+/// Recordings: fetch manager, cache, playback and zip export (issue 7).
+fn export_recordings_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+    use maskline_domain::recordings::{
+        FetchProgress, FetchReport, FetchRequest, PlaybackInfo, RecordingPage,
+        RecordingPageRequest, RecordingSettings, RecordingStorage, RecordingSummary,
+        ZipExportProgress, ZipExportReport, ZipExportRequest,
+    };
+    RecordingPageRequest::export_all(cfg)?;
+    RecordingPage::export_all(cfg)?;
+    RecordingSummary::export_all(cfg)?;
+    FetchRequest::export_all(cfg)?;
+    FetchProgress::export_all(cfg)?;
+    FetchReport::export_all(cfg)?;
+    RecordingStorage::export_all(cfg)?;
+    RecordingSettings::export_all(cfg)?;
+    PlaybackInfo::export_all(cfg)?;
+    ZipExportRequest::export_all(cfg)?;
+    ZipExportProgress::export_all(cfg)?;
+    ZipExportReport::export_all(cfg)?;
     Ok(())
 }
