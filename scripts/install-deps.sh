@@ -16,6 +16,9 @@ APT_PACKAGES=(
   # headless window tests and the keyring
   xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring keyutils imagemagick
   fonts-noto-cjk
+  # audio in the webview (GStreamer: WAV incl. A-law, MP3) and a sound server for machines
+  # without a sound card (the E2E wrapper starts it with a null sink)
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav pulseaudio
 )
 
 missing=()

@@ -9,6 +9,14 @@ eval "$(printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --compon
 export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
 
 mkdir -p ../../e2e-screenshots
+# Audio: WebKitGTK plays through GStreamer, which needs a sink. A CI machine has no sound card,
+# so a PulseAudio daemon with a null sink stands in (playback runs at real speed, silently).
+if command -v pulseaudio >/dev/null 2>&1; then
+  export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+  pulseaudio --daemonize=yes --exit-idle-time=-1 -n \
+    --load="module-null-sink sink_name=e2e_null" --load="module-native-protocol-unix" \
+    > "${TMPDIR:-/tmp}/pulseaudio.log" 2>&1 || echo "pulseaudio did not start; playback tests will fail" >&2
+fi
 tauri-driver --port 4444 > "${TMPDIR:-/tmp}/tauri-driver.log" 2>&1 &
 driver=$!
 # The PrivateNumber simulator on a free loopback port: the platform for the account tests.
@@ -16,7 +24,7 @@ driver=$!
 sim_log=$(mktemp)
 "$MASKLINE_SIM" serve --port 0 --seed 7 > "$sim_log" 2>&1 &
 sim=$!
-trap 'kill $driver $sim 2>/dev/null || true' EXIT
+trap 'kill $driver $sim 2>/dev/null || true; pulseaudio --kill 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   MASKLINE_SIM_URL=$(sed -n 's/^listening on //p' "$sim_log")
   [ -n "$MASKLINE_SIM_URL" ] && break
