@@ -35,6 +35,40 @@ pub enum RecordingState {
     Evicted,
 }
 
+impl RecordingState {
+    /// The stored form (`waiting`, `fetching`, …), as in the `recordings` table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordingState::NotRecorded => "notRecorded",
+            RecordingState::Waiting => "waiting",
+            RecordingState::Fetching => "fetching",
+            RecordingState::Fetched => "fetched",
+            RecordingState::Failed => "failed",
+            RecordingState::Expired => "expired",
+            RecordingState::Evicted => "evicted",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            RecordingState::NotRecorded,
+            RecordingState::Waiting,
+            RecordingState::Fetching,
+            RecordingState::Fetched,
+            RecordingState::Failed,
+            RecordingState::Expired,
+            RecordingState::Evicted,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+}
+
+/// When the platform deletes a call's recording: its end (else its start) plus 7 days.
+pub fn platform_deletes_at(start_time: i64, end_time: Option<i64>) -> i64 {
+    end_time.unwrap_or(start_time) + PLATFORM_RETENTION_SECS
+}
+
 /// Why a call has no recording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -62,7 +96,8 @@ pub struct RecordingStatus {
     /// Why the last attempt failed (English / Chinese, says what to do next).
     pub error: Option<String>,
     /// A short stable kind of the failure: `expired`, `notFound`, `truncated`, `network`,
-    /// `http<status>`, `platform<resultcode>`, `cacheFull`, `disk`.
+    /// `http<status>`, `platform<resultcode>`, `cacheFull`, `disk`, `account` (no account
+    /// for the call's app key), `format` (not an audio file).
     pub error_kind: Option<String>,
     pub attempts: u32,
     /// When the next automatic retry is due.

@@ -21,6 +21,7 @@ pub mod jobs;
 mod migrate;
 pub mod numbers;
 pub mod pools;
+pub mod recordings;
 pub mod settings;
 pub mod timefmt;
 

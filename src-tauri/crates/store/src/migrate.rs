@@ -56,6 +56,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "demo",
         sql: include_str!("../migrations/0008_demo.sql"),
     },
+    Migration {
+        version: 9,
+        name: "recordings",
+        sql: include_str!("../migrations/0009_recordings.sql"),
+    },
 ];
 
 /// The schema version this build expects.

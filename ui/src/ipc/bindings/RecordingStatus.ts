@@ -17,7 +17,8 @@ platformDeletesAt: number | null,
 error: string | null, 
 /**
  * A short stable kind of the failure: `expired`, `notFound`, `truncated`, `network`,
- * `http<status>`, `platform<resultcode>`, `cacheFull`, `disk`.
+ * `http<status>`, `platform<resultcode>`, `cacheFull`, `disk`, `account` (no account
+ * for the call's app key), `format` (not an audio file).
  */
 errorKind: string | null, attempts: number, 
 /**
