@@ -52,6 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     export_bindings_types(&cfg)?;
     maskline_domain::DemoStatus::export_all(&cfg)?;
     export_recordings_types(&cfg)?;
+    maskline_domain::privacy::PrivacyStatus::export_all(&cfg)?;
     println!("wrote TypeScript bindings to {}", out.display());
     Ok(())
 }

@@ -22,6 +22,8 @@ pub enum ErrorCode {
     DbCorrupt,
     /// "Restore last backup" was chosen but no usable backup exists.
     NoBackup,
+    /// The app lock is on: ask for the passphrase, then retry.
+    Locked,
 }
 
 /// `{ code, message }`: what every failing command returns to the UI.

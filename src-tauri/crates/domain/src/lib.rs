@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod mode;
 pub mod phone;
 pub mod pools;
+pub mod privacy;
 pub mod recordings;
 pub mod settings;
 

@@ -3,4 +3,4 @@
 /**
  * Flat list of error codes the UI can branch on.
  */
-export type ErrorCode = "internal" | "invalidInput" | "notFound" | "dbUnavailable" | "dbCorrupt" | "noBackup";
+export type ErrorCode = "internal" | "invalidInput" | "notFound" | "dbUnavailable" | "dbCorrupt" | "noBackup" | "locked";
