@@ -1,6 +1,10 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
+
+// CI machines are small and shared: the first render of the whole app (antd, i18n, the router)
+// can take longer than testing-library's 1 s default. Waits still fail, just not spuriously.
+configure({ asyncUtilTimeout: 8000 });
 
 // jsdom lacks these; antd (responsive grid, Sider breakpoints, Segmented) needs them.
 Object.defineProperty(window, "matchMedia", {
