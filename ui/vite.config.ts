@@ -29,5 +29,6 @@ export default defineConfig(({ mode }) => ({
     css: false,
     clearMocks: true,
     restoreMocks: true,
+    testTimeout: 30000,
   },
 }));
