@@ -22,6 +22,7 @@ pub mod import;
 pub mod numbers;
 pub mod paths;
 pub mod pools;
+pub mod recordings;
 pub mod privacy;
 mod scope;
 pub mod settings;

@@ -22,7 +22,7 @@ const PAGE: u32 = 5000;
 /// An XLSX sheet holds 1,048,576 rows including the header.
 const XLSX_MAX_ROWS: u64 = 1_048_575;
 
-fn headers(lang: ExportLanguage, zone: &str) -> Vec<String> {
+pub(crate) fn headers(lang: ExportLanguage, zone: &str) -> Vec<String> {
     let names: [&str; 12] = match lang {
         ExportLanguage::ZhCn => [
             "开始时间",
@@ -66,7 +66,7 @@ fn headers(lang: ExportLanguage, zone: &str) -> Vec<String> {
         .collect()
 }
 
-fn cells(r: &CallRow, req: &ExportRequest, offset: i32) -> [String; 12] {
+pub(crate) fn cells(r: &CallRow, req: &ExportRequest, offset: i32) -> [String; 12] {
     let zh = req.language == ExportLanguage::ZhCn;
     let num = |n: &str| {
         if req.unmask {
@@ -108,7 +108,7 @@ fn cells(r: &CallRow, req: &ExportRequest, offset: i32) -> [String; 12] {
     ]
 }
 
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -1,0 +1,211 @@
+//! One download of a recording link into its partial file, with resume.
+//!
+//! The link carries its own authorisation (§9.1): it is fetched with a plain client that
+//! sends no PrivateNumber credentials; TLS is always verified (rustls, web PKI roots) and
+//! plain `http://` is accepted only for loopback hosts (the simulator) — the same rule as the
+//! API client. Redirects are followed only to links that pass that rule. The URL is never
+//! logged (it is a bearer token for the file).
+//!
+//! Resume: a partial file of `n` bytes asks for `Range: bytes=n-`. A 206 whose range starts
+//! at `n` appends; a 200 (the server ignored Range) restarts from byte 0. The size is checked
+//! against `Content-Range`'s total or `Content-Length`; a short body is [`DlError::Truncated`]
+//! and its bytes are kept only when the server supports ranges.
+
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use reqwest::{StatusCode, header};
+use url::Url;
+
+/// Largest recording accepted (a day of A-law audio is 691 MB).
+const MAX_BYTES: u64 = 2 << 30;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DlError {
+    /// 403 from the link: it expired (or its signature is no longer accepted).
+    LinkExpired,
+    /// 404 / 410 from the link: the file is gone.
+    Gone,
+    /// 429 or 5xx: worth retrying.
+    Server(u16),
+    /// Another HTTP status: not retried.
+    Http(u16),
+    /// Connection or protocol failure: worth retrying.
+    Network(String),
+    /// Fewer bytes than announced; `kept` = the partial stays for a ranged resume.
+    Truncated {
+        kept: bool,
+    },
+    Disk(String),
+    /// The link is not https (nor http to loopback).
+    Unsafe(String),
+    Cancelled,
+}
+
+/// `https://` anywhere; `http://` only to 127.0.0.0/8, ::1 or localhost.
+pub(crate) fn allowed(url: &Url) -> bool {
+    match url.scheme() {
+        "https" => true,
+        "http" => match url.host() {
+            Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+            Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+            Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// The plain client for download links.
+pub(crate) fn client() -> Result<reqwest::Client, String> {
+    let policy = reqwest::redirect::Policy::custom(|a| {
+        if a.previous().len() >= 5 || !allowed(a.url()) {
+            a.stop()
+        } else {
+            a.follow()
+        }
+    });
+    reqwest::Client::builder()
+        .use_rustls_tls()
+        .redirect(policy)
+        .connect_timeout(Duration::from_secs(10))
+        .read_timeout(Duration::from_secs(30))
+        .user_agent(concat!("Maskline/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// `bytes a-b/total` → (a, total); total `None` when `*`.
+fn content_range(v: &str) -> Option<(u64, Option<u64>)> {
+    let rest = v.trim().strip_prefix("bytes ")?;
+    let (range, total) = rest.split_once('/')?;
+    let (a, _) = range.split_once('-')?;
+    Some((a.trim().parse().ok()?, total.trim().parse().ok()))
+}
+
+fn net(e: reqwest::Error) -> DlError {
+    // Without the URL: it is a bearer token.
+    let e = e.without_url();
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(&e);
+    while let Some(x) = src {
+        s.push_str(": ");
+        s.push_str(&x.to_string());
+        src = x.source();
+    }
+    DlError::Network(s)
+}
+
+/// Downloads `url` into `part`, resuming from its current length. Returns the total size
+/// once `part` holds exactly the announced bytes (fsynced). `on_bytes` gets each chunk's size.
+pub(crate) async fn download(
+    http: &reqwest::Client,
+    url: &Url,
+    part: &Path,
+    cancel: &AtomicBool,
+    on_bytes: &mut (dyn FnMut(u64) + Send),
+) -> Result<u64, DlError> {
+    if !allowed(url) {
+        return Err(DlError::Unsafe(url.scheme().to_string()));
+    }
+    let have = std::fs::metadata(part).map(|m| m.len()).unwrap_or(0);
+    let mut req = http.get(url.clone());
+    if have > 0 {
+        req = req.header(header::RANGE, format!("bytes={have}-"));
+    }
+    let mut resp = req.send().await.map_err(net)?;
+    let status = resp.status();
+    let hdr = |name: header::HeaderName| -> Option<String> {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let length: Option<u64> = hdr(header::CONTENT_LENGTH).and_then(|v| v.parse().ok());
+    let ranges_ok = hdr(header::ACCEPT_RANGES).is_some_and(|v| v.contains("bytes"));
+    let (start, total, ranged) = match status {
+        StatusCode::PARTIAL_CONTENT => {
+            let (a, total) = hdr(header::CONTENT_RANGE)
+                .as_deref()
+                .and_then(content_range)
+                .ok_or_else(|| DlError::Network("206 without a valid Content-Range".into()))?;
+            if a != have {
+                let _ = std::fs::remove_file(part);
+                return Err(DlError::Network(format!(
+                    "asked for bytes from {have}, got from {a}"
+                )));
+            }
+            (a, total.or(length.map(|l| a + l)), true)
+        }
+        StatusCode::OK => (0, length, ranges_ok),
+        StatusCode::RANGE_NOT_SATISFIABLE => {
+            let total = hdr(header::CONTENT_RANGE)
+                .as_deref()
+                .and_then(|v| v.trim().strip_prefix("bytes */")?.parse::<u64>().ok());
+            if total == Some(have) && have > 0 {
+                return Ok(have);
+            }
+            let _ = std::fs::remove_file(part);
+            return Err(DlError::Network(
+                "the partial download no longer matches".into(),
+            ));
+        }
+        StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => return Err(DlError::LinkExpired),
+        StatusCode::NOT_FOUND | StatusCode::GONE => return Err(DlError::Gone),
+        s if s.is_server_error() || s == StatusCode::TOO_MANY_REQUESTS => {
+            return Err(DlError::Server(s.as_u16()));
+        }
+        s => return Err(DlError::Http(s.as_u16())),
+    };
+    if total.is_some_and(|t| t > MAX_BYTES) {
+        return Err(DlError::Http(413));
+    }
+    // 200 restarts from 0 (a server that ignores Range resends everything).
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(start > 0)
+        .write(true)
+        .truncate(start == 0)
+        .open(part)
+        .map_err(|e| DlError::Disk(e.to_string()))?;
+    let mut written = start;
+    let outcome = loop {
+        if cancel.load(Ordering::Relaxed) {
+            break Err(DlError::Cancelled);
+        }
+        match resp.chunk().await {
+            Ok(Some(chunk)) => {
+                written += chunk.len() as u64;
+                if total.is_some_and(|t| written > t) || written > MAX_BYTES {
+                    break Err(DlError::Network("more bytes than announced".into()));
+                }
+                if let Err(e) = file.write_all(&chunk) {
+                    break Err(DlError::Disk(e.to_string()));
+                }
+                on_bytes(chunk.len() as u64);
+            }
+            Ok(None) if total.is_none_or(|t| written == t) => break Ok(written),
+            Ok(None) => break Err(DlError::Truncated { kept: ranged }),
+            Err(_) => break Err(DlError::Truncated { kept: ranged }),
+        }
+    };
+    let synced = file.sync_all();
+    drop(file);
+    match outcome {
+        Ok(n) => {
+            synced.map_err(|e| DlError::Disk(e.to_string()))?;
+            Ok(n)
+        }
+        Err(e) => {
+            let keep =
+                matches!(e, DlError::Truncated { kept: true } | DlError::Cancelled) && ranged;
+            if !keep {
+                let _ = std::fs::remove_file(part);
+            }
+            Err(e)
+        }
+    }
+}
