@@ -1,7 +1,10 @@
 //! Fault injection for `/rest/...` and recording downloads: added latency, HTTP 5xx,
-//! connection resets, flow-control (1010010) answers and slow bodies. Each rule fires with a
-//! probability (seeded RNG, so a fixed request order gives a fixed outcome) or for the next
-//! N requests.
+//! connection resets, flow-control (1010010) answers and slow bodies; for recording downloads
+//! only (`/sim/recordings/...`; other requests neither fire nor consume them) truncated bodies
+//! and ignored `Range` headers. Any rule may also advance the simulated clock once it fired
+//! (`advanceSecs`), e.g. past a download link's expiry in the middle of a download. Each rule
+//! fires with a probability (seeded RNG, so a fixed request order gives a fixed outcome) or
+//! for the next N requests.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,6 +36,18 @@ pub enum FaultKind {
     FlowControl,
     /// Send the body in 64-byte chunks, `chunkDelayMs` apart.
     SlowBody,
+    /// Recording downloads: announce the full `Content-Length`, then close the connection
+    /// after `bytes` bytes of the body (default 1024).
+    Truncate,
+    /// Recording downloads: ignore `Range` and answer 200 with the whole file.
+    IgnoreRange,
+}
+
+impl FaultKind {
+    /// Kinds that only recording downloads fire (and consume).
+    pub fn download_only(self) -> bool {
+        matches!(self, FaultKind::Truncate | FaultKind::IgnoreRange)
+    }
 }
 
 /// One fault rule. Without `next` and `probability` it fires on every request.
@@ -50,6 +65,15 @@ pub struct FaultRule {
     pub status: Option<u16>,
     #[serde(default)]
     pub chunk_delay_ms: Option<u64>,
+    /// `truncate`: body bytes sent before the connection is closed.
+    #[serde(default)]
+    pub bytes: Option<u64>,
+    /// After the request this rule fired on was answered, advance the simulated clock.
+    #[serde(default)]
+    pub advance_secs: Option<u64>,
+    /// Only requests whose path starts with this (e.g. `/sim/recordings/`) fire the rule.
+    #[serde(default)]
+    pub path_prefix: Option<String>,
 }
 
 impl FaultRule {
@@ -61,6 +85,9 @@ impl FaultRule {
             latency_ms: None,
             status: None,
             chunk_delay_ms: None,
+            bytes: None,
+            advance_secs: None,
+            path_prefix: None,
         }
     }
 }
@@ -80,10 +107,19 @@ impl Faults {
         }
     }
 
-    /// Rules that fire for this request; "next N" counters are consumed.
-    pub fn decide(&mut self) -> Vec<FaultRule> {
+    /// Rules that fire for a request to `path`; "next N" counters are consumed.
+    pub fn decide(&mut self, path: &str) -> Vec<FaultRule> {
+        let download = path.starts_with(DOWNLOADS);
         let mut fired = Vec::new();
         for rule in &mut self.rules {
+            let applies = (download || !rule.kind.download_only())
+                && rule
+                    .path_prefix
+                    .as_deref()
+                    .is_none_or(|p| path.starts_with(p));
+            if !applies {
+                continue;
+            }
             let fire = match (rule.next, rule.probability) {
                 (Some(n), _) => {
                     rule.next = Some(n.saturating_sub(1));
@@ -101,18 +137,30 @@ impl Faults {
     }
 }
 
+/// Where recording download links live.
+pub const DOWNLOADS: &str = "/sim/recordings/";
+
 /// Middleware applying the fired rules.
 pub async fn middleware(
     State(sim): State<Arc<Sim>>,
     ConnectInfo(conn): ConnectInfo<ConnInfo>,
-    req: Request,
+    mut req: Request,
     next: Next,
 ) -> Response {
     let fired = sim
         .faults
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .decide();
+        .decide(req.uri().path());
+    let advance: u64 = fired.iter().filter_map(|r| r.advance_secs).sum();
+    let response = apply(&fired, &conn, &mut req, next).await;
+    if advance > 0 {
+        sim.clock.advance(Duration::from_secs(advance));
+    }
+    response
+}
+
+async fn apply(fired: &[FaultRule], conn: &ConnInfo, req: &mut Request, next: Next) -> Response {
     let has = |k: FaultKind| fired.iter().find(|r| r.kind == k);
     if let Some(r) = has(FaultKind::Latency) {
         tokio::time::sleep(Duration::from_millis(r.latency_ms.unwrap_or(1000))).await;
@@ -136,7 +184,14 @@ pub async fn middleware(
         )
         .into_response();
     }
-    let response = next.run(req).await;
+    if has(FaultKind::IgnoreRange).is_some() {
+        req.headers_mut().remove(axum::http::header::RANGE);
+    }
+    let req = std::mem::take(req);
+    let mut response = next.run(req).await;
+    if let Some(r) = has(FaultKind::Truncate) {
+        response = truncate(response, r.bytes.unwrap_or(1024)).await;
+    }
     match has(FaultKind::SlowBody) {
         Some(r) => {
             slow(
@@ -147,6 +202,31 @@ pub async fn middleware(
         }
         None => response,
     }
+}
+
+/// Keeps the full `Content-Length` but fails the body stream after `keep` bytes, so the
+/// connection closes mid-body.
+async fn truncate(response: Response, keep: u64) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if (bytes.len() as u64) <= keep {
+        return Response::from_parts(parts, Body::from(bytes));
+    }
+    parts.headers.insert(
+        axum::http::header::CONTENT_LENGTH,
+        axum::http::HeaderValue::from(bytes.len() as u64),
+    );
+    let head = bytes.slice(..keep as usize);
+    let items: Vec<Result<axum::body::Bytes, std::io::Error>> = vec![
+        Ok(head),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "truncated by fault injection",
+        )),
+    ];
+    Response::from_parts(parts, Body::from_stream(stream::iter(items)))
 }
 
 async fn slow(response: Response, delay: Duration) -> Response {
@@ -176,7 +256,7 @@ mod tests {
         let mut rule = FaultRule::new(FaultKind::FlowControl);
         rule.next = Some(2);
         let mut f = Faults::new(7, vec![rule]);
-        let counts: Vec<usize> = (0..4).map(|_| f.decide().len()).collect();
+        let counts: Vec<usize> = (0..4).map(|_| f.decide("/rest/x").len()).collect();
         assert_eq!(counts, vec![1, 1, 0, 0]);
     }
 
@@ -186,8 +266,20 @@ mod tests {
         rule.probability = Some(0.5);
         let run = || {
             let mut f = Faults::new(42, vec![rule.clone()]);
-            (0..32).map(|_| f.decide().len()).collect::<Vec<_>>()
+            (0..32)
+                .map(|_| f.decide("/rest/x").len())
+                .collect::<Vec<_>>()
         };
         assert_eq!(run(), run(), "same seed must give the same fault sequence");
+    }
+
+    #[test]
+    fn download_faults_are_left_for_downloads() {
+        let mut rule = FaultRule::new(FaultKind::Truncate);
+        rule.next = Some(1);
+        let mut f = Faults::new(1, vec![rule]);
+        assert!(f.decide("/rest/provision/voice/record/v1.0").is_empty());
+        assert_eq!(f.decide("/sim/recordings/a.wav").len(), 1);
+        assert!(f.decide("/sim/recordings/a.wav").is_empty(), "consumed");
     }
 }

@@ -1,6 +1,8 @@
 //! Recordings (§9.1): the download-URL API answers 301 with a time-limited link to this
-//! simulator; the link serves a real WAV (8 kHz mono PCM) whose tones and noise derive from
-//! the call id, with HTTP Range support. Links last 3 days, files 7 days (simulated time).
+//! simulator; the link serves a real WAV as the platform records it — G.711 A-law (format
+//! tag 6), 8 kHz mono — whose tones and noise derive from the call id, with HTTP Range
+//! support. Links last 3 days, files 7 days (simulated time). The A-law encoder is written
+//! here from G.711 (the client has its own decoder; neither uses the other).
 
 use std::sync::Arc;
 
@@ -181,30 +183,17 @@ pub fn parse_range(spec: &str, len: u64) -> Option<(u64, u64)> {
     (start <= end && start < len).then_some((start, end))
 }
 
-/// A WAV file unique to `call_id`: DTMF-like dual tones spelling a digest of the id, over
-/// quiet seeded noise. 16-bit PCM, 8 kHz, mono.
-pub fn wav(call_id: &str, secs: u32) -> Vec<u8> {
+/// The 16-bit samples of `call_id`'s recording: DTMF-like dual tones spelling a digest of the
+/// id, over quiet seeded noise, 8 kHz mono.
+pub fn samples(call_id: &str, secs: u32) -> Vec<i16> {
     let digest = Sha256::digest(call_id.as_bytes());
-    let samples = RATE * secs.clamp(1, MAX_SECS);
-    let mut out = Vec::with_capacity(44 + samples as usize * 2);
-    let data_len = samples * 2;
-    out.extend_from_slice(b"RIFF");
-    out.extend_from_slice(&(36 + data_len).to_le_bytes());
-    out.extend_from_slice(b"WAVEfmt ");
-    out.extend_from_slice(&16u32.to_le_bytes());
-    out.extend_from_slice(&1u16.to_le_bytes());
-    out.extend_from_slice(&1u16.to_le_bytes());
-    out.extend_from_slice(&RATE.to_le_bytes());
-    out.extend_from_slice(&(RATE * 2).to_le_bytes());
-    out.extend_from_slice(&2u16.to_le_bytes());
-    out.extend_from_slice(&16u16.to_le_bytes());
-    out.extend_from_slice(b"data");
-    out.extend_from_slice(&data_len.to_le_bytes());
+    let count = RATE * secs.clamp(1, MAX_SECS);
     const LOW: [f32; 4] = [697.0, 770.0, 852.0, 941.0];
     const HIGH: [f32; 4] = [1209.0, 1336.0, 1477.0, 1633.0];
     let mut noise = u32::from_le_bytes([digest[0], digest[1], digest[2], digest[3]]) | 1;
     let symbol_len = RATE * 3 / 10; // 200 ms tone + 100 ms gap
-    for i in 0..samples {
+    let mut out = Vec::with_capacity(count as usize);
+    for i in 0..count {
         let sym = (i / symbol_len) as usize % 32;
         let in_sym = i % symbol_len;
         let d = digest[sym];
@@ -219,7 +208,77 @@ pub fn wav(call_id: &str, secs: u32) -> Vec<u8> {
         noise ^= noise >> 17;
         noise ^= noise << 5;
         v += ((noise >> 16) as f32 / 65_536.0 - 0.5) * 0.04;
-        out.extend_from_slice(&((v * 32_767.0) as i16).to_le_bytes());
+        out.push((v * 32_767.0) as i16);
+    }
+    out
+}
+
+/// G.711 A-law code of a 16-bit sample (13-bit magnitude, segment search, even bits inverted).
+pub fn alaw(sample: i16) -> u8 {
+    const SEG_END: [i32; 8] = [0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF];
+    let mut v = i32::from(sample) >> 3;
+    let mask: u8 = if v >= 0 {
+        0xD5
+    } else {
+        v = -v - 1;
+        0x55
+    };
+    let Some(seg) = SEG_END.iter().position(|&end| v <= end) else {
+        return 0x7F ^ mask;
+    };
+    let mantissa = if seg < 2 {
+        (v >> 1) & 0x0F
+    } else {
+        (v >> seg) & 0x0F
+    };
+    (((seg as u8) << 4) | mantissa as u8) ^ mask
+}
+
+/// The platform's format: A-law WAV with an 18-byte `fmt ` chunk and a `fact` chunk (58-byte
+/// header), 8 kHz mono, one byte per sample.
+pub fn wav(call_id: &str, secs: u32) -> Vec<u8> {
+    let pcm = samples(call_id, secs);
+    let n = pcm.len() as u32;
+    let mut out = Vec::with_capacity(58 + pcm.len());
+    out.extend_from_slice(b"RIFF");
+    out.extend_from_slice(&(50 + n).to_le_bytes());
+    out.extend_from_slice(b"WAVEfmt ");
+    out.extend_from_slice(&18u32.to_le_bytes());
+    out.extend_from_slice(&6u16.to_le_bytes()); // WAVE_FORMAT_ALAW
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&RATE.to_le_bytes());
+    out.extend_from_slice(&RATE.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&8u16.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(b"fact");
+    out.extend_from_slice(&4u32.to_le_bytes());
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(b"data");
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend(pcm.iter().map(|&s| alaw(s)));
+    out
+}
+
+/// The same recording as 16-bit PCM WAV (44-byte header).
+pub fn wav_pcm16(call_id: &str, secs: u32) -> Vec<u8> {
+    let pcm = samples(call_id, secs);
+    let data_len = pcm.len() as u32 * 2;
+    let mut out = Vec::with_capacity(44 + data_len as usize);
+    out.extend_from_slice(b"RIFF");
+    out.extend_from_slice(&(36 + data_len).to_le_bytes());
+    out.extend_from_slice(b"WAVEfmt ");
+    out.extend_from_slice(&16u32.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&RATE.to_le_bytes());
+    out.extend_from_slice(&(RATE * 2).to_le_bytes());
+    out.extend_from_slice(&2u16.to_le_bytes());
+    out.extend_from_slice(&16u16.to_le_bytes());
+    out.extend_from_slice(b"data");
+    out.extend_from_slice(&data_len.to_le_bytes());
+    for s in pcm {
+        out.extend_from_slice(&s.to_le_bytes());
     }
     out
 }
@@ -244,7 +303,19 @@ mod tests {
         let a = wav("call-a", 2);
         let b = wav("call-b", 2);
         assert_eq!(&a[..4], b"RIFF");
-        assert_eq!(a.len(), 44 + 2 * 8000 * 2);
+        assert_eq!(u16::from_le_bytes([a[20], a[21]]), 6, "A-law format tag");
+        assert_eq!(a.len(), 58 + 2 * 8000);
         assert_ne!(a, b, "recordings must differ per call");
+        assert_eq!(wav_pcm16("call-a", 2).len(), 44 + 2 * 8000 * 2);
+    }
+
+    #[test]
+    fn alaw_encodes_the_g711_reference_codes() {
+        assert_eq!(alaw(8), 0xD5);
+        assert_eq!(alaw(-8), 0x55);
+        assert_eq!(alaw(0), 0xD5);
+        assert_eq!(alaw(i16::MAX), 0xAA);
+        assert_eq!(alaw(i16::MIN), 0x2A);
+        assert_eq!(alaw(5504), 0x80);
     }
 }
