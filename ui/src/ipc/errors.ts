@@ -11,6 +11,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   dbUnavailable: true,
   dbCorrupt: true,
   noBackup: true,
+  locked: true,
 };
 
 export const ERROR_CODES = Object.keys(KNOWN_CODES) as ErrorCode[];
