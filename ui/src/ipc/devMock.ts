@@ -11,6 +11,7 @@
  * "err" → platformError; anything else → ok. The secret itself is never returned.
  * Bindings, numbers, bulk jobs and audit (devMockBindings.ts): `?bindings=0` starts empty, `?audit=broken` breaks the chain.
  * Calls (devMockCalls.ts): `?calls=0` starts with none, `&slowImport=1` slows the simulated import down.
+ * Recordings (devMockRecordings.ts): `?recordings=0` starts with none, `&slowFetch=1` slows the fetch job down.
  */
 import type { AccountDraft } from "./bindings/AccountDraft";
 import type { AccountInfo } from "./bindings/AccountInfo";
@@ -22,6 +23,7 @@ import type { DbStatus } from "./bindings/DbStatus";
 import type { Settings } from "./bindings/Settings";
 import { bindingHandlers } from "./devMockBindings";
 import { callHandlers } from "./devMockCalls";
+import { recordingHandlers } from "./devMockRecordings";
 
 const params = new URLSearchParams(window.location.search);
 let settings: Settings = {
@@ -186,6 +188,7 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   account_test: (args) => report(byId(args?.id)),
   ...callHandlers,
   ...bindingHandlers,
+  ...recordingHandlers,
 };
 
 export async function mockInvoke<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -119,6 +119,9 @@ function generate(count: number): CallRow[] {
 
 let calls: CallRow[] = params.get("calls") === "0" ? [] : generate(1800);
 
+/** The current mock calls, for the recordings mock (devMockRecordings.ts). */
+export const mockCallRows = (): readonly CallRow[] => calls;
+
 /** Every mock call belongs to the "Production" account of devMock.ts. */
 const MOCK_APP_KEY = "7Lp2qX0aVb3kR9sD";
 const national = (n: string) => n.replace(/^\+86/, "");

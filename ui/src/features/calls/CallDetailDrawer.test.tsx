@@ -10,6 +10,26 @@ import { CallDetailDrawer } from "./CallDetailDrawer";
 import { explanationText } from "./explanation";
 
 vi.mock("../../ipc/calls", () => ({ callDetail: vi.fn() }));
+vi.mock("../../ipc/recordings", () => ({
+  recordingStatus: vi.fn(async (callId: number) => ({
+    callId,
+    state: "notRecorded",
+    notRecorded: "notAnswered",
+    platformDeletesAt: null,
+    error: null,
+    errorKind: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    fileName: null,
+    sha256: null,
+    bytes: null,
+    durationMs: null,
+    format: null,
+    fetchedAt: null,
+    lastPlayedAt: null,
+    pinned: false,
+  })),
+}));
 
 const detail: CallDetail = {
   row: {
@@ -72,7 +92,9 @@ describe("call detail", () => {
     expect(within(drawer).getAllByText(/UTC\+08:00/).length, "times are labelled with the zone").toBeGreaterThan(0);
     expect(drawer).toHaveTextContent("+86 138****8000");
     expect(drawer, "full numbers never shown").not.toHaveTextContent("13800138000");
-    expect(within(drawer).getByTestId("call-recording-link")).toBeDisabled();
+    expect(await within(drawer).findByTestId("recording-state-text"), "the recording section says why there is none").toHaveTextContent(
+      "nobody answered",
+    );
 
     await act(() => i18n.changeLanguage("zh-CN"));
     expect(screen.getByTestId("call-explanation")).toHaveTextContent("被叫用户忙。请稍后重试。");

@@ -1,10 +1,11 @@
-import { AudioOutlined, LinkOutlined } from "@ant-design/icons";
+import { LinkOutlined } from "@ant-design/icons";
 import { Alert, Button, Descriptions, Drawer, Flex, Skeleton, Space, Tag, Timeline, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { CallDetail } from "../../ipc/bindings/CallDetail";
 import { toAppError } from "../../ipc/errors";
 import { useCallDetail } from "../../queries/calls";
+import { RecordingSection } from "../recordings/RecordingSection";
 import { codeMeaning, explanationText } from "./explanation";
 import { formatDuration, formatTime, maskNumber, offsetLabel } from "./format";
 import { OutcomeTag } from "./OutcomeTag";
@@ -89,12 +90,9 @@ function DetailBody({ call, offsetMinutes }: { call: CallDetail; offsetMinutes: 
         >
           {t("calls.detail.binding")}
         </Button>
-        <Tooltip title={r.hasRecording ? t("calls.detail.recordingLater") : t("calls.detail.noRecording")}>
-          <Button icon={<AudioOutlined />} disabled data-testid="call-recording-link">
-            {t("calls.detail.recording")}
-          </Button>
-        </Tooltip>
       </Space>
+
+      <RecordingSection callId={r.id} offsetMinutes={offsetMinutes} />
 
       <section data-testid="call-timeline">
         <Typography.Title level={5}>

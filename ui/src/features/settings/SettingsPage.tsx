@@ -5,6 +5,7 @@ import { AboutCard } from "./AboutCard";
 import { AccountsCard } from "./AccountsCard";
 import { AppearanceCard } from "./AppearanceCard";
 import { AuditCard } from "./AuditCard";
+import { RecordingsCard } from "./RecordingsCard";
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <Flex vertical gap="middle">
         <AppearanceCard />
         <AccountsCard />
+        <RecordingsCard />
         <AuditCard />
         <AboutCard />
       </Flex>

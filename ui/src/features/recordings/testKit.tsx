@@ -1,0 +1,61 @@
+/** Shared fixtures for the recordings tests. */
+import { QueryClientProvider } from "@tanstack/react-query";
+import { render } from "@testing-library/react";
+import { App as AntApp } from "antd";
+import type { ReactElement } from "react";
+import { MemoryRouter } from "react-router";
+import type { RecordingRow } from "../../ipc/bindings/RecordingRow";
+import type { RecordingStatus } from "../../ipc/bindings/RecordingStatus";
+import { createQueryClient } from "../../queries/client";
+
+export const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+export const nowSecs = NOW / 1000;
+
+export function status(patch: Partial<RecordingStatus> = {}): RecordingStatus {
+  return {
+    callId: 7,
+    state: "waiting",
+    notRecorded: null,
+    platformDeletesAt: nowSecs + 2 * 86400 + 5 * 3600 + 30,
+    error: null,
+    errorKind: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    fileName: null,
+    sha256: null,
+    bytes: null,
+    durationMs: null,
+    format: null,
+    fetchedAt: null,
+    lastPlayedAt: null,
+    pinned: false,
+    ...patch,
+  };
+}
+
+export function row(callId: number, patch: Partial<RecordingStatus> = {}): RecordingRow {
+  return {
+    callId,
+    startTime: nowSecs - 3600 * callId,
+    direction: "toA",
+    caller: "+8613800138000",
+    callee: "+8618600000002",
+    xNumber: "+8617000000001",
+    talkSeconds: 42,
+    status: status({ callId, ...patch }),
+  };
+}
+
+export function renderInApp(ui: ReactElement) {
+  const client = createQueryClient();
+  return {
+    client,
+    ...render(
+      <QueryClientProvider client={client}>
+        <AntApp>
+          <MemoryRouter>{ui}</MemoryRouter>
+        </AntApp>
+      </QueryClientProvider>,
+    ),
+  };
+}
