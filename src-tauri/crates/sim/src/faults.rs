@@ -219,14 +219,27 @@ async fn truncate(response: Response, keep: u64) -> Response {
         axum::http::HeaderValue::from(bytes.len() as u64),
     );
     let head = bytes.slice(..keep as usize);
-    let items: Vec<Result<axum::body::Bytes, std::io::Error>> = vec![
-        Ok(head),
-        Err(std::io::Error::new(
-            std::io::ErrorKind::ConnectionAborted,
-            "truncated by fault injection",
-        )),
-    ];
-    Response::from_parts(parts, Body::from_stream(stream::iter(items)))
+    // The head goes out (and is flushed) before the connection is cut.
+    let s = stream::unfold(0u8, move |step| {
+        let head = head.clone();
+        async move {
+            match step {
+                0 => Some((Ok(head), 1)),
+                1 => {
+                    tokio::time::sleep(Duration::from_millis(30)).await;
+                    Some((
+                        Err(std::io::Error::new(
+                            std::io::ErrorKind::ConnectionAborted,
+                            "truncated by fault injection",
+                        )),
+                        2,
+                    ))
+                }
+                _ => None,
+            }
+        }
+    });
+    Response::from_parts(parts, Body::from_stream(s))
 }
 
 async fn slow(response: Response, delay: Duration) -> Response {

@@ -139,7 +139,8 @@ fn where_of(f: &RecordingFilter, now: i64) -> (String, Vec<Value>, usize) {
     params.push(Value::Integer(now));
     let p = params.len();
     let state = state_sql(p);
-    let mut parts = vec![w.sql];
+    // Always present, so that `now` is used by every statement built from this.
+    let mut parts = vec![w.sql, format!("{state} IS NOT NULL")];
     if !f.states.is_empty() {
         let names: Vec<String> = f
             .states
@@ -447,6 +448,23 @@ pub fn file_refs(conn: &Connection, file_name: &str) -> Result<u64, StoreError> 
         )?
         .query_row([file_name], |r| r.get(0))?;
     Ok(n as u64)
+}
+
+/// A recordings setting (`recordings.*` keys of the `settings` table).
+pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, value])?;
+    Ok(())
 }
 
 #[cfg(test)]
