@@ -4,6 +4,8 @@
 //! arguments, call `maskline-services`, map the error. Business logic lives in services.
 
 pub mod commands;
+pub mod navigation;
+pub mod rec_scheme;
 mod state;
 
 use tauri::{Manager, Runtime};
@@ -13,58 +15,79 @@ pub use state::AppState;
 /// Assembles the app. Used by [`run`] and by `tauri::test` (which never runs `setup`,
 /// so tests `manage` an [`AppState`] themselves).
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::app::app_info,
-        commands::app::db_status,
-        commands::app::db_recover,
-        commands::settings::settings_get,
-        commands::settings::settings_set,
-        commands::accounts::accounts_list,
-        commands::accounts::account_add,
-        commands::accounts::account_update,
-        commands::accounts::account_remove,
-        commands::accounts::account_set_active,
-        commands::accounts::account_test,
-        commands::bindings::bindings_list,
-        commands::bindings::bindings_sync,
-        commands::bindings::binding_bind,
-        commands::bindings::binding_modify,
-        commands::bindings::binding_unbind,
-        commands::numbers::numbers_import,
-        commands::numbers::numbers_add,
-        commands::numbers::numbers_list,
-        commands::numbers::numbers_choose_x,
-        commands::numbers::pools_list,
-        commands::numbers::pools_overview,
-        commands::numbers::pools_assign,
-        commands::bulk::bulk_preview,
-        commands::bulk::bulk_fields,
-        commands::bulk::bulk_dry_run,
-        commands::bulk::bulk_create,
-        commands::bulk::bulk_start,
-        commands::bulk::bulk_pause,
-        commands::bulk::bulk_resume,
-        commands::bulk::bulk_cancel,
-        commands::bulk::bulk_retry_failed,
-        commands::bulk::bulk_get,
-        commands::bulk::bulk_list,
-        commands::bulk::bulk_results,
-        commands::bulk::bulk_export,
-        commands::bulk::bulk_template,
-        commands::audit::audit_list,
-        commands::audit::audit_verify,
-        commands::import::import_start,
-        commands::import::import_cancel,
-        commands::calls::calls_page,
-        commands::calls::calls_count,
-        commands::calls::call_detail,
-        commands::calls::calls_stats,
-        commands::calls::calls_export,
-        commands::calls::calls_export_cancel,
-        commands::demo::demo_start,
-        commands::demo::demo_leave,
-        commands::demo::demo_status,
-    ])
+    builder
+        .plugin(navigation::guard())
+        .register_asynchronous_uri_scheme_protocol(rec_scheme::SCHEME, rec_scheme::handle)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::db_status,
+            commands::app::db_recover,
+            commands::settings::settings_get,
+            commands::settings::settings_set,
+            commands::accounts::accounts_list,
+            commands::accounts::account_add,
+            commands::accounts::account_update,
+            commands::accounts::account_remove,
+            commands::accounts::account_set_active,
+            commands::accounts::account_test,
+            commands::bindings::bindings_list,
+            commands::bindings::bindings_sync,
+            commands::bindings::binding_bind,
+            commands::bindings::binding_modify,
+            commands::bindings::binding_unbind,
+            commands::numbers::numbers_import,
+            commands::numbers::numbers_add,
+            commands::numbers::numbers_list,
+            commands::numbers::numbers_choose_x,
+            commands::numbers::pools_list,
+            commands::numbers::pools_overview,
+            commands::numbers::pools_assign,
+            commands::bulk::bulk_preview,
+            commands::bulk::bulk_fields,
+            commands::bulk::bulk_dry_run,
+            commands::bulk::bulk_create,
+            commands::bulk::bulk_start,
+            commands::bulk::bulk_pause,
+            commands::bulk::bulk_resume,
+            commands::bulk::bulk_cancel,
+            commands::bulk::bulk_retry_failed,
+            commands::bulk::bulk_get,
+            commands::bulk::bulk_list,
+            commands::bulk::bulk_results,
+            commands::bulk::bulk_export,
+            commands::bulk::bulk_template,
+            commands::audit::audit_list,
+            commands::audit::audit_verify,
+            commands::import::import_start,
+            commands::import::import_cancel,
+            commands::calls::calls_page,
+            commands::calls::calls_count,
+            commands::calls::call_detail,
+            commands::calls::calls_stats,
+            commands::calls::calls_export,
+            commands::calls::calls_export_cancel,
+            commands::demo::demo_start,
+            commands::demo::demo_leave,
+            commands::demo::demo_status,
+            commands::privacy::privacy_status,
+            commands::privacy::privacy_set_passphrase,
+            commands::privacy::privacy_unlock,
+            commands::privacy::privacy_lock_now,
+            commands::privacy::number_reveal,
+            commands::recordings::recordings_page,
+            commands::recordings::recordings_summary,
+            commands::recordings::recording_status,
+            commands::recordings::recordings_fetch,
+            commands::recordings::recordings_fetch_cancel,
+            commands::recordings::recording_playback,
+            commands::recordings::recording_played,
+            commands::recordings::recording_pin,
+            commands::recordings::recording_delete_local,
+            commands::recordings::recordings_storage,
+            commands::recordings::recordings_settings_set,
+            commands::recordings::recordings_export_zip,
+            commands::recordings::recordings_export_cancel,
+        ])
 }
 
 /// Starts the desktop app.
@@ -79,6 +102,11 @@ pub fn run() {
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             let state = AppState::open(&data_dir);
+            // Downloads cut off by a crash or quit go back to waiting (their partial files
+            // are resumed by the next fetch).
+            if let Err(e) = maskline_services::recordings::reset_interrupted(&state.db) {
+                tracing::info!("recordings were not reset after a restart: {e}");
+            }
             // Demo mode survives restarts; its simulator starts again in the background.
             tauri::async_runtime::spawn(commands::demo::resume(state.clone()));
             app.manage(state);

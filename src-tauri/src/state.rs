@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use maskline_secrets::SecretStore;
+use maskline_services::privacy::AppLock;
 use maskline_services::{DbManager, paths};
 
 use crate::commands::bulk::BulkJobs;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub bulk_jobs: Arc<BulkJobs>,
     /// The demo simulator while demo mode runs.
     pub demo: Arc<DemoSlot>,
+    /// The optional app lock (revealing numbers, playing recordings).
+    pub lock: Arc<AppLock>,
 }
 
 impl AppState {
@@ -36,6 +39,7 @@ impl AppState {
         AppState {
             data_dir: data_dir.to_path_buf(),
             db: Arc::new(DbManager::open(&paths::db_path_in(data_dir))),
+            lock: Arc::new(AppLock::new(secrets.clone())),
             secrets,
             jobs: Arc::default(),
             bulk_jobs: Arc::default(),

@@ -19,7 +19,8 @@ pub async fn import_start(
     on_progress: Channel<ImportProgress>,
 ) -> Result<Vec<FileReport>, AppError> {
     let s = state.inner().clone();
-    blocking(move || {
+    let after = s.clone();
+    let reports = blocking(move || {
         let (_running, cancel) = s.jobs.import.start("an import")?;
         let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
         let mut progress = |p: &ImportProgress| {
@@ -33,7 +34,11 @@ pub async fn import_start(
             &mut progress,
         )?)
     })
-    .await
+    .await?;
+    if reports.iter().any(|r| r.new > 0) {
+        super::recordings::auto_fetch_after_import(&after);
+    }
+    Ok(reports)
 }
 
 /// Stops the running import after its current batch (committed batches are kept).

@@ -46,9 +46,13 @@ impl JobSlot {
     }
 }
 
-/// The background jobs of the Calls page.
+/// The background jobs of the Calls and Recordings pages.
 #[derive(Default)]
 pub struct CallJobs {
     pub import: JobSlot,
     pub export: JobSlot,
+    /// Downloading recordings (manual, or automatic after an import).
+    pub fetch: JobSlot,
+    /// Exporting calls with their recordings as a zip.
+    pub zip_export: JobSlot,
 }

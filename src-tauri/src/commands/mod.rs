@@ -10,6 +10,8 @@ pub mod demo;
 pub mod import;
 pub mod jobs;
 pub mod numbers;
+pub mod privacy;
+pub mod recordings;
 pub mod settings;
 
 use maskline_domain::{AppError, ErrorCode};

@@ -1,0 +1,205 @@
+//! Recordings: the page, a call's recording state, the fetch job, the local cache (pin,
+//! delete, size limit), playback (peaks; the audio itself goes through the `rec` scheme in
+//! [`crate::rec_scheme`]) and the zip export.
+
+use maskline_domain::AppError;
+use maskline_domain::recordings::{
+    FetchProgress, FetchReport, FetchRequest, PlaybackInfo, RecordingPage, RecordingPageRequest,
+    RecordingSettings, RecordingStatus, RecordingStorage, RecordingSummary, ZipExportProgress,
+    ZipExportReport, ZipExportRequest,
+};
+use maskline_services::recordings::{self, FetchContext};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use super::blocking;
+use crate::AppState;
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+#[tauri::command]
+pub async fn recordings_page(
+    state: State<'_, AppState>,
+    request: RecordingPageRequest,
+) -> Result<RecordingPage, AppError> {
+    let db = state.db.clone();
+    blocking(move || Ok(recordings::page(&db, &request, now())?)).await
+}
+
+#[tauri::command]
+pub async fn recordings_summary(state: State<'_, AppState>) -> Result<RecordingSummary, AppError> {
+    let db = state.db.clone();
+    blocking(move || Ok(recordings::summary(&db, now())?)).await
+}
+
+#[tauri::command]
+pub async fn recording_status(
+    state: State<'_, AppState>,
+    call_id: i64,
+) -> Result<RecordingStatus, AppError> {
+    let db = state.db.clone();
+    blocking(move || Ok(recordings::status(&db, call_id, now())?)).await
+}
+
+/// Runs one fetch job (one at a time); progress goes over `on_progress`.
+#[tauri::command]
+pub async fn recordings_fetch(
+    state: State<'_, AppState>,
+    request: FetchRequest,
+    on_progress: Channel<FetchProgress>,
+) -> Result<FetchReport, AppError> {
+    run_fetch(state.inner(), request, move |p| {
+        let _ = on_progress.send(p.clone());
+    })
+    .await
+}
+
+/// The fetch job behind [`recordings_fetch`] and the automatic fetch after an import.
+pub async fn run_fetch(
+    s: &AppState,
+    request: FetchRequest,
+    progress: impl FnMut(&FetchProgress) + Send,
+) -> Result<FetchReport, AppError> {
+    let (_running, cancel) = s.jobs.fetch.start("a recordings fetch")?;
+    let ctx = FetchContext {
+        db: s.db.clone(),
+        secrets: s.secrets.clone(),
+        dir: recordings::dir_in(&s.data_dir),
+    };
+    Ok(recordings::fetch(&ctx, &request, cancel, progress).await?)
+}
+
+/// Stops the running fetch; finished files are kept, the rest stays waiting.
+#[tauri::command]
+pub fn recordings_fetch_cancel(state: State<'_, AppState>) {
+    state.jobs.fetch.cancel();
+}
+
+#[tauri::command]
+pub async fn recording_playback(
+    state: State<'_, AppState>,
+    call_id: i64,
+) -> Result<PlaybackInfo, AppError> {
+    let s = state.inner().clone();
+    blocking(move || {
+        s.lock.require_unlocked()?;
+        Ok(recordings::playback(
+            &s.db,
+            &recordings::dir_in(&s.data_dir),
+            call_id,
+        )?)
+    })
+    .await
+}
+
+/// The UI started playing a recording: audited, and it becomes the most recently used.
+#[tauri::command]
+pub async fn recording_played(state: State<'_, AppState>, call_id: i64) -> Result<(), AppError> {
+    let db = state.db.clone();
+    blocking(move || Ok(recordings::mark_played(&db, call_id)?)).await
+}
+
+/// Pins (marks as evidence) or unpins; resolves with how many changed.
+#[tauri::command]
+pub async fn recording_pin(
+    state: State<'_, AppState>,
+    call_ids: Vec<i64>,
+    pinned: bool,
+) -> Result<u64, AppError> {
+    let db = state.db.clone();
+    blocking(move || Ok(recordings::set_pinned(&db, &call_ids, pinned)?)).await
+}
+
+/// Removes local copies (pinned ones are refused); resolves with how many were removed.
+#[tauri::command]
+pub async fn recording_delete_local(
+    state: State<'_, AppState>,
+    call_ids: Vec<i64>,
+) -> Result<u64, AppError> {
+    let s = state.inner().clone();
+    blocking(move || {
+        Ok(recordings::delete_local(
+            &s.db,
+            &recordings::dir_in(&s.data_dir),
+            &call_ids,
+        )?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn recordings_storage(state: State<'_, AppState>) -> Result<RecordingStorage, AppError> {
+    let s = state.inner().clone();
+    blocking(move || {
+        Ok(recordings::storage(
+            &s.db,
+            &recordings::dir_in(&s.data_dir),
+        )?)
+    })
+    .await
+}
+
+/// Saves the cache settings; a lower limit evicts at once (never pinned recordings).
+#[tauri::command]
+pub async fn recordings_settings_set(
+    state: State<'_, AppState>,
+    settings: RecordingSettings,
+) -> Result<RecordingStorage, AppError> {
+    let s = state.inner().clone();
+    blocking(move || {
+        Ok(recordings::set_settings(
+            &s.db,
+            &recordings::dir_in(&s.data_dir),
+            &settings,
+        )?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn recordings_export_zip(
+    state: State<'_, AppState>,
+    request: ZipExportRequest,
+    on_progress: Channel<ZipExportProgress>,
+) -> Result<ZipExportReport, AppError> {
+    let s = state.inner().clone();
+    blocking(move || {
+        let (_running, cancel) = s.jobs.zip_export.start("a recordings export")?;
+        let progress = |p: &ZipExportProgress| {
+            let _ = on_progress.send(p.clone());
+        };
+        Ok(recordings::export_zip(
+            &s.db,
+            &recordings::dir_in(&s.data_dir),
+            &request,
+            cancel,
+            progress,
+        )?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub fn recordings_export_cancel(state: State<'_, AppState>) {
+    state.jobs.zip_export.cancel();
+}
+
+/// After an import: fetch the new recordings in the background when the setting is on (the
+/// UI sees rows in the `fetching` state and polls until none is left). Skipped quietly when a
+/// fetch is already running: it picks up the new rows on its next pass or the next fetch.
+pub fn auto_fetch_after_import(s: &AppState) {
+    let on = recordings::settings(&s.db).auto_fetch;
+    if !on {
+        return;
+    }
+    let s = s.clone();
+    tauri::async_runtime::spawn(async move {
+        if let Err(e) = run_fetch(&s, FetchRequest::default(), |_| {}).await {
+            tracing::info!("automatic recordings fetch did not run: {}", e.message);
+        }
+    });
+}
