@@ -4,3 +4,11 @@ export function formatDateTime(value: string, language: string): string {
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
+
+/** Backend messages come as "English / 中文": the half in the UI language, or the whole text if it has no halves. */
+export function backendMessage(text: string, language: string): string {
+  const halves = text.split(" / ");
+  if (halves.length !== 2) return text;
+  const [en, zh] = /[\u4e00-\u9fff]/.test(halves[0] ?? "") ? [halves[1], halves[0]] : [halves[0], halves[1]];
+  return (language.startsWith("zh") ? zh : en)?.trim() || text;
+}

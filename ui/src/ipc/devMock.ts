@@ -12,6 +12,7 @@
  * Bindings, numbers, bulk jobs and audit (devMockBindings.ts): `?bindings=0` starts empty, `?audit=broken` breaks the chain.
  * Calls (devMockCalls.ts): `?calls=0` starts with none, `&slowImport=1` slows the simulated import down.
  * Recordings (devMockRecordings.ts): `?recordings=0` starts with none, `&slowFetch=1` slows the fetch job down.
+ * App lock and reveals (devMockPrivacy.ts): `?lock=1` starts locked (passphrase `maskline`).
  */
 import type { AccountDraft } from "./bindings/AccountDraft";
 import type { AccountInfo } from "./bindings/AccountInfo";
@@ -23,6 +24,7 @@ import type { DbStatus } from "./bindings/DbStatus";
 import type { Settings } from "./bindings/Settings";
 import { bindingHandlers } from "./devMockBindings";
 import { callHandlers } from "./devMockCalls";
+import { privacyHandlers } from "./devMockPrivacy";
 import { recordingHandlers } from "./devMockRecordings";
 
 const params = new URLSearchParams(window.location.search);
@@ -189,6 +191,7 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   ...callHandlers,
   ...bindingHandlers,
   ...recordingHandlers,
+  ...privacyHandlers,
 };
 
 export async function mockInvoke<T>(command: string, args?: Record<string, unknown>): Promise<T> {

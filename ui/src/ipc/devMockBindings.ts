@@ -135,7 +135,7 @@ function listBindings(f: BindingFilter) {
 }
 
 const audit: AuditEntry[] = [];
-function record(action: string, target: string, ok: boolean, code = ok ? "0" : "1010010") {
+export function record(action: string, target: string, ok: boolean, code = ok ? "0" : "1010010") {
   audit.unshift({ id: audit.length + 1, at: iso(Date.now()), who: "operator", account: "Production", action, target, resultCode: code, ok });
 }
 const mask = (n: string | null) => (n ? `+86 ${n.slice(3, 6)}****${n.slice(-4)}` : "");
