@@ -16,6 +16,7 @@ mod calls;
 mod db;
 mod import;
 mod pools;
+mod recordings;
 
 #[derive(Parser)]
 #[command(
@@ -73,6 +74,11 @@ enum Command {
         #[command(subcommand)]
         command: calls::CallsCommand,
     },
+    /// Fetch and inspect call recordings (kept in `recordings/` beside the database).
+    Recordings {
+        #[command(subcommand)]
+        command: recordings::RecordingsCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -97,6 +103,7 @@ fn main() -> ExitCode {
         Command::Audit { command } => with_db_exit(&db_path, |dbm| pools::run_audit(command, dbm)),
         Command::Import(args) => import::run(args, &db_path),
         Command::Calls { command } => calls::run(command, &db_path),
+        Command::Recordings { command } => recordings::run(command, &db_path),
     }
 }
 
