@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, WarningOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Flex, Progress, Statistic, Typography } from "antd";
+import { Alert, Button, Card, Flex, Progress, Statistic, theme, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { RecordingSummary } from "../../ipc/bindings/RecordingSummary";
 import { formatCountdown, useNowSeconds } from "./countdown";
@@ -73,13 +73,14 @@ export function RecordingsSummaryCard({ summary: s, job, onFetchAll, onCancel, o
 
 function FetchJobView({ job, onCancel, onDismiss }: { job: FetchJobState; onCancel: () => void; onDismiss: () => void }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   if (job.phase === "running") {
     const p = job.progress;
     const done = p ? p.fetched + p.failed + p.expired : 0;
     const percent = p && p.total > 0 ? Math.floor((done / p.total) * 100) : 0;
     return (
       <Flex gap={12} align="center" data-testid="recordings-fetch-progress" data-done={done} data-total={p?.total ?? 0}>
-        <Progress percent={percent} status="active" style={{ flex: 1, margin: 0 }} />
+        <Progress percent={percent} status="active" strokeColor={token.colorPrimary} style={{ flex: 1, margin: 0 }} />
         <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>
           {p
             ? t("recordings.fetchAll.progress", { done, total: p.total, failed: p.failed + p.expired, size: formatBytes(p.bytes) })

@@ -1,5 +1,5 @@
 import { SaveOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Descriptions, Flex, Form, InputNumber, Progress, Select, Skeleton, Switch, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Flex, InputNumber, Progress, Select, Skeleton, Switch, theme, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RecordingStorage } from "../../ipc/bindings/RecordingStorage";
@@ -25,6 +25,7 @@ export function RecordingsCard() {
 
 function RecordingsSettingsForm({ storage }: { storage: RecordingStorage }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const { message } = App.useApp();
   const save = useSaveRecordingSettings();
   const initial = fromLimitMb(storage.settings.cacheLimitMb);
@@ -50,19 +51,19 @@ function RecordingsSettingsForm({ storage }: { storage: RecordingStorage }) {
 
   return (
     <Flex vertical gap={16}>
-      <Form layout="vertical" onFinish={submit} style={{ maxWidth: 560 }}>
-        <Form.Item
-          label={t("settings.recordings.limit")}
-          validateStatus={error ? "error" : undefined}
-          help={error ? t(`settings.recordings.limitError.${error}`) : t("settings.recordings.limitHelp")}
-        >
+      <Flex vertical gap={20} style={{ maxWidth: 560 }}>
+        <Flex vertical gap={4}>
+          <Typography.Text strong>{t("settings.recordings.limit")}</Typography.Text>
           <Flex gap={8}>
             <InputNumber<number>
               min={0}
               step={unit === "GiB" ? 1 : 256}
               value={amount}
+              status={error ? "error" : undefined}
               onChange={(v) => setAmount(typeof v === "number" ? v : null)}
+              onPressEnter={submit}
               aria-label={t("settings.recordings.limit")}
+              aria-invalid={error !== null}
               data-testid="recordings-limit"
               style={{ width: 160 }}
             />
@@ -78,19 +79,36 @@ function RecordingsSettingsForm({ storage }: { storage: RecordingStorage }) {
               ]}
             />
           </Flex>
-        </Form.Item>
-        <Form.Item label={t("settings.recordings.autoFetch")} help={t("settings.recordings.autoFetchHelp")}>
-          <Switch checked={autoFetch} onChange={setAutoFetch} data-testid="recordings-auto-fetch" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} disabled={!dirty || limitMb === null} loading={save.isPending} data-testid="recordings-settings-save">
-          {t("settings.recordings.save")}
-        </Button>
-      </Form>
+          {error && (
+            <Typography.Text type="danger" data-testid="recordings-limit-error">
+              {t(`settings.recordings.limitError.${error}`)}
+            </Typography.Text>
+          )}
+          <Typography.Text type="secondary">{t("settings.recordings.limitHelp")}</Typography.Text>
+        </Flex>
+        <Flex vertical gap={4}>
+          <Flex gap={8} align="center">
+            <Switch checked={autoFetch} onChange={setAutoFetch} aria-label={t("settings.recordings.autoFetch")} data-testid="recordings-auto-fetch" />
+            <Typography.Text strong>{t("settings.recordings.autoFetch")}</Typography.Text>
+          </Flex>
+          <Typography.Text type="secondary">{t("settings.recordings.autoFetchHelp")}</Typography.Text>
+        </Flex>
+        <div>
+          <Button type="primary" icon={<SaveOutlined />} disabled={!dirty || limitMb === null} loading={save.isPending} onClick={submit} data-testid="recordings-settings-save">
+            {t("settings.recordings.save")}
+          </Button>
+        </div>
+      </Flex>
       <div data-testid="recordings-usage">
         <Typography.Text>
           {t("settings.recordings.usage", { used: formatBytes(storage.usedBytes), limit: formatBytes(limitBytes) })}
         </Typography.Text>
-        <Progress percent={percent} status={percent >= 95 ? "exception" : "normal"} showInfo={false} />
+        <Progress
+          percent={percent}
+          strokeColor={percent >= 95 ? token.colorError : token.colorPrimary}
+          showInfo={false}
+          aria-label={t("settings.recordings.usage", { used: formatBytes(storage.usedBytes), limit: formatBytes(limitBytes) })}
+        />
       </div>
       <Descriptions
         size="small"
