@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
+import { UnlockProvider } from "../features/privacy/UnlockProvider";
 import { RecoveryScreen } from "../features/recovery/RecoveryScreen";
 import { toAppError } from "../ipc/errors";
 import { useAppInfo, useDbStatus } from "../queries/app";
@@ -29,7 +30,11 @@ export function Root() {
   } else if (db.data.state === "corrupt") {
     content = <RecoveryScreen status={db.data} />;
   } else {
-    content = <AppRoutes />;
+    content = (
+      <UnlockProvider>
+        <AppRoutes />
+      </UnlockProvider>
+    );
   }
 
   return (
