@@ -4,6 +4,7 @@ import type { CallFilter } from "../ipc/bindings/CallFilter";
 import type { CallPageRequest } from "../ipc/bindings/CallPageRequest";
 import type { StatsRequest } from "../ipc/bindings/StatsRequest";
 import { callDetail, callsCount, callsPage, callsStats } from "../ipc/calls";
+import { recordingsKeys } from "./recordings";
 
 /** Keys of everything derived from the calls table; an import or a new CDR invalidates `callsKeys.all`. */
 export const callsKeys = {
@@ -44,8 +45,12 @@ export function useCallsStats(request: StatsRequest, options: { enabled?: boolea
   });
 }
 
-/** After an import: every list, count and chart refetches. */
+/** After an import: every list, count and chart refetches, and the recordings (new calls bring new ones, and the
+ * automatic fetch may have started). */
 export function useInvalidateCalls() {
   const qc = useQueryClient();
-  return useCallback(() => qc.invalidateQueries({ queryKey: callsKeys.all }), [qc]);
+  return useCallback(
+    () => Promise.all([qc.invalidateQueries({ queryKey: callsKeys.all }), qc.invalidateQueries({ queryKey: recordingsKeys.all })]),
+    [qc],
+  );
 }

@@ -31,11 +31,13 @@ export const recordingsKeys = {
  * the UI) the summary is polled, and every recordings query refreshes when it changes. */
 const POLL_MS = 2000;
 
-export function useRecordingsPage(request: RecordingPageRequest) {
+/** `poll` while something is being downloaded (e.g. the automatic fetch after an import, which reports to nobody). */
+export function useRecordingsPage(request: RecordingPageRequest, options: { poll?: boolean } = {}) {
   return useQuery({
     queryKey: recordingsKeys.page(request),
     queryFn: () => recordingsPage(request),
     placeholderData: keepPreviousData,
+    refetchInterval: options.poll ? POLL_MS : false,
   });
 }
 

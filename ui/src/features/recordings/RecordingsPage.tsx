@@ -68,7 +68,7 @@ function RecordingsView({ summary, job }: { summary: RecordingSummary; job: Retu
     setPage(0);
   }, []);
   const request = useMemo(() => ({ filter: toRecordingFilter(filter, now), page, pageSize: PAGE_SIZE }), [filter, now, page]);
-  const rows = useRecordingsPage(request);
+  const rows = useRecordingsPage(request, { poll: summary.fetching > 0 && job.state.phase !== "running" });
   const list = useMemo(() => rows.data?.rows ?? [], [rows.data]);
 
   // The picked row as the latest page shows it (its state changes while fetching).
