@@ -5,6 +5,7 @@ import { AboutCard } from "./AboutCard";
 import { AccountsCard } from "./AccountsCard";
 import { AppearanceCard } from "./AppearanceCard";
 import { AuditCard } from "./AuditCard";
+import { PrivacyCard } from "./PrivacyCard";
 import { RecordingsCard } from "./RecordingsCard";
 
 export function SettingsPage() {
@@ -15,6 +16,7 @@ export function SettingsPage() {
         <AppearanceCard />
         <AccountsCard />
         <RecordingsCard />
+        <PrivacyCard />
         <AuditCard />
         <AboutCard />
       </Flex>
