@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod navigation;
+pub mod rec_http;
 pub mod rec_scheme;
 mod state;
 
@@ -106,6 +107,14 @@ pub fn run() {
             // are resumed by the next fetch).
             if let Err(e) = maskline_services::recordings::reset_interrupted(&state.db) {
                 tracing::info!("recordings were not reset after a restart: {e}");
+            }
+            if rec_http::needed() {
+                let s = state.clone();
+                tauri::async_runtime::spawn(async move {
+                    if let Err(e) = rec_http::start(s).await {
+                        tracing::warn!("recordings cannot be streamed on this system: {e}");
+                    }
+                });
             }
             // Demo mode survives restarts; its simulator starts again in the background.
             tauri::async_runtime::spawn(commands::demo::resume(state.clone()));

@@ -87,11 +87,9 @@ pub async fn recording_playback(
     let s = state.inner().clone();
     blocking(move || {
         s.lock.require_unlocked()?;
-        Ok(recordings::playback(
-            &s.db,
-            &recordings::dir_in(&s.data_dir),
-            call_id,
-        )?)
+        let mut info = recordings::playback(&s.db, &recordings::dir_in(&s.data_dir), call_id)?;
+        info.stream_url = crate::rec_http::base_url().map(|b| format!("{b}/{}", info.source));
+        Ok(info)
     })
     .await
 }

@@ -64,7 +64,7 @@ export function usePlayback(callId: number | null, enabled: boolean) {
     queryKey: recordingsKeys.playback(callId ?? -1),
     queryFn: async () => {
       const info = await recordingPlayback(callId as number);
-      return { ...info, url: await recordingUrl(info.source) };
+      return { ...info, url: info.streamUrl ?? (await recordingUrl(info.source)) };
     },
     enabled: callId !== null && enabled,
     staleTime: Infinity,

@@ -306,6 +306,12 @@ pub struct PlaybackInfo {
     pub duration_ms: i64,
     /// Normalised peaks in 0..=1 (max |sample| per bucket), computed once and cached.
     pub peaks: Vec<f32>,
+    /// Where to stream from instead of the `rec` scheme, when the webview cannot play media
+    /// from a custom scheme (WebKitGTK on Linux hands media URLs to GStreamer, which knows
+    /// no custom schemes): a loopback address with a per-run secret token, same rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub stream_url: Option<String>,
 }
 
 /// Export calls with their recordings as a zip: `calls.csv` + `recordings/…`.

@@ -13,4 +13,10 @@ source: string, mime: string, durationMs: number,
 /**
  * Normalised peaks in 0..=1 (max |sample| per bucket), computed once and cached.
  */
-peaks: Array<number>, };
+peaks: Array<number>, 
+/**
+ * Where to stream from instead of the `rec` scheme, when the webview cannot play media
+ * from a custom scheme (WebKitGTK on Linux hands media URLs to GStreamer, which knows
+ * no custom schemes): a loopback address with a per-run secret token, same rules.
+ */
+streamUrl?: string, };

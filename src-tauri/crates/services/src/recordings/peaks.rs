@@ -171,6 +171,7 @@ pub fn playback(db: &DbManager, dir: &Path, call_id: i64) -> Result<PlaybackInfo
         mime: mime.into(),
         duration_ms: rec.duration_ms.unwrap_or(c.talk_seconds * 1000),
         peaks,
+        stream_url: None,
     })
 }
 
