@@ -2,6 +2,7 @@ import { Button, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType, TablePaginationConfig } from "antd/es/table";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
+import { MaskedNumber } from "../../components/MaskedNumber";
 import type { BindingPage } from "../../ipc/bindings/BindingPage";
 import type { BindingSort } from "../../ipc/bindings/BindingSort";
 import type { BindingStatus } from "../../ipc/bindings/BindingStatus";
@@ -9,7 +10,6 @@ import type { CachedBinding } from "../../ipc/bindings/CachedBinding";
 import type { Mode } from "../../ipc/bindings/Mode";
 import { nowrap, shortDateTime } from "./format";
 import { canModify, DIRECTIONS } from "./forms";
-import { maskNumber } from "./phone";
 
 /** Numbers line up in columns. */
 const MONO = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
@@ -32,10 +32,10 @@ export function BindingsTable({ mode, page, loading, onPage, onSort, onModify, o
   const { t, i18n } = useTranslation();
   const when = (v: string | null) => (v ? shortDateTime(v, i18n.language) : "");
   const columns: ColumnsType<CachedBinding> = [
-    { key: "a", title: "A", dataIndex: "a", sorter: true, render: (a: string | null) => <span style={MONO}>{maskNumber(a)}</span> },
+    { key: "a", title: "A", dataIndex: "a", sorter: true, render: (a: string | null, b) => <MaskedNumber number={a} context="bindings" id={`binding-${b.subscriptionId}-a`} /> },
   ];
   if (mode === "AXB" || mode === "AXYB") {
-    columns.push({ key: "b", title: "B", dataIndex: "b", render: (b: string | null) => <span style={MONO}>{maskNumber(b)}</span> });
+    columns.push({ key: "b", title: "B", dataIndex: "b", render: (n: string | null, b) => <MaskedNumber number={n} context="bindings" id={`binding-${b.subscriptionId}-b`} /> });
   }
   columns.push({ key: "x", title: "X", dataIndex: "x", sorter: true, render: (x: string | null) => <span style={MONO}>{x}</span> });
   if (mode === "AXYB") columns.push({ key: "y", title: "Y", dataIndex: "y", render: (y: string | null) => <span style={MONO}>{y}</span> });

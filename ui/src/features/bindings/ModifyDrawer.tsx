@@ -1,12 +1,12 @@
 import { Button, Checkbox, Descriptions, Drawer, Flex, Form, Input, Radio, App } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MaskedNumber } from "../../components/MaskedNumber";
 import type { CachedBinding } from "../../ipc/bindings/CachedBinding";
 import { toAppError, type AppError } from "../../ipc/errors";
 import { useModifyBinding } from "../../queries/bindings";
 import { DurationInput } from "./DurationInput";
 import { DIRECTIONS, modifyValuesOf, toModifyForm, validateModify, type ModifyValues } from "./forms";
-import { maskNumber } from "./phone";
 import { PlatformAnswer } from "./PlatformAnswer";
 
 interface Props {
@@ -59,8 +59,14 @@ export function ModifyDrawer({ binding, onClose }: Props) {
     >
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("bindings.col.subscription")}>{binding.subscriptionId}</Descriptions.Item>
-        <Descriptions.Item label="A">{maskNumber(binding.a)}</Descriptions.Item>
-        {binding.b && <Descriptions.Item label="B">{maskNumber(binding.b)}</Descriptions.Item>}
+        <Descriptions.Item label="A">
+          <MaskedNumber number={binding.a} context="bindings.modify" id="modify-a" />
+        </Descriptions.Item>
+        {binding.b && (
+          <Descriptions.Item label="B">
+            <MaskedNumber number={binding.b} context="bindings.modify" id="modify-b" />
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="X">{binding.x}</Descriptions.Item>
       </Descriptions>
       <Form layout="vertical" component="div">

@@ -2,11 +2,12 @@ import { AudioOutlined } from "@ant-design/icons";
 import { Table, Tooltip } from "antd";
 import type { ColumnsType, SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
+import { MaskedNumber } from "../../components/MaskedNumber";
 import type { CallRow } from "../../ipc/bindings/CallRow";
 import type { CallSort } from "../../ipc/bindings/CallSort";
 import { ALL_COLUMNS, columnTitle, type ColumnKey } from "./columns";
 import { SORTABLE, toCallSort } from "./filters";
-import { formatDuration, formatTime, maskNumber, offsetLabel } from "./format";
+import { formatDuration, formatTime, offsetLabel } from "./format";
 import { OutcomeTag } from "./OutcomeTag";
 
 interface Props {
@@ -39,9 +40,9 @@ export function CallsTable(p: Props) {
   const defs: Record<ColumnKey, ColumnsType<CallRow>[number]> = {
     start: { width: 165, render: (_, r) => formatTime(r.startTime, p.offsetMinutes) },
     direction: { width: 80, render: (_, r) => t(`calls.direction.${r.direction}`) },
-    caller: { width: 135, render: (_, r) => <span className="masked-number">{maskNumber(r.caller)}</span> },
-    callee: { width: 135, render: (_, r) => <span className="masked-number">{maskNumber(r.callee)}</span> },
-    x: { width: 135, render: (_, r) => <span className="masked-number">{maskNumber(r.xNumber)}</span> },
+    caller: { width: 165, render: (_, r) => <MaskedNumber number={r.caller} context="calls" id={`call-${r.id}-caller`} /> },
+    callee: { width: 165, render: (_, r) => <MaskedNumber number={r.callee} context="calls" id={`call-${r.id}-callee`} /> },
+    x: { width: 165, render: (_, r) => <MaskedNumber number={r.xNumber} context="calls" id={`call-${r.id}-x`} /> },
     binding: { width: 200, ellipsis: true, render: (_, r) => r.subscriptionId ?? "—" },
     talk: { width: 90, align: "right", render: (_, r) => (r.answered ? formatDuration(r.talkSeconds) : "—") },
     outcome: { width: 170, render: (_, r) => <OutcomeTag outcome={r.outcome} /> },

@@ -3,6 +3,7 @@ import { Alert, Card, Col, Empty, Flex, Row, Segmented, Select, Skeleton, Statis
 import type { EChartsCoreOption } from "echarts/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MaskedNumber } from "../../components/MaskedNumber";
 import { EmptyState } from "../../components/EmptyState";
 import { Page } from "../../components/Page";
 import { TryDemoButton } from "../../components/TryDemoButton";
@@ -12,7 +13,7 @@ import { toAppError } from "../../ipc/errors";
 import { useAccounts } from "../../queries/accounts";
 import { useCallsCount, useCallsStats } from "../../queries/calls";
 import { EMPTY_FILTER, rangeBounds, toCallFilter, type RangePreset } from "../calls/filters";
-import { formatDuration, formatTime, localOffsetMinutes, maskNumber, offsetLabel } from "../calls/format";
+import { formatDuration, formatTime, localOffsetMinutes, offsetLabel } from "../calls/format";
 import { Chart } from "./Chart";
 
 const RANGES = ["today", "yesterday", "week", "month", "all"] as const satisfies readonly RangePreset[];
@@ -243,7 +244,7 @@ function StatsView({ stats, offsetMinutes }: { stats: CallStats; offsetMinutes: 
           dataSource={stats.topNumbers}
           data-testid="dashboard-top-numbers"
           columns={[
-            { title: t("dashboard.col.number"), dataIndex: "number", render: (n: string) => <span className="masked-number">{maskNumber(n)}</span> },
+            { title: t("dashboard.col.number"), dataIndex: "number", render: (n: string, _r, i) => <MaskedNumber number={n} context="dashboard" id={`top-${i}`} /> },
             { title: t("dashboard.col.calls"), dataIndex: "calls", align: "right", width: 140, render: (n: number) => num(n) },
           ]}
         />

@@ -1,11 +1,11 @@
 import { Button, Flex, Segmented, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MaskedNumber } from "../../../components/MaskedNumber";
 import type { JobProgress } from "../../../ipc/bindings/JobProgress";
 import type { JobRowResult } from "../../../ipc/bindings/JobRowResult";
 import type { RowState } from "../../../ipc/bindings/RowState";
 import { useBulkResults } from "../../../queries/bulk";
-import { maskNumber } from "../phone";
 
 const PAGE = 50;
 const COLOR: Record<RowState, string> = { ok: "green", failed: "red", invalid: "orange", pending: "default", sending: "blue" };
@@ -76,8 +76,8 @@ export function ResultsView({ jobId, progress, busy, onRetry, onExport }: Props)
             width: 100,
             render: (s: RowState) => <Tag color={COLOR[s]}>{t(`bindings.bulk.rowState.${s}`)}</Tag>,
           },
-          { title: "A", dataIndex: "a", render: (a: string | null) => maskNumber(a) },
-          { title: "B", dataIndex: "b", render: (b: string | null) => maskNumber(b) },
+          { title: "A", dataIndex: "a", render: (a: string | null, r) => <MaskedNumber number={a} context="bindings.bulk" id={`bulk-row-${r.row}-a`} /> },
+          { title: "B", dataIndex: "b", render: (b: string | null, r) => <MaskedNumber number={b} context="bindings.bulk" id={`bulk-row-${r.row}-b`} /> },
           { title: "X", dataIndex: "x" },
           { title: t("bindings.bulk.results.code"), dataIndex: "resultCode", width: 100 },
           { title: t("bindings.bulk.dry.reason"), dataIndex: "reason", ellipsis: true },
