@@ -28,6 +28,33 @@ step "Rust: fmt, clippy"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "Dependencies: cargo deny (licenses, bans, sources, advisories) and npm audit"
+# Policy in tests/deny.toml. The advisory databases (RustSec on GitHub, npm's audit endpoint)
+# are not reachable from every CI machine: unreachable = a loud SKIPPED note; reachable and a
+# known vulnerability = failure. See SECURITY.md.
+CARGO_DENY_VERSION=0.20.2
+if ! cargo deny --version 2>/dev/null | grep -qF "$CARGO_DENY_VERSION"; then
+  cargo install cargo-deny --locked --version "$CARGO_DENY_VERSION"
+fi
+deny=(cargo deny --manifest-path Cargo.toml --config tests/deny.toml --workspace --locked)
+"${deny[@]}" check --hide-inclusion-graph licenses bans sources
+if "${deny[@]}" fetch db >/dev/null 2>&1; then
+  "${deny[@]}" check advisories
+else
+  echo "SKIPPED: cargo deny check advisories (the RustSec database on GitHub is unreachable from here)"
+fi
+audit_out=$(mktemp)
+if npm --prefix ui audit --omit=dev --audit-level=high --json >"$audit_out" 2>/dev/null; then
+  echo "npm audit: no high or critical vulnerability in the UI's runtime dependencies"
+elif grep -q '"vulnerabilities"' "$audit_out"; then
+  npm --prefix ui audit --omit=dev --audit-level=high || true
+  echo "npm audit found high or critical vulnerabilities in ui/ runtime dependencies" >&2
+  exit 1
+else
+  echo "SKIPPED: npm audit (the registry's audit endpoint answered: $(grep -m1 '"message"' "$audit_out" | sed "s/^ *//" | cut -c1-160))"
+fi
+rm -f "$audit_out"
+
 step "Only the shell (src-tauri) depends on tauri"
 # Workspace crates only (tauri's own plugins depend on it too, which is fine).
 dependents=$(cargo tree -i tauri -e normal --depth 1 --prefix none --workspace --locked | grep -F "($PWD/" | sort -u)
