@@ -1,10 +1,11 @@
-import { Alert, Skeleton } from "antd";
+import { Alert, Button, Skeleton } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AudioPlayer } from "../../components/AudioPlayer";
 import { toAppError } from "../../ipc/errors";
 import { recordingPlayed } from "../../ipc/recordings";
 import { usePlayback } from "../../queries/recordings";
+import { useUnlock } from "../privacy/useUnlock";
 
 interface Props {
   callId: number;
@@ -17,6 +18,7 @@ interface Props {
 export function RecordingPlayer({ callId, onPrevious, onNext, height }: Props) {
   const { t } = useTranslation();
   const playback = usePlayback(callId, true);
+  const { requireUnlock } = useUnlock();
   // Moving to the next recording while one plays keeps playing.
   const [playing, setPlaying] = useState(false);
   const [carryOn, setCarryOn] = useState(false);
@@ -36,12 +38,29 @@ export function RecordingPlayer({ callId, onPrevious, onNext, height }: Props) {
 
   if (playback.isPending) return <Skeleton.Input active block style={{ height: (height ?? 72) + 48 }} />;
   if (playback.isError || !source) {
+    const error = playback.error ? toAppError(playback.error) : null;
+    // With the app lock on, playing needs the passphrase: ask for it, then load again.
+    const unlock =
+      error?.code === "locked" ? (
+        <Button
+          size="small"
+          data-testid="player-unlock"
+          onClick={() =>
+            void requireUnlock().then((ok) => {
+              if (ok) void playback.refetch();
+            })
+          }
+        >
+          {t("player.unlock")}
+        </Button>
+      ) : undefined;
     return (
       <Alert
-        type="error"
+        type={error?.code === "locked" ? "info" : "error"}
         showIcon
         data-testid="player-load-failed"
-        title={t("player.loadFailed", { reason: playback.error ? toAppError(playback.error).message : "" })}
+        title={error?.code === "locked" ? t("errors.locked") : t("player.loadFailed", { reason: error?.message ?? "" })}
+        action={unlock}
       />
     );
   }
