@@ -58,3 +58,18 @@ export async function shot(browser, name) {
 export async function visibleText(browser) {
   return browser.execute(() => document.body.innerText);
 }
+
+/**
+ * App secrets the E2E tests type or that the demo stores (03-accounts, 05-bindings, 06-demo),
+ * which 09-secret-scan looks for in the data dir afterwards. Keep in step when a test adds one.
+ */
+export const E2E_SECRETS = [
+  'deliberately-wrong-secret',
+  'demo-axb-secret',
+  'demo-ax-secret',
+  'demo-axe-secret',
+  'demo-axyb-secret',
+];
+
+/** Full numbers of people typed or imported by the E2E tests (04-calls, 05-bindings). */
+export const E2E_PERSON_NUMBERS = ['13800135678', '13800138123', '13900139123'];
