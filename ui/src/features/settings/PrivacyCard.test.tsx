@@ -65,7 +65,8 @@ describe("Privacy card", () => {
     await user.click(await screen.findByTestId("privacy-lock-now"));
     await waitFor(() => expect(privacy.privacyLockNow).toHaveBeenCalledTimes(1));
     expect(await screen.findByText("On · locked")).toBeInTheDocument();
-    expect(screen.getByTestId("privacy-lock-now")).toBeDisabled();
+    expect(screen.queryByTestId("privacy-lock-now"), "nothing to lock while locked").not.toBeInTheDocument();
+    expect(screen.getByTestId("privacy-unlock")).toBeInTheDocument();
 
     await user.click(screen.getByTestId("privacy-lock-disable"));
     expect(screen.queryByTestId("privacy-passphrase")).not.toBeInTheDocument();

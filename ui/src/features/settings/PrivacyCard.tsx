@@ -6,6 +6,7 @@ import { backendMessage } from "../../i18n/format";
 import type { PrivacyStatus } from "../../ipc/bindings/PrivacyStatus";
 import { toAppError } from "../../ipc/errors";
 import { useLockNow, usePrivacyStatus, useSetPassphrase } from "../../queries/privacy";
+import { useUnlock } from "../privacy/useUnlock";
 import { passphraseProblems, type PassphraseProblem } from "./passphrase";
 
 type Editing = "enable" | "change" | "disable" | null;
@@ -41,6 +42,7 @@ function LockState({ status, editing, onEdit }: { status: PrivacyStatus; editing
   const { t } = useTranslation();
   const { message } = App.useApp();
   const lockNow = useLockNow();
+  const { requireUnlock } = useUnlock();
   const minutes = Math.max(1, Math.ceil((status.unlockedSecsLeft ?? 0) / 60));
   const state = !status.lockEnabled ? (
     <Tag data-testid="privacy-lock-state">{t("privacy.lock.stateOff")}</Tag>
@@ -69,9 +71,15 @@ function LockState({ status, editing, onEdit }: { status: PrivacyStatus; editing
         </Button>
       ) : (
         <Space wrap>
-          <Button icon={<LockOutlined />} onClick={onLockNow} loading={lockNow.isPending} disabled={!status.unlocked} data-testid="privacy-lock-now">
-            {t("privacy.lock.lockNow")}
-          </Button>
+          {status.unlocked ? (
+            <Button icon={<LockOutlined />} onClick={onLockNow} loading={lockNow.isPending} data-testid="privacy-lock-now">
+              {t("privacy.lock.lockNow")}
+            </Button>
+          ) : (
+            <Button icon={<UnlockOutlined />} onClick={() => void requireUnlock()} data-testid="privacy-unlock">
+              {t("privacy.unlock.submit")}
+            </Button>
+          )}
           <Button onClick={() => onEdit("change")} disabled={editing !== null} data-testid="privacy-lock-change">
             {t("privacy.lock.change")}
           </Button>
