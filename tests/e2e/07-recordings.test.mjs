@@ -13,7 +13,7 @@ async function currentMs(browser) {
   return Number(v);
 }
 
-async function waitForMs(browser, predicate, what) {
+async function waitForMs(browser, predicate, what, timeout = 30000) {
   let last = -1;
   try {
     await browser.waitUntil(
@@ -21,7 +21,7 @@ async function waitForMs(browser, predicate, what) {
         last = await currentMs(browser);
         return predicate(last);
       },
-      { timeout: 30000, interval: 200 },
+      { timeout, interval: 200 },
     );
   } catch {
     throw new Error(`${what} (the position was ${last} ms)`);
@@ -70,7 +70,10 @@ describe('recordings', () => {
   });
 
   it('plays a fetched recording, and seeking by click and keyboard moves it', async () => {
-    await browser.execute(() => document.querySelector('[data-state="fetched"]').closest('tr').click());
+    // The newest fetched row of the table (not a tag elsewhere on the page).
+    await browser.execute(() =>
+      document.querySelector('[data-testid="recordings-table"] tr [data-state="fetched"]').closest('tr').click(),
+    );
     const play = await byTestId(browser, 'player-play', 30000);
     await byTestId(browser, 'player-waveform');
     await browser.waitUntil(async () => play.isEnabled(), {
@@ -83,8 +86,16 @@ describe('recordings', () => {
       ),
     );
     assert.ok(duration > 3000, `the recording has a duration (${duration} ms)`);
-    await play.click();
-    const playing = await waitForMs(browser, (ms) => ms > 500, 'the time never advanced after Play');
+    // GStreamer may still be prerolling the stream on the first press: press again if the
+    // time has not moved (at most three presses, each given 15 s).
+    let playing = -1;
+    for (let attempt = 0; attempt < 3 && playing < 0; attempt += 1) {
+      if ((await play.getAttribute('data-playing')) !== 'true') await play.click();
+      playing = await waitForMs(browser, (ms) => ms > 500, 'the time never advanced after Play', 15000).catch(
+        () => -1,
+      );
+    }
+    assert.ok(playing > 500, 'the time advanced after Play');
     await waitForMs(browser, (ms) => ms > playing + 500, 'the time stopped advancing');
     await shot(browser, 'recordings-playing-en');
 
