@@ -1,11 +1,11 @@
 import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
-import { Button, DatePicker, Flex, Input, InputNumber, Select, Space, Typography } from "antd";
-import dayjs from "dayjs";
-import { useEffect, useState } from "react";
+import { Button, Flex, Input, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CallDirection } from "../../ipc/bindings/CallDirection";
 import type { NumberMatch } from "../../ipc/bindings/NumberMatch";
-import { activeFilterCount, EMPTY_FILTER, OUTCOMES, RANGE_PRESETS, type CallsFilterState, type RangePreset } from "./filters";
+import { RangeFilter, SecondsRange } from "../../components/filterControls";
+import { useDebounced } from "../../components/useDebounced";
+import { activeFilterCount, EMPTY_FILTER, OUTCOMES, type CallsFilterState } from "./filters";
 
 interface Props {
   value: CallsFilterState;
@@ -16,23 +16,6 @@ interface Props {
 
 const yesNo = (v: boolean | null) => (v === null ? "any" : v ? "yes" : "no");
 const fromYesNo = (v: string) => (v === "any" ? null : v === "yes");
-
-/** Text boxes apply after a short pause so typing does not query on every key. */
-function useDebounced(value: string, apply: (v: string) => void) {
-  const [text, setText] = useState(value);
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    // The filter changed from outside (reset, saved view): show it.
-    setShown(value);
-    setText(value);
-  }
-  useEffect(() => {
-    if (text === value) return;
-    const id = setTimeout(() => apply(text), 300);
-    return () => clearTimeout(id);
-  }, [text, value, apply]);
-  return [text, setText] as const;
-}
 
 export function CallsFilters({ value, onChange, numberMatch }: Props) {
   const { t } = useTranslation();
@@ -45,23 +28,13 @@ export function CallsFilters({ value, onChange, numberMatch }: Props) {
   return (
     <Flex vertical gap={8} className="calls-filters" data-testid="calls-filters">
       <Flex gap={8} wrap align="flex-start">
-        <Select<RangePreset>
-          style={{ width: 150 }}
-          value={value.range}
-          aria-label={t("calls.range.label")}
-          data-testid="calls-filter-range"
-          onChange={(range) => set({ range, custom: range === "custom" ? value.custom : null })}
-          options={RANGE_PRESETS.map((r) => ({ value: r, label: t(`calls.range.${r}`) }))}
+        <RangeFilter
+          range={value.range}
+          custom={value.custom}
+          onChange={(range, custom) => set({ range, custom })}
+          width={150}
+          testIdPrefix="calls-filter"
         />
-        {value.range === "custom" && (
-          <DatePicker.RangePicker
-            showTime={{ format: "HH:mm" }}
-            format="YYYY-MM-DD HH:mm"
-            value={value.custom ? [dayjs.unix(value.custom[0]), dayjs.unix(value.custom[1])] : null}
-            onChange={(r) => set({ custom: r && r[0] && r[1] ? [r[0].unix(), r[1].unix()] : null })}
-            data-testid="calls-filter-custom"
-          />
-        )}
         <div style={{ width: 250 }}>
           <Input
             allowClear
@@ -143,26 +116,14 @@ export function CallsFilters({ value, onChange, numberMatch }: Props) {
             { value: "abnormal", label: t("calls.direction.abnormal") },
           ]}
         />
-        <Space.Compact>
-          <InputNumber
-            min={0}
-            style={{ width: 130 }}
-            aria-label={t("calls.filter.talk")}
-            placeholder={t("calls.filter.talkMin")}
-            value={value.minTalk}
-            onChange={(v) => set({ minTalk: typeof v === "number" ? v : null })}
-            data-testid="calls-filter-talk-min"
-          />
-          <InputNumber
-            min={0}
-            style={{ width: 110 }}
-            aria-label={t("calls.filter.talk")}
-            placeholder={t("calls.filter.talkMax")}
-            value={value.maxTalk}
-            onChange={(v) => set({ maxTalk: typeof v === "number" ? v : null })}
-            data-testid="calls-filter-talk-max"
-          />
-        </Space.Compact>
+        <SecondsRange
+          min={value.minTalk}
+          max={value.maxTalk}
+          onChange={(minTalk, maxTalk) => set({ minTalk, maxTalk })}
+          labels={{ min: t("calls.filter.talkMin"), max: t("calls.filter.talkMax"), group: t("calls.filter.talk") }}
+          widths={[130, 110]}
+          testIds={["calls-filter-talk-min", "calls-filter-talk-max"]}
+        />
         <Select
           style={{ width: 150 }}
           value={yesNo(value.hasRecording)}

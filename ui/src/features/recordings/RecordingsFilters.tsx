@@ -1,10 +1,9 @@
 import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
-import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Select, Space } from "antd";
-import dayjs from "dayjs";
-import { useEffect, useState } from "react";
+import { Button, Checkbox, Flex, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { RecordingState } from "../../ipc/bindings/RecordingState";
-import { RANGE_PRESETS, type RangePreset } from "../calls/filters";
+import { RangeFilter, SecondsRange } from "../../components/filterControls";
+import { useDebounced } from "../../components/useDebounced";
 import { activeRecFilterCount, EMPTY_REC_FILTER, type RecFilterState } from "./filters";
 import { STATES } from "./states";
 
@@ -17,38 +16,18 @@ interface Props {
 export function RecordingsFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<RecFilterState>) => onChange({ ...value, ...patch });
-  const [number, setNumber] = useState(value.number);
-  const [shown, setShown] = useState(value.number);
-  if (value.number !== shown) {
-    setShown(value.number);
-    setNumber(value.number);
-  }
-  useEffect(() => {
-    if (number === value.number) return;
-    const id = setTimeout(() => onChange({ ...value, number }), 300);
-    return () => clearTimeout(id);
-  }, [number, value, onChange]);
+  const [number, setNumber] = useDebounced(value.number, (number) => onChange({ ...value, number }));
   const active = activeRecFilterCount(value);
 
   return (
     <Flex gap={8} wrap align="center" data-testid="recordings-filters">
-      <Select<RangePreset>
-        style={{ width: 120 }}
-        value={value.range}
-        aria-label={t("calls.range.label")}
-        data-testid="recordings-filter-range"
-        onChange={(range) => set({ range, custom: range === "custom" ? value.custom : null })}
-        options={RANGE_PRESETS.map((r) => ({ value: r, label: t(`calls.range.${r}`) }))}
+      <RangeFilter
+        range={value.range}
+        custom={value.custom}
+        onChange={(range, custom) => set({ range, custom })}
+        width={120}
+        testIdPrefix="recordings-filter"
       />
-      {value.range === "custom" && (
-        <DatePicker.RangePicker
-          showTime={{ format: "HH:mm" }}
-          format="YYYY-MM-DD HH:mm"
-          value={value.custom ? [dayjs.unix(value.custom[0]), dayjs.unix(value.custom[1])] : null}
-          onChange={(r) => set({ custom: r && r[0] && r[1] ? [r[0].unix(), r[1].unix()] : null })}
-          data-testid="recordings-filter-custom"
-        />
-      )}
       <Input
         allowClear
         style={{ width: 200 }}
@@ -59,26 +38,14 @@ export function RecordingsFilters({ value, onChange }: Props) {
         onChange={(e) => setNumber(e.target.value)}
         data-testid="recordings-filter-number"
       />
-      <Space.Compact>
-        <InputNumber
-          min={0}
-          style={{ width: 95 }}
-          aria-label={t("recordings.filter.minSeconds")}
-          placeholder={t("recordings.filter.minSeconds")}
-          value={value.minSeconds}
-          onChange={(v) => set({ minSeconds: typeof v === "number" ? v : null })}
-          data-testid="recordings-filter-min"
-        />
-        <InputNumber
-          min={0}
-          style={{ width: 95 }}
-          aria-label={t("recordings.filter.maxSeconds")}
-          placeholder={t("recordings.filter.maxSeconds")}
-          value={value.maxSeconds}
-          onChange={(v) => set({ maxSeconds: typeof v === "number" ? v : null })}
-          data-testid="recordings-filter-max"
-        />
-      </Space.Compact>
+      <SecondsRange
+        min={value.minSeconds}
+        max={value.maxSeconds}
+        onChange={(minSeconds, maxSeconds) => set({ minSeconds, maxSeconds })}
+        labels={{ min: t("recordings.filter.minSeconds"), max: t("recordings.filter.maxSeconds") }}
+        widths={[95, 95]}
+        testIds={["recordings-filter-min", "recordings-filter-max"]}
+      />
       <Select<RecordingState[]>
         mode="multiple"
         allowClear
