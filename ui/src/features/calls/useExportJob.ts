@@ -1,18 +1,13 @@
 import { useCallback, useState } from "react";
-import type { AppError } from "../../ipc/bindings/AppError";
+import { fileStamp, useFileJob, type FileJobState } from "../../components/useFileJob";
 import type { ExportFormat } from "../../ipc/bindings/ExportFormat";
 import type { ExportLanguage } from "../../ipc/bindings/ExportLanguage";
 import type { ExportProgress } from "../../ipc/bindings/ExportProgress";
 import type { ExportReport } from "../../ipc/bindings/ExportReport";
 import type { ExportRequest } from "../../ipc/bindings/ExportRequest";
 import { callsExport, callsExportCancel } from "../../ipc/calls";
-import { toAppError } from "../../ipc/errors";
 
-export type ExportState =
-  | { phase: "form" }
-  | { phase: "running"; path: string; progress: ExportProgress | null; cancelling: boolean }
-  | { phase: "done"; report: ExportReport }
-  | { phase: "failed"; error: AppError };
+export type ExportState = FileJobState<ExportProgress, ExportReport>;
 
 /** Exports are written in the UI language (headers, yes/no, outcomes). */
 export const exportLanguage = (uiLanguage: string): ExportLanguage => (uiLanguage.startsWith("zh") ? "zh-CN" : "en");
@@ -21,44 +16,30 @@ export const EXTENSION: Record<ExportFormat, string> = { csv: "csv", xlsx: "xlsx
 
 /** `calls-2026-11-25-1403.csv` */
 export function defaultExportName(format: ExportFormat, now: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  const stamp = `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}`;
-  return `calls-${stamp}.${EXTENSION[format]}`;
+  return `calls-${fileStamp(now)}.${EXTENSION[format]}`;
 }
 
 /** Runs one export at a time with progress; the modal shows its state. */
 export function useExportJob() {
   const [open, setOpen] = useState(false);
-  const [state, setState] = useState<ExportState>({ phase: "form" });
+  const job = useFileJob<ExportRequest, ExportProgress, ExportReport>(callsExport, callsExportCancel);
+  const { run: start, reset } = job;
 
-  const run = useCallback(async (request: ExportRequest) => {
-    setOpen(true);
-    setState({ phase: "running", path: request.path, progress: null, cancelling: false });
-    try {
-      const report = await callsExport(request, (progress) =>
-        setState((s) => (s.phase === "running" ? { ...s, progress } : s)),
-      );
-      setState({ phase: "done", report });
-      return report;
-    } catch (e) {
-      setState({ phase: "failed", error: toAppError(e) });
-      return null;
-    }
-  }, []);
-
-  const cancel = useCallback(() => {
-    setState((s) => (s.phase === "running" ? { ...s, cancelling: true } : s));
-    void callsExportCancel();
-  }, []);
-
+  const run = useCallback(
+    (request: ExportRequest) => {
+      setOpen(true);
+      return start(request);
+    },
+    [start],
+  );
   const show = useCallback(() => {
-    setState({ phase: "form" });
+    reset();
     setOpen(true);
-  }, []);
+  }, [reset]);
   const close = useCallback(() => {
     setOpen(false);
-    setState({ phase: "form" });
-  }, []);
+    reset();
+  }, [reset]);
 
-  return { open, state, run, cancel, show, close };
+  return { open, state: job.state, run, cancel: job.cancel, show, close };
 }
