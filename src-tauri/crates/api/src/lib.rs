@@ -36,4 +36,4 @@ pub use maskline_domain::{AuthScheme, PhoneNumber};
 pub use maskline_secrets::Sensitive;
 pub use ratelimit::RateLimit;
 pub use retry::RetryPolicy;
-pub use transport::{Client, ClientConfig, Timeouts};
+pub use transport::{Client, ClientConfig, Timeouts, transport_allowed};

@@ -332,8 +332,7 @@ fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
 /// `https://` anywhere; `http://` only to 127.0.0.0/8, ::1 or localhost.
 fn check_scheme(url: &Url, what: &str) -> Result<(), ApiError> {
     match url.scheme() {
-        "https" => Ok(()),
-        "http" if is_loopback(url) => Ok(()),
+        _ if transport_allowed(url) => Ok(()),
         "http" => Err(ApiError::Config(format!(
             "{what} {}: plain http:// is only allowed to this computer (127.0.0.1, ::1, localhost); use https://",
             url.host_str().unwrap_or("")
@@ -341,6 +340,16 @@ fn check_scheme(url: &Url, what: &str) -> Result<(), ApiError> {
         other => Err(ApiError::Config(format!(
             "{what}: unsupported scheme {other:?}; use https://"
         ))),
+    }
+}
+
+/// Whether Maskline may talk to `url` at all: `https://` anywhere, `http://` only to this
+/// computer. The one rule for every HTTP request (platform calls, recording downloads).
+pub fn transport_allowed(url: &Url) -> bool {
+    match url.scheme() {
+        "https" => true,
+        "http" => is_loopback(url),
+        _ => false,
     }
 }
 

@@ -12,11 +12,11 @@
 //! and its bytes are kept only when the server supports ranges.
 
 use std::io::Write;
-use std::net::IpAddr;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use maskline_api::transport_allowed;
 use reqwest::{StatusCode, header};
 use url::Url;
 
@@ -45,24 +45,10 @@ pub(crate) enum DlError {
     Cancelled,
 }
 
-/// `https://` anywhere; `http://` only to 127.0.0.0/8, ::1 or localhost.
-pub(crate) fn allowed(url: &Url) -> bool {
-    match url.scheme() {
-        "https" => true,
-        "http" => match url.host() {
-            Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-            Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-            Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-            None => false,
-        },
-        _ => false,
-    }
-}
-
 /// The plain client for download links.
 pub(crate) fn client() -> Result<reqwest::Client, String> {
     let policy = reqwest::redirect::Policy::custom(|a| {
-        if a.previous().len() >= 5 || !allowed(a.url()) {
+        if a.previous().len() >= 5 || !transport_allowed(a.url()) {
             a.stop()
         } else {
             a.follow()
@@ -108,7 +94,7 @@ pub(crate) async fn download(
     cancel: &AtomicBool,
     on_bytes: &mut (dyn FnMut(u64) + Send),
 ) -> Result<u64, DlError> {
-    if !allowed(url) {
+    if !transport_allowed(url) {
         return Err(DlError::Unsafe(url.scheme().to_string()));
     }
     let have = std::fs::metadata(part).map(|m| m.len()).unwrap_or(0);
