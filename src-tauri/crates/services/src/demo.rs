@@ -199,7 +199,7 @@ fn remove_demo_data(
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     let removed = maskline_store::demo::remove_imported(&mut *db.conn()?, &folder, &keys)?;
     // Their recording rows went with them (ON DELETE CASCADE); now their files.
-    remove_orphan_recordings(&db, &crate::recordings::dir_in(data_dir))?;
+    crate::recordings::remove_orphans(dbm, &crate::recordings::dir_in(data_dir))?;
     let demo = accounts::list_demo(&*db.conn()?)?;
     for a in &demo {
         crate::accounts::remove_by_id(dbm, secrets, a.id)?;
@@ -221,43 +221,6 @@ fn remove_demo_data(
             events = removed.events,
             "demo data removed"
         );
-    }
-    Ok(())
-}
-
-/// Deletes recording files (and partial downloads) no recording row refers to any more.
-fn remove_orphan_recordings(db: &maskline_store::Db, dir: &Path) -> Result<(), ServiceError> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(()); // nothing was ever fetched
-    };
-    let conn = db.conn()?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_file() && maskline_store::recordings::file_refs(&conn, &name)? == 0 {
-            let _ = std::fs::remove_file(&path);
-        }
-    }
-    let partial = dir.join(".partial");
-    if let Ok(entries) = std::fs::read_dir(&partial) {
-        for entry in entries.flatten() {
-            let id = entry
-                .file_name()
-                .to_string_lossy()
-                .split('.')
-                .next()
-                .map(str::to_string);
-            let known: bool = id
-                .and_then(|id| id.parse::<i64>().ok())
-                .map(|id| {
-                    conn.query_row("SELECT 1 FROM calls WHERE id = ?1", [id], |_| Ok(()))
-                        .is_ok()
-                })
-                .unwrap_or(false);
-            if !known {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
     }
     Ok(())
 }

@@ -7,12 +7,13 @@ mod import_support;
 use std::sync::Arc;
 
 use maskline_domain::calls::CallFilter;
+use maskline_domain::recordings::FetchRequest;
 use maskline_domain::{AuthScheme, ConnectionVerdict, Language, Mode, Settings};
 use maskline_secrets::{MemoryStore, SecretStore, Sensitive};
 use maskline_services::accounts::{self, NewAccount};
 use maskline_services::bindings::{AxbQuery, Session};
 use maskline_services::demo::{self, demo_dir};
-use maskline_services::{DbManager, calls, connection};
+use maskline_services::{DbManager, calls, connection, recordings};
 
 struct Env {
     dir: tempfile::TempDir,
@@ -47,6 +48,20 @@ impl Env {
         conn.query_row(sql, [], |r| r.get::<_, i64>(0))
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
+}
+
+/// Every file under `dir` (recursively).
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
 
 fn real_account(e: &Env) -> accounts::AccountView {
@@ -165,6 +180,44 @@ async fn leaving_removes_every_demo_row_and_keeps_real_data() {
 
     let handle = e.start().await;
     assert_eq!(e.count("SELECT COUNT(*) FROM calls"), 301);
+    // Fetch a few of the demo's newest recordings, and leave a partial download behind.
+    let newest: Vec<i64> = {
+        let db = e.dbm.db().expect("db");
+        let conn = db.conn().expect("conn");
+        let mut st = conn
+            .prepare(
+                "SELECT id FROM calls WHERE has_recording = 1 ORDER BY start_time DESC LIMIT 3",
+            )
+            .expect("prepare");
+        st.query_map([], |r| r.get(0))
+            .expect("query")
+            .map(|r| r.expect("id"))
+            .collect()
+    };
+    let rec_dir = recordings::dir_in(e.dir.path());
+    let ctx = recordings::FetchContext {
+        db: e.dbm.clone(),
+        secrets: e.secrets(),
+        dir: rec_dir.clone(),
+    };
+    let request = FetchRequest {
+        call_ids: newest.clone(),
+        since: None,
+    };
+    let report = recordings::fetch(&ctx, &request, Arc::default(), |_| {})
+        .await
+        .expect("fetch");
+    assert_eq!(
+        report.fetched, 3,
+        "the demo's newest recordings download: {report:?}"
+    );
+    std::fs::write(
+        rec_dir
+            .join(".partial")
+            .join(format!("{}.part", newest[0] + 10_000)),
+        b"RIFF",
+    )
+    .expect("a stale partial download");
     demo::leave_demo(e.dbm.clone(), e.secrets(), e.dir.path(), Some(handle))
         .await
         .expect("leave");
@@ -208,6 +261,11 @@ async fn leaving_removes_every_demo_row_and_keeps_real_data() {
     );
     assert_eq!(by_number("170"), 0, "no demo X is found any more");
     assert!(!demo_dir(e.dir.path()).exists(), "the demo folder is gone");
+    let files: Vec<_> = walk(&rec_dir);
+    assert!(
+        files.is_empty(),
+        "no demo recording, peaks or partial file is left: {files:?}"
+    );
     for id in 2..=5 {
         for entry in [
             format!("account-{id}-app-key"),

@@ -1,7 +1,7 @@
 //! The local cache: its size limit (least recently played, else fetched, unpinned copies go
 //! first; pinned copies never), deleting local copies, and the recordings settings.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use maskline_domain::recordings::{RecordingSettings, RecordingStorage};
 use maskline_store::Conn;
@@ -85,6 +85,50 @@ pub(crate) fn remove_if_unused(conn: &Conn, dir: &Path, file_name: &str) {
     if let Some((stem, _)) = file_name.split_once('.') {
         let _ = std::fs::remove_file(dir.join(format!("{stem}.peaks")));
     }
+}
+
+/// Deletes the audio, peaks and partial downloads no recording row refers to any more (after
+/// their calls were removed, as when leaving the demo). Returns how many files went.
+pub fn remove_orphans(db: &DbManager, dir: &Path) -> Result<u64, ServiceError> {
+    let db = db.db()?;
+    let conn = db.conn()?;
+    let names = |d: &Path| -> Vec<String> {
+        std::fs::read_dir(d)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let mut removed = 0;
+    let mut remove = |path: PathBuf| removed += u64::from(std::fs::remove_file(path).is_ok());
+    // Audio first, then peaks whose audio is gone (`remove_if_unused` removes both for one file).
+    for name in names(dir).iter().filter(|n| !n.ends_with(".peaks")) {
+        if store::file_refs(&conn, name)? == 0 {
+            remove(dir.join(name));
+        }
+    }
+    let left = names(dir);
+    for peaks in left.iter().filter(|n| n.ends_with(".peaks")) {
+        let stem = peaks.trim_end_matches(".peaks");
+        if !left
+            .iter()
+            .any(|n| n != peaks && n.split_once('.').is_some_and(|(s, _)| s == stem))
+        {
+            remove(dir.join(peaks));
+        }
+    }
+    let partial = super::partial_dir(dir);
+    for name in names(&partial) {
+        let call = name
+            .strip_suffix(".part")
+            .and_then(|id| id.parse::<i64>().ok());
+        if call.is_none_or(|id| store::call(&conn, id, now_secs()).ok().flatten().is_none()) {
+            remove(partial.join(&name));
+        }
+    }
+    Ok(removed)
 }
 
 /// Evicts least recently used unpinned copies (never `keep`) until usage ≤ `limit`.
