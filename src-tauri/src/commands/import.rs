@@ -35,8 +35,8 @@ pub async fn import_start(
         )?)
     })
     .await?;
-    if reports.iter().any(|r| r.new > 0) {
-        super::recordings::auto_fetch_after_import(&after);
+    if maskline_services::recordings::fetch_after_import(&after.db, &reports) {
+        super::recordings::fetch_in_background(&after);
     }
     Ok(reports)
 }

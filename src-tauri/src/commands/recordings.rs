@@ -186,14 +186,10 @@ pub fn recordings_export_cancel(state: State<'_, AppState>) {
     state.jobs.zip_export.cancel();
 }
 
-/// After an import: fetch the new recordings in the background when the setting is on (the
-/// UI sees rows in the `fetching` state and polls until none is left). Skipped quietly when a
-/// fetch is already running: it picks up the new rows on its next pass or the next fetch.
-pub fn auto_fetch_after_import(s: &AppState) {
-    let on = recordings::settings(&s.db).auto_fetch;
-    if !on {
-        return;
-    }
+/// Fetches every waiting recording in the background, as after an import (the UI sees rows in
+/// the `fetching` state and polls until none is left). Skipped quietly when a fetch is already
+/// running: the new rows are picked up by the next fetch.
+pub fn fetch_in_background(s: &AppState) {
     let s = s.clone();
     tauri::async_runtime::spawn(async move {
         if let Err(e) = run_fetch(&s, FetchRequest::default(), |_| {}).await {

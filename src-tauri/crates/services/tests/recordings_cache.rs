@@ -101,3 +101,41 @@ async fn eviction_takes_the_least_recently_used_copy_first() {
     assert_eq!(r.fetch(&[b], &opts()).await.fetched, 1);
     r.assert_fetched_correctly(b);
 }
+
+#[test]
+fn an_import_with_new_records_fetches_only_when_the_setting_is_on() {
+    use maskline_domain::import::{FileReport, ImportStatus};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = maskline_services::DbManager::open(&dir.path().join("maskline.db"));
+    let report = |new| FileReport {
+        path: "cdrs.json".into(),
+        new,
+        duplicate: 0,
+        rejected: 0,
+        errors: vec![],
+        status: ImportStatus::Done,
+        error: None,
+        bytes: 10,
+    };
+    assert!(
+        recordings::fetch_after_import(&db, &[report(0), report(5)]),
+        "on by default, and something new arrived"
+    );
+    assert!(
+        !recordings::fetch_after_import(&db, &[report(0)]),
+        "a re-import that added nothing fetches nothing"
+    );
+    recordings::set_settings(
+        &db,
+        &recordings::dir_in(dir.path()),
+        &RecordingSettings {
+            cache_limit_mb: 2048,
+            auto_fetch: false,
+        },
+    )
+    .expect("settings");
+    assert!(
+        !recordings::fetch_after_import(&db, &[report(5)]),
+        "turned off in Settings"
+    );
+}

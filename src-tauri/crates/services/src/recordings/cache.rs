@@ -29,6 +29,12 @@ pub fn settings(db: &DbManager) -> RecordingSettings {
     }
 }
 
+/// Whether an import that produced `reports` should be followed by a fetch: the setting is
+/// on and at least one new record arrived.
+pub fn fetch_after_import(db: &DbManager, reports: &[maskline_domain::import::FileReport]) -> bool {
+    reports.iter().any(|r| r.new > 0) && settings(db).auto_fetch
+}
+
 pub(crate) fn limit_bytes(db: &DbManager) -> u64 {
     settings(db).cache_limit_mb.saturating_mul(1 << 20)
 }

@@ -35,7 +35,10 @@ mod peaks;
 pub mod serve;
 pub mod wav;
 
-pub use cache::{delete_local, enforce_limit, remove_orphans, set_settings, settings, storage};
+pub use cache::{
+    delete_local, enforce_limit, fetch_after_import, remove_orphans, set_settings, settings,
+    storage,
+};
 pub use export::export_zip;
 pub use fetch::{FetchContext, FetchOptions, fetch, fetch_with};
 pub use peaks::{compute_peaks, mark_played, playback};
