@@ -1,45 +1,16 @@
 //! Drives the real command handlers through Tauri's IPC layer without a window.
 
-use maskline_app::{AppState, app_builder};
+mod support;
+
+use maskline_app::AppState;
 use serde_json::{Value, json};
-use tauri::Manager;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
+use support::invoke;
 
 fn app_with_data_dir(
     dir: &std::path::Path,
-) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
-    let app = app_builder(mock_builder())
-        .build(mock_context(noop_assets()))
-        .expect("build mock app");
-    // `setup` never runs on a mock app: manage the state by hand (secrets in memory).
-    let secrets = std::sync::Arc::new(maskline_secrets::MemoryStore::new());
-    app.manage(AppState::with_secrets(dir, secrets));
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("mock window");
-    (app, webview)
-}
-
-fn invoke(
-    webview: &tauri::WebviewWindow<MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        // On Linux the IPC origin must be tauri://localhost, or commands are rejected as remote.
-        url: "tauri://localhost".parse().expect("url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(webview, request).map(|b| b.deserialize::<Value>().expect("json body"))
+) -> (tauri::App<tauri::test::MockRuntime>, support::Webview) {
+    let (app, w, _) = support::mock_app(dir);
+    (app, w)
 }
 
 #[test]

@@ -1,17 +1,14 @@
 //! Bindings, numbers and pools, bulk jobs and the audit trail through Tauri's IPC layer (no
 //! window), against the simulator on 127.0.0.1:0.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
-use maskline_app::{AppState, app_builder};
 use maskline_sim::{SimConfig, SimHandle, Simulator};
 use serde_json::{Value, json};
-use tauri::Manager;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
+use support::invoke;
+use tauri::test::MockRuntime;
 
 /// What the UI's `new Channel()` serializes to.
 const CHANNEL: &str = "__CHANNEL__:1";
@@ -34,14 +31,7 @@ fn env() -> Env {
         }))
         .expect("the simulator starts on 127.0.0.1:0");
     let dir = tempfile::tempdir().expect("tempdir");
-    let app = app_builder(mock_builder())
-        .build(mock_context(noop_assets()))
-        .expect("build mock app");
-    let secrets = std::sync::Arc::new(maskline_secrets::MemoryStore::new());
-    app.manage(AppState::with_secrets(dir.path(), secrets));
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("mock window");
+    let (app, w, _) = support::mock_app(dir.path());
     let draft = json!({
         "name": "sim", "mode": "AXB", "auth": "aksk", "baseUrl": sim.base_url(),
         "caCertPem": null, "rateLimit": 500, "appKey": "demo-axb-key", "appSecret": "demo-axb-secret"
@@ -55,19 +45,6 @@ fn env() -> Env {
         w,
         _dir: dir,
     }
-}
-
-fn invoke(w: &tauri::WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(w, request).map(|b| b.deserialize::<Value>().expect("json body"))
 }
 
 /// The simulator's X numbers of the AXB demo app, imported as typed numbers into pool "main".

@@ -1,40 +1,16 @@
 //! Import, Calls page and export commands through Tauri's IPC layer (no window).
 
-use maskline_app::{AppState, app_builder};
+mod support;
+
 use serde_json::{Value, json};
-use tauri::Manager;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
+use support::invoke;
 
 /// What the UI's `new Channel()` serializes to.
 const CHANNEL: &str = "__CHANNEL__:1";
 
-fn app(dir: &std::path::Path) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
-    let app = app_builder(mock_builder())
-        .build(mock_context(noop_assets()))
-        .expect("build mock app");
-    let secrets = std::sync::Arc::new(maskline_secrets::MemoryStore::new());
-    app.manage(AppState::with_secrets(dir, secrets));
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("mock window");
-    (app, webview)
-}
-
-fn invoke(w: &tauri::WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(w, request).map(|b| b.deserialize::<Value>().expect("json body"))
+fn app(dir: &std::path::Path) -> (tauri::App<tauri::test::MockRuntime>, support::Webview) {
+    let (app, w, _) = support::mock_app(dir);
+    (app, w)
 }
 
 /// One CDR: `n` makes the session and the caller's last digits unique.

@@ -3,32 +3,20 @@
 
 use std::path::Path;
 
-use maskline_app::{AppState, app_builder, rec_scheme};
+mod support;
+
+use maskline_app::{AppState, rec_scheme};
 use serde_json::{Value, json};
-use tauri::Manager;
 use tauri::http::{Request, StatusCode};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
 
 struct App {
-    _app: tauri::App<MockRuntime>,
-    webview: tauri::WebviewWindow<MockRuntime>,
+    _app: tauri::App<tauri::test::MockRuntime>,
+    webview: support::Webview,
     state: AppState,
 }
 
 fn app(dir: &Path) -> App {
-    let app = app_builder(mock_builder())
-        .build(mock_context(noop_assets()))
-        .expect("build mock app");
-    let secrets = std::sync::Arc::new(maskline_secrets::MemoryStore::new());
-    let state = AppState::with_secrets(dir, secrets);
-    app.manage(state.clone());
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("mock window");
+    let (app, webview, state) = support::mock_app(dir);
     App {
         _app: app,
         webview,
@@ -37,16 +25,7 @@ fn app(dir: &Path) -> App {
 }
 
 fn invoke(a: &App, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(&a.webview, request).map(|b| b.deserialize::<Value>().expect("json body"))
+    support::invoke(&a.webview, cmd, args)
 }
 
 fn code(r: &Result<Value, Value>) -> String {
