@@ -64,7 +64,7 @@ export function AuditCard() {
               { title: t("audit.col.when"), dataIndex: "at", width: 150, render: (at: string) => <span style={{ whiteSpace: "nowrap" }}>{shortDateTime(at, i18n.language)}</span> },
               { title: t("audit.col.who"), dataIndex: "who", width: 100 },
               { title: t("audit.col.account"), dataIndex: "account", width: 120 },
-              { title: t("audit.col.action"), dataIndex: "action", width: 110, render: (a: string) => <Tag>{a}</Tag> },
+              { title: t("audit.col.action"), dataIndex: "action", width: 160, render: (a: string) => <Tag>{a}</Tag> },
               { title: t("audit.col.target"), dataIndex: "target", ellipsis: true },
               {
                 title: t("audit.col.result"),
