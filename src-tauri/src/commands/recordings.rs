@@ -15,25 +15,19 @@ use tauri::ipc::Channel;
 use super::blocking;
 use crate::AppState;
 
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
 #[tauri::command]
 pub async fn recordings_page(
     state: State<'_, AppState>,
     request: RecordingPageRequest,
 ) -> Result<RecordingPage, AppError> {
     let db = state.db.clone();
-    blocking(move || Ok(recordings::page(&db, &request, now())?)).await
+    blocking(move || Ok(recordings::page(&db, &request, recordings::now_secs())?)).await
 }
 
 #[tauri::command]
 pub async fn recordings_summary(state: State<'_, AppState>) -> Result<RecordingSummary, AppError> {
     let db = state.db.clone();
-    blocking(move || Ok(recordings::summary(&db, now())?)).await
+    blocking(move || Ok(recordings::summary(&db, recordings::now_secs())?)).await
 }
 
 #[tauri::command]
@@ -42,7 +36,7 @@ pub async fn recording_status(
     call_id: i64,
 ) -> Result<RecordingStatus, AppError> {
     let db = state.db.clone();
-    blocking(move || Ok(recordings::status(&db, call_id, now())?)).await
+    blocking(move || Ok(recordings::status(&db, call_id, recordings::now_secs())?)).await
 }
 
 /// Runs one fetch job (one at a time); progress goes over `on_progress`.

@@ -57,7 +57,8 @@ pub(crate) fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
 
-pub(crate) fn now_secs() -> i64 {
+/// Now, in UTC epoch seconds (what `page`, `summary` and `status` take as `now`).
+pub fn now_secs() -> i64 {
     now_ms().div_euclid(1000)
 }
 
