@@ -1,10 +1,11 @@
 //! Crash safety (issue 8, item 4): the real `maskline` CLI is SIGKILLed in the middle of a
-//! large CDR import and of a bulk bind job, at a point chosen by watching its progress in the
+//! large CDR import, of a bulk bind job and of a recording download, at a point chosen by watching its progress in the
 //! database (never by sleeping). Then, as after a power cut: the database passes
 //! `PRAGMA integrity_check`, nothing that was committed is gone, nothing is doubled, and
 //! running the same command again finishes the work with exactly the expected totals.
 //!
-//! The recording-download kill point is not here yet: the CLI has no `recordings fetch`.
+//! The third kill point is a recording download (`maskline recordings fetch`), killed while a
+//! file is half written.
 
 mod cli_support;
 mod common;
@@ -336,4 +337,170 @@ fn sigkill_during_a_bulk_bind_sends_no_row_twice_and_resume_completes_it() {
     );
     drop(c);
     drop(sim);
+}
+
+/// Every `<sha256>.<ext>` audio file in `dir` holds exactly the bytes its name says.
+fn recordings_intact(dir: &std::path::Path) -> usize {
+    use sha2::{Digest, Sha256};
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".wav") else {
+            continue;
+        };
+        let bytes = std::fs::read(entry.path()).expect("read a recording");
+        assert_eq!(
+            hex::encode(Sha256::digest(&bytes)),
+            stem,
+            "{name}: a file named by its hash holds exactly those bytes"
+        );
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn sigkill_during_a_recording_download_keeps_nothing_corrupt_and_the_next_fetch_completes() {
+    if !keyring_available(
+        "sigkill_during_a_recording_download_keeps_nothing_corrupt_and_the_next_fetch_completes",
+    ) {
+        return;
+    }
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let sim = rt.block_on(common::sim_with(SimConfig {
+        seed: 11,
+        ..SimConfig::default()
+    }));
+    let app = common::AXB;
+    let home = CliHome::new("recordings-kill");
+    let cdrs = home.dir.path().join("cdrs");
+    std::fs::create_dir_all(&cdrs).expect("cdr dir");
+    rt.block_on(common::admin_put(
+        &sim,
+        &format!("apps/{}/callbacks", app.key),
+        json!({ "deliverDir": cdrs }),
+    ));
+    home.add_account(
+        "axb",
+        &[
+            "--mode",
+            "axb",
+            "--base-url",
+            &sim.base_url(),
+            "--app-key",
+            app.key,
+        ],
+        app.secret,
+    );
+    let x = sim
+        .apps()
+        .into_iter()
+        .find(|a| a.key == app.key)
+        .expect("the demo AXB app")
+        .numbers;
+    for (i, x) in x.iter().take(3).enumerate() {
+        let out = home.run(&[
+            "bind",
+            "axb",
+            "--caller",
+            &format!("+8613800138{i:03}"),
+            "--callee",
+            &format!("+8613900139{i:03}"),
+            "--x",
+            &x.number,
+            "--record",
+            "--record-hint-tone",
+            "notice.wav",
+        ]);
+        assert!(
+            out.status.success(),
+            "bind {i}: {}",
+            cli_support::show(&out)
+        );
+    }
+    sim.generate_calls(app.key, 60, 0).expect("calls");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    // 60 calls arrive as two fee notifications (at most 50 CDRs each).
+    let fee_files = || {
+        std::fs::read_dir(&cdrs).map_or(0, |d| {
+            d.flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with("-fee.json"))
+                .count()
+        })
+    };
+    while fee_files() < 2 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the simulator delivered its CDR files"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let imported = home.json(&["import", cdrs.to_str().expect("utf-8"), "--json"]);
+    assert!(imported.to_string().contains("\"new\""), "{imported}");
+    let conn = home.sqlite();
+    let recorded = count(&conn, "SELECT count(*) FROM calls WHERE has_recording = 1");
+    assert!(recorded >= 3, "the fixture has recorded calls ({recorded})");
+    drop(conn);
+
+    // Downloads crawl (64-byte chunks), so the kill lands while a file is half written.
+    rt.block_on(common::add_fault(
+        &sim,
+        json!({"kind": "slowBody", "chunkDelayMs": 2, "pathPrefix": "/sim/recordings"}),
+    ));
+    let rec_dir = home.db.parent().expect("data dir").join("recordings");
+    let partial = rec_dir.join(".partial");
+    let mut child = home.spawn(&["recordings", "fetch", "--json"], "fetch-1");
+    wait_for(&mut child, "a download is half written", || {
+        std::fs::read_dir(&partial)
+            .ok()?
+            .flatten()
+            .any(|e| e.metadata().is_ok_and(|m| m.len() > 4096))
+            .then_some(())
+    });
+    kill9(&mut child);
+
+    assert_eq!(integrity(&home.db), "ok", "the database survives the kill");
+    let conn = home.sqlite();
+    let fetched_before = count(
+        &conn,
+        "SELECT count(*) FROM recordings WHERE state = 'fetched'",
+    );
+    assert_eq!(
+        recordings_intact(&rec_dir) as i64,
+        fetched_before,
+        "only verified files sit in the recordings folder, one per fetched row"
+    );
+    drop(conn);
+
+    // Back to full speed: the next fetch resumes the partial file and finishes everything.
+    rt.block_on(common::clear_faults(&sim));
+    let report = home.json(&["recordings", "fetch", "--json"]);
+    assert_eq!(report["failed"], json!(0), "{report}");
+    let conn = home.sqlite();
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM recordings WHERE state = 'fetched'"
+        ),
+        recorded,
+        "every recorded call is fetched after the restart: {report}"
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM recordings WHERE state = 'fetching'"
+        ),
+        0,
+        "nothing is left marked as downloading"
+    );
+    let files = recordings_intact(&rec_dir) as i64;
+    assert!(
+        files >= 1 && files <= recorded,
+        "every file verifies ({files} files)"
+    );
+    assert_eq!(
+        std::fs::read_dir(&partial).map_or(0, |d| d.count()),
+        0,
+        "no partial download is left"
+    );
 }

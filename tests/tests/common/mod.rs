@@ -150,6 +150,28 @@ pub async fn admin_post(sim: &SimHandle, path: &str, body: Value) -> Value {
     resp.json().await.expect("admin JSON")
 }
 
+/// `PUT /sim/admin/{path}` with a JSON body.
+pub async fn admin_put(sim: &SimHandle, path: &str, body: Value) -> Value {
+    let resp = admin_http()
+        .put(format!("{}/sim/admin/{path}", sim.base_url()))
+        .json(&body)
+        .send()
+        .await
+        .expect("admin endpoint answers");
+    assert!(resp.status().is_success(), "admin PUT {path}: {resp:?}");
+    resp.json().await.unwrap_or(Value::Null)
+}
+
+/// Removes every fault rule.
+pub async fn clear_faults(sim: &SimHandle) {
+    let resp = admin_http()
+        .delete(format!("{}/sim/admin/faults", sim.base_url()))
+        .send()
+        .await
+        .expect("admin endpoint answers");
+    assert!(resp.status().is_success(), "admin DELETE faults: {resp:?}");
+}
+
 /// Adds a fault rule (`{"kind": …, "next": N, …}`) for the platform routes.
 pub async fn add_fault(sim: &SimHandle, rule: Value) {
     admin_post(sim, "faults", rule).await;
