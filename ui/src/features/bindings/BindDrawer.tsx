@@ -179,7 +179,7 @@ export function BindDrawer({ open, mode, onClose }: Props) {
         </Checkbox>
       </Form.Item>
       <Form.Item label={t("bindings.form.userData")} {...item("userData")}>
-        <Input value={v.userData} onChange={(e) => set("userData", e.target.value)} maxLength={256} />
+        <Input value={v.userData} onChange={(e) => set("userData", e.target.value)} maxLength={256} data-testid="bind-user-data" />
       </Form.Item>
     </>
   );

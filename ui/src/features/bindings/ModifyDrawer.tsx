@@ -106,7 +106,7 @@ export function ModifyDrawer({ binding, onClose }: Props) {
           </Checkbox>
         </Form.Item>
         <Form.Item label={t("bindings.form.userData")} {...item("userData")}>
-          <Input value={v.userData} onChange={(e) => set("userData", e.target.value)} maxLength={256} />
+          <Input value={v.userData} onChange={(e) => set("userData", e.target.value)} maxLength={256} data-testid="modify-user-data" />
         </Form.Item>
       </Form>
       {error && <PlatformAnswer error={error} testId="modify-error" />}
