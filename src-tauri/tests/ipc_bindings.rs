@@ -284,7 +284,11 @@ fn bulk_job_runs_with_progress_and_exports() {
     );
     let out = e._dir.path().join("results.xlsx");
     assert_eq!(
-        invoke(&e.w, "bulk_export", json!({ "jobId": job, "path": out })),
+        invoke(
+            &e.w,
+            "bulk_export",
+            json!({ "jobId": job, "path": out, "unmask": false })
+        ),
         Ok(json!(21))
     );
     let tpl = e._dir.path().join("template.csv");

@@ -52,12 +52,9 @@ enum Place {
     Database,
     /// `--json` output for scripts: full numbers by design; never the secret or a signature.
     ScriptOutput,
-    /// Logs, exports, human output, error output, audit entries: nothing personal or secret.
+    /// Logs, exports (the bulk results sheet included: masked unless `--unmask`), human
+    /// output, error output, audit entries: nothing personal or secret.
     Public,
-    /// KNOWN GAP, reported on issue 8: `bulk export` (the per-row results sheet) writes the
-    /// rows' full A and B, with no masked default and no `--unmask` choice. Treated like the
-    /// database for numbers (never the secret) until it masks by default; then delete this.
-    BulkResultsSheet,
 }
 
 struct Needle {
@@ -176,7 +173,7 @@ fn scan(label: &str, bytes: &[u8], place: Place, needles: &[Needle]) -> Vec<Stri
     let mut found = Vec::new();
     for n in needles {
         let allowed = match place {
-            Place::Database | Place::BulkResultsSheet => n.in_database,
+            Place::Database => n.in_database,
             Place::ScriptOutput => n.in_script_output,
             Place::Public => false,
         };
@@ -214,8 +211,6 @@ fn place_of(rel: &str) -> Place {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     if rel.starts_with("backups/") || name.starts_with("maskline.db") {
         Place::Database
-    } else if rel.starts_with("exports/bulk-results.") {
-        Place::BulkResultsSheet
     } else if name.ends_with(".json.stdout") {
         Place::ScriptOutput
     } else {
@@ -564,6 +559,23 @@ fn no_secret_and_no_full_number_leaks_anywhere_in_the_data_dir() {
         let out = data.join("exports").join(format!("bulk-results.{ext}"));
         j.ok(&["bulk", "export", &job, &p(&out)]);
     }
+    // The explicit choice writes the full numbers (outside the data dir: the operator's own
+    // file), and says so in the audit log without any number.
+    let full = inputs.path().join("bulk-results-full.xlsx");
+    j.ok(&["bulk", "export", &job, &p(&full), "--unmask"]);
+    let sheet = xlsx_text(&full);
+    for n in A_BULK.iter().chain(&B_BULK) {
+        assert!(
+            sheet.contains(n),
+            "`bulk export --unmask` writes {n} in full:\n{sheet}"
+        );
+    }
+    let audit = j.json(&["audit", "list", "--action", "bulk.export", "--json"]);
+    assert_eq!(
+        audit[0]["target"],
+        format!("job {job} 3 rows, full numbers"),
+        "the unmasked export is audited: {audit}"
+    );
 
     // Calls: import, browse, export (masked unless --unmask, which this journey never asks for).
     let cdrs_in = inputs.path().join("cdrs.jsonl");

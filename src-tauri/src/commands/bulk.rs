@@ -198,15 +198,17 @@ pub async fn bulk_results(
     blocking(move || Ok(bulk::results(&s.db, job_id, row_state, page, page_size)?)).await
 }
 
-/// Writes every row's result: XLSX for `.xlsx`, otherwise CSV with a UTF-8 BOM.
+/// Writes every row's result: XLSX for `.xlsx`, otherwise CSV with a UTF-8 BOM; A and B are
+/// masked unless `unmask`.
 #[tauri::command]
 pub async fn bulk_export(
     state: State<'_, AppState>,
     job_id: i64,
     path: PathBuf,
+    unmask: bool,
 ) -> Result<usize, AppError> {
     let s = state.inner().clone();
-    blocking(move || Ok(bulk::export(&s.db, job_id, &path)?)).await
+    blocking(move || Ok(bulk::export(&s.db, job_id, &path, unmask)?)).await
 }
 
 /// Writes an empty template with one example row (XLSX or CSV by the extension).

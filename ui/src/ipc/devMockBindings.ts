@@ -435,7 +435,9 @@ export const bindingHandlers: Record<string, (args: Args) => unknown> = {
   bulk_results: (a) => results(Number(a?.jobId), (a?.rowState as RowState | null) ?? null, Number(a?.page), Number(a?.pageSize)),
   bulk_export: (a) => {
     const j = jobs.find((x) => x.id === Number(a?.jobId));
-    return j ? j.progress.done + j.progress.invalid : 0;
+    const n = j ? j.progress.done + j.progress.invalid : 0;
+    record("bulk.export", `job ${Number(a?.jobId)} ${n} rows${a?.unmask ? ", full numbers" : ""}`, true);
+    return n;
   },
   bulk_template: () => null,
   audit_list: (a) => {

@@ -91,7 +91,9 @@ export const bulkResults = (
   pageSize: number,
 ): Promise<JobRowResult[]> => call("bulk_results", { jobId, rowState, page, pageSize });
 /** XLSX for `.xlsx`, otherwise CSV with a UTF-8 BOM. Resolves with the rows written. */
-export const bulkExport = (jobId: number, path: string): Promise<number> => call("bulk_export", { jobId, path });
+/** Writes the job's per-row results; A and B are masked unless `unmask` (recorded in the audit log). */
+export const bulkExport = (jobId: number, path: string, unmask: boolean): Promise<number> =>
+  call("bulk_export", { jobId, path, unmask });
 export const bulkTemplate = (kind: JobKind, mode: Mode, lang: Language, path: string): Promise<null> =>
   call("bulk_template", { kind, mode, lang, path });
 

@@ -37,7 +37,14 @@ pub enum BulkCommand {
         common: Common,
     },
     /// Write a job's per-row results: XLSX for *.xlsx, otherwise CSV with a UTF-8 BOM.
-    Export { job: i64, out: PathBuf },
+    /// A and B are masked unless `--unmask` (recorded in the audit log).
+    Export {
+        job: i64,
+        out: PathBuf,
+        /// Write the full A and B numbers instead of masked ones.
+        #[arg(long)]
+        unmask: bool,
+    },
     /// The account's jobs with their counts.
     List {
         #[command(flatten)]
@@ -191,9 +198,14 @@ pub fn run(cmd: BulkCommand, dbm: &DbManager) -> ExitCode {
             }
             Err(e) => fail(&e),
         },
-        BulkCommand::Export { job, out } => match bulk::export(dbm, job, &out) {
+        BulkCommand::Export { job, out, unmask } => match bulk::export(dbm, job, &out, unmask) {
             Ok(n) => {
-                println!("{n} rows written to {}", out.display());
+                let how = if unmask {
+                    "with full numbers"
+                } else {
+                    "numbers masked; --unmask for full numbers"
+                };
+                println!("{n} rows written to {} ({how})", out.display());
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),

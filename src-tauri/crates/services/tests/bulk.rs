@@ -191,15 +191,50 @@ async fn thousand_rows_dry_run_cancel_resume_and_match_the_simulator() {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), ok.len(), "one binding per row");
-    // The results file lists every row with its outcome.
+    // The results file lists every row with its outcome, A and B masked by default.
     let out = dir.path().join("results.csv");
-    assert_eq!(bulk::export(&env.dbm, job, &out).expect("export"), 1000);
-    assert!(
-        std::fs::read(&out)
-            .expect("read")
-            .starts_with(b"\xEF\xBB\xBF"),
-        "CSV with BOM"
+    assert_eq!(
+        bulk::export(&env.dbm, job, &out, false).expect("export"),
+        1000
     );
+    let masked = std::fs::read(&out).expect("read");
+    assert!(masked.starts_with(b"\xEF\xBB\xBF"), "CSV with BOM");
+    let masked = String::from_utf8(masked).expect("utf-8");
+    for full in ["13800000000", "13900000000", "13800000001"] {
+        assert!(
+            !masked.contains(full),
+            "the default export masks {full}:\n{}",
+            &masked[..400]
+        );
+    }
+    assert!(
+        masked.contains("+86 138****0000") && masked.contains("+86 139****0001"),
+        "A and B are written masked, the way the UI shows them"
+    );
+    assert!(
+        masked.contains(&xs(&env)[0]),
+        "X (the operator's own number) stays whole"
+    );
+    // With unmask, the same rows with the full numbers; the audit log says which export held them.
+    let full_out = dir.path().join("results-full.xlsx");
+    assert_eq!(
+        bulk::export(&env.dbm, job, &full_out, true).expect("export"),
+        1000
+    );
+    let full = sheet::read_table(&full_out).expect("read the xlsx");
+    assert_eq!(full.rows.len(), 1000);
+    assert_eq!(
+        (full.rows[0].1[2].as_str(), full.rows[0].1[3].as_str()),
+        ("+8613800000000", "+8613900000000"),
+        "unmasked: row 1's A and B in full"
+    );
+    let exports = audit::list(&env.dbm, Some("bulk.export"), 1, 10).expect("audit");
+    assert_eq!(exports.len(), 2, "both exports audited: {exports:?}");
+    assert_eq!(
+        exports[0].target,
+        format!("job {job} 1000 rows, full numbers")
+    );
+    assert_eq!(exports[1].target, format!("job {job} 1000 rows"));
     let chain = audit::verify_chain(&env.dbm).expect("verify");
     assert_eq!(chain.first_broken, None);
     assert!(

@@ -115,7 +115,7 @@ async fn template_bind_then_modify_then_unbind_from_the_results_export() {
 
     // Undo the rest of the bind job: its exported results go straight into a bulk unbind.
     let export = dir.path().join("results.xlsx");
-    bulk::export(&env.dbm, bind_job, &export).expect("export");
+    bulk::export(&env.dbm, bind_job, &export, false).expect("export");
     let (job, r) =
         bulk::create(&env.dbm, Some("axb"), JobKind::Unbind, &export, None, None).expect("create");
     assert_eq!(

@@ -5,10 +5,12 @@
 //!    nothing is sent. [`create`] does the same and journals the rows as a job.
 //! 3. [`start`]: the background job ([`JobHandle`]: progress, pause, resume, cancel); calling
 //!    it again on a cancelled or interrupted job resumes it without sending any row twice.
-//! 4. [`retry_failed`], [`results`], [`export`] (CSV with BOM or XLSX) and [`template`].
+//! 4. [`retry_failed`], [`results`], [`export`] (CSV with BOM or XLSX, numbers masked unless
+//!    asked otherwise) and [`template`].
 
 use std::path::Path;
 
+use maskline_domain::calls::mask_number;
 use maskline_domain::jobs::{
     ColumnMapping, DryRunReport, JobKind, JobProgress, JobRowResult, JobState, JobSummary, RowState,
 };
@@ -216,16 +218,35 @@ const RESULT_HEADERS: [&str; 8] = [
 ];
 
 /// Writes every row's result to `path`: XLSX for `.xlsx`, otherwise CSV with a UTF-8 BOM.
-pub fn export(dbm: &DbManager, job_id: i64, path: &Path) -> Result<usize, ServiceError> {
+/// A and B are masked (`+86 138****8000`) unless `unmask`; X is the operator's own number and
+/// stays whole. Every export is recorded in the audit log, saying whether it held full numbers.
+pub fn export(
+    dbm: &DbManager,
+    job_id: i64,
+    path: &Path,
+    unmask: bool,
+) -> Result<usize, ServiceError> {
+    let account = {
+        let db = dbm.db()?;
+        let conn = db.conn()?;
+        let job = jobs::get(&conn, job_id)?.ok_or_else(|| {
+            ServiceError::NotFound(format!("no bulk job {job_id} / 没有该批量任务"))
+        })?;
+        maskline_store::accounts::get(&conn, job.account_id)?.map(|a| a.name)
+    };
     let rows = results(dbm, job_id, None, 1, u32::MAX)?;
+    let number = |n: Option<String>| match n {
+        Some(n) if !unmask => mask_number(&n),
+        n => n.unwrap_or_default(),
+    };
     let cells: Vec<Vec<String>> = rows
         .into_iter()
         .map(|r| {
             vec![
                 r.row.to_string(),
                 r.state.as_str().into(),
-                r.a.unwrap_or_default(),
-                r.b.unwrap_or_default(),
+                number(r.a),
+                number(r.b),
                 r.x.unwrap_or_default(),
                 r.subscription_id.unwrap_or_default(),
                 r.result_code.unwrap_or_default(),
@@ -234,6 +255,18 @@ pub fn export(dbm: &DbManager, job_id: i64, path: &Path) -> Result<usize, Servic
         })
         .collect();
     write_by_extension(path, &RESULT_HEADERS, &cells)?;
+    audit::record(
+        &dbm.db()?,
+        account.as_deref(),
+        "bulk.export",
+        &format!(
+            "job {job_id} {} rows{}",
+            cells.len(),
+            if unmask { ", full numbers" } else { "" }
+        ),
+        "0",
+        true,
+    )?;
     Ok(cells.len())
 }
 

@@ -179,7 +179,7 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
       await start(jobId);
     });
 
-  const exportResults = (ext: "csv" | "xlsx") =>
+  const exportResults = (ext: "csv" | "xlsx", unmask: boolean) =>
     guard(async () => {
       if (jobId === null) return;
       const target = await pickExportPath(
@@ -188,7 +188,7 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
         ext,
       );
       if (!target) return;
-      const n = await bulkExport(jobId, target);
+      const n = await bulkExport(jobId, target, unmask);
       void message.success(t("bindings.bulk.results.exported", { count: n, path: target }));
     });
 
@@ -288,7 +288,7 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
       break;
     case 4:
       body = jobId !== null && (
-        <ResultsView jobId={jobId} progress={run.progress} busy={busy} onRetry={() => void retry()} onExport={(e) => void exportResults(e)} />
+        <ResultsView jobId={jobId} progress={run.progress} busy={busy} onRetry={() => void retry()} onExport={(e, unmask) => void exportResults(e, unmask)} />
       );
       footer = <Button onClick={onClose}>{t("bindings.bulk.close")}</Button>;
       break;

@@ -1,4 +1,4 @@
-import { Button, Flex, Segmented, Space, Table, Tag } from "antd";
+import { Alert, Button, Checkbox, Flex, Segmented, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MaskedNumber } from "../../../components/MaskedNumber";
@@ -15,14 +15,16 @@ interface Props {
   progress: JobProgress | null;
   busy: boolean;
   onRetry: () => void;
-  onExport: (ext: "csv" | "xlsx") => void;
+  /** `unmask`: write A and B in full (the backend records it in the audit log). */
+  onExport: (ext: "csv" | "xlsx", unmask: boolean) => void;
 }
 
-/** Per-row results (filter ok / failed / refused), retry failed rows, export CSV or XLSX. */
+/** Per-row results (filter ok / failed / refused), retry failed rows, export CSV or XLSX (numbers masked unless ticked). */
 export function ResultsView({ jobId, progress, busy, onRetry, onExport }: Props) {
   const { t } = useTranslation();
   const [state, setState] = useState<RowState | "all">("all");
   const [page, setPage] = useState(1);
+  const [unmask, setUnmask] = useState(false);
   const rows = useBulkResults(jobId, state === "all" ? null : state, page, PAGE);
   const total =
     state === "all"
@@ -53,14 +55,20 @@ export function ResultsView({ jobId, progress, busy, onRetry, onExport }: Props)
           <Button onClick={onRetry} disabled={!progress?.failed || busy} data-testid="bulk-retry">
             {t("bindings.bulk.results.retry", { count: progress?.failed ?? 0 })}
           </Button>
-          <Button onClick={() => onExport("csv")} disabled={busy} data-testid="bulk-export-csv">
+          <Checkbox checked={unmask} onChange={(e) => setUnmask(e.target.checked)} data-testid="bulk-export-unmask">
+            {t("bindings.bulk.results.unmask")}
+          </Checkbox>
+          <Button onClick={() => onExport("csv", unmask)} disabled={busy} data-testid="bulk-export-csv">
             {t("bindings.bulk.results.exportCsv")}
           </Button>
-          <Button onClick={() => onExport("xlsx")} disabled={busy} data-testid="bulk-export-xlsx">
+          <Button onClick={() => onExport("xlsx", unmask)} disabled={busy} data-testid="bulk-export-xlsx">
             {t("bindings.bulk.results.exportXlsx")}
           </Button>
         </Space>
       </Flex>
+      {unmask && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("bindings.bulk.results.unmaskWarning")} data-testid="bulk-export-unmask-warning" />
+      )}
       <Table<JobRowResult>
         size="small"
         rowKey="row"
