@@ -8,7 +8,7 @@ import * as ops from "../../../ipc/operations";
 import { renderWithQueries } from "../../../test/renderApp";
 import { BulkWizard } from "./BulkWizard";
 
-vi.mock("../../../ipc/calls", () => ({ pickExportPath: vi.fn() }));
+vi.mock("../../../ipc/calls", () => ({ pickExportPath: vi.fn(), isDebugBuild: () => false }));
 vi.mock("../../../ipc/operations", () => ({
   pickSpreadsheet: vi.fn(async () => "/tmp/pairs.csv"),
   bulkPreview: vi.fn(async () => [["A号码 A", "对方 callee", "memo"], { columns: [{ field: "a", column: 0, header: "A号码 A" }] }]),

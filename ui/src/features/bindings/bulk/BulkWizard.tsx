@@ -28,6 +28,7 @@ import {
 } from "../../../ipc/operations";
 import { bindingKeys } from "../../../queries/bindings";
 import { bulkKeys } from "../../../queries/bulk";
+import { registerE2E } from "../../calls/e2e";
 import { DryRunView } from "./DryRunView";
 import { MappingEditor } from "./MappingEditor";
 import { missingFields, unbindReady } from "./mapping";
@@ -122,16 +123,21 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
     return () => clearInterval(timer);
   }, [step, jobId, run.phase]);
 
+  /** What choosing a file leads to (also the E2E hook's entry: a native dialog cannot be driven). */
+  const openFile = async (p: string) => {
+    const [[h, m], f] = await Promise.all([bulkPreview(p), bulkFields(kind, mode)]);
+    setPath(p);
+    setHeaders(h);
+    setMapping(m);
+    setFields(f);
+    setStep(1);
+  };
+
   const chooseFile = () =>
     guard(async () => {
       const p = await pickSpreadsheet({ title: t("bindings.bulk.file.dialog"), filterName: t("bindings.bulk.file.filter") });
       if (!p) return;
-      const [[h, m], f] = await Promise.all([bulkPreview(p), bulkFields(kind, mode)]);
-      setPath(p);
-      setHeaders(h);
-      setMapping(m);
-      setFields(f);
-      setStep(1);
+      await openFile(p);
     });
 
   const template = (ext: "xlsx" | "csv") =>
@@ -191,6 +197,19 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
       const n = await bulkExport(jobId, target, unmask);
       void message.success(t("bindings.bulk.results.exported", { count: n, path: target }));
     });
+
+  // Debug builds only: the real-window E2E gives the paths the native dialogs would have returned.
+  useEffect(() =>
+    registerE2E({
+      bulkOpenFile: (p: string) => guard(() => openFile(p)),
+      bulkExportTo: (target: string, unmask: boolean) =>
+        guard(async () => {
+          if (jobId === null) return;
+          const n = await bulkExport(jobId, target, unmask);
+          void message.success(t("bindings.bulk.results.exported", { count: n, path: target }));
+        }),
+    }),
+  );
 
   const steps = (["file", "mapping", "dryRun", "run", "results"] as const).map((s) => ({ title: t(`bindings.bulk.step.${s}`) }));
 
