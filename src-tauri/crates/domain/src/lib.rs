@@ -33,4 +33,7 @@ pub use demo::DemoStatus;
 pub use error::{AppError, ErrorCode};
 pub use mode::{AuthScheme, Mode};
 pub use phone::{PhoneError, PhoneKind, PhoneNumber};
-pub use settings::{Language, Settings, Theme};
+pub use settings::{
+    Language, Settings, Theme, WatchFolderSettings, WatchImport, WatchProblem, WatchState,
+    WatchStatus,
+};

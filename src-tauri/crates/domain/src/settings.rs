@@ -33,6 +33,74 @@ pub struct Settings {
     pub theme: Theme,
 }
 
+/// The optional CDR watch folder: new and changed files in it are imported automatically.
+/// Off by default; the folder is kept when the watch is turned off.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchFolderSettings {
+    pub enabled: bool,
+    /// Absolute path of the folder (read recursively, like a folder import).
+    pub folder: Option<String>,
+}
+
+/// What the watch folder is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum WatchState {
+    /// Turned off (or never set up).
+    #[default]
+    Off,
+    /// Watching: new files are imported once they stop growing.
+    Watching,
+    /// The folder cannot be watched right now (see `problem`); retried by itself.
+    Error,
+}
+
+/// Why the watch folder needs attention. The UI says what to do for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum WatchProblem {
+    /// The folder does not exist (deleted, renamed, drive unplugged).
+    Missing,
+    /// The path is a file, not a folder.
+    NotAFolder,
+    /// The app's user may not read the folder.
+    PermissionDenied,
+    /// The folder could not be read for another reason (see `detail`).
+    Unreadable,
+    /// A file could not be imported because the database refused (see `detail`); watching goes on.
+    ImportFailed,
+}
+
+/// The last file the watch folder imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchImport {
+    /// When the import finished, UTC epoch seconds.
+    #[ts(type = "number")]
+    pub at: i64,
+    pub report: crate::import::FileReport,
+}
+
+/// The live state of the watch folder, sent to the UI whenever it changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchStatus {
+    pub state: WatchState,
+    pub folder: Option<String>,
+    pub problem: Option<WatchProblem>,
+    /// The system's own words behind `problem`.
+    pub detail: Option<String>,
+    /// Files seen that are waiting to stop growing before they are imported.
+    pub pending: u32,
+    /// The file being imported now.
+    pub importing: Option<String>,
+    /// Files imported since the watch started (also counts files re-imported after a change).
+    #[ts(type = "number")]
+    pub imported_files: u64,
+    pub last_import: Option<WatchImport>,
+}
+
 impl Language {
     /// Stable text form used in storage.
     pub fn as_str(self) -> &'static str {
@@ -99,6 +167,23 @@ mod tests {
             Language::En,
             "an explicit choice wins over the OS"
         );
+    }
+
+    #[test]
+    fn watch_folder_is_off_by_default_and_serialises_in_camel_case() {
+        let d = WatchFolderSettings::default();
+        assert!(
+            !d.enabled && d.folder.is_none(),
+            "the watch folder is opt-in"
+        );
+        let s = WatchStatus {
+            problem: Some(WatchProblem::NotAFolder),
+            ..WatchStatus::default()
+        };
+        let json = serde_json::to_string(&s).expect("serialize");
+        assert!(json.contains(r#""state":"off""#), "{json}");
+        assert!(json.contains(r#""problem":"notAFolder""#), "{json}");
+        assert!(json.contains(r#""importedFiles":0"#), "{json}");
     }
 
     #[test]

@@ -66,6 +66,22 @@ pub fn add_issues(conn: &Connection, id: i64, issues: &[ImportIssue]) -> Result<
     Ok(())
 }
 
+/// Whether a file with this path, size and modification time was already read to the end
+/// (done, or failed on its content): the watch folder does not read it again.
+pub fn already_imported(
+    conn: &Connection,
+    path: &str,
+    size: u64,
+    mtime: Option<i64>,
+) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM imports WHERE path = ?1 AND size = ?2 AND mtime IS ?3
+               AND status IN ('done', 'failed'))",
+        )?
+        .query_row(params![path, size as i64, mtime], |r| r.get(0))?)
+}
+
 /// A past import, newest first in [`recent`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow {

@@ -1,6 +1,6 @@
 //! The `settings` table: user preferences as key/value rows.
 
-use maskline_domain::{Language, Settings, Theme};
+use maskline_domain::{Language, Settings, Theme, WatchFolderSettings};
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::StoreError;
@@ -36,4 +36,62 @@ pub fn set(conn: &mut Connection, settings: &Settings) -> Result<(), StoreError>
     }
     tx.commit()?;
     Ok(())
+}
+
+const WATCH_ENABLED: &str = "import.watch_enabled";
+const WATCH_FOLDER: &str = "import.watch_folder";
+
+/// The watch folder setting; off with no folder when unset.
+pub fn get_watch_folder(conn: &Connection) -> Result<WatchFolderSettings, StoreError> {
+    Ok(WatchFolderSettings {
+        enabled: get_value(conn, WATCH_ENABLED)?.is_some_and(|v| v == "true"),
+        folder: get_value(conn, WATCH_FOLDER)?.filter(|v| !v.is_empty()),
+    })
+}
+
+/// Saves the watch folder setting in one transaction (no folder is stored as empty).
+pub fn set_watch_folder(conn: &mut Connection, s: &WatchFolderSettings) -> Result<(), StoreError> {
+    let tx = conn.transaction()?;
+    {
+        let mut stmt = tx.prepare_cached(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )?;
+        stmt.execute((WATCH_ENABLED, if s.enabled { "true" } else { "false" }))?;
+        stmt.execute((WATCH_FOLDER, s.folder.as_deref().unwrap_or("")))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watch_folder_round_trips_and_defaults_to_off() {
+        let db = crate::Db::in_memory().expect("db");
+        let mut conn = db.conn().expect("conn");
+        assert_eq!(
+            get_watch_folder(&conn).expect("get"),
+            WatchFolderSettings::default()
+        );
+        let on = WatchFolderSettings {
+            enabled: true,
+            folder: Some("/data/cdr 话单".into()),
+        };
+        set_watch_folder(&mut conn, &on).expect("set");
+        assert_eq!(get_watch_folder(&conn).expect("get"), on);
+        let off = WatchFolderSettings {
+            enabled: false,
+            folder: None,
+        };
+        set_watch_folder(&mut conn, &off).expect("set");
+        assert_eq!(get_watch_folder(&conn).expect("get"), off);
+        assert_eq!(
+            get(&conn).expect("get"),
+            Settings::default(),
+            "the other settings are untouched"
+        );
+    }
 }

@@ -6,7 +6,7 @@
 //! GBK-like bytes reject their records). Files are streamed (memory stays flat), inserted one
 //! transaction per batch, deduplicated by the platform identifiers (re-imports are no-ops),
 //! and reported per file. Cancelling keeps the committed batches. Blocking: run it off the
-//! UI thread. Watching a folder is not implemented yet.
+//! UI thread. [`watch`] imports new files of a watched folder with the same code.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,6 +21,7 @@ use crate::{DbManager, ServiceError};
 mod file;
 pub mod framer;
 mod source;
+pub mod watch;
 
 /// Extensions picked up when a folder is imported (files named explicitly are always read).
 pub const FOLDER_EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "gz", "txt", "log"];
@@ -111,23 +112,29 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ServiceError> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
+        .filter(|p| !is_hidden(p))
         .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
             walk(&p, out)?;
-        } else if p
-            .extension()
-            .is_some_and(|e| FOLDER_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-        {
+        } else if has_import_extension(&p) {
             out.push(p);
         }
     }
     Ok(())
+}
+
+/// Whether a file in a folder is picked up: one of [`FOLDER_EXTENSIONS`].
+pub(crate) fn has_import_extension(p: &Path) -> bool {
+    p.extension()
+        .is_some_and(|e| FOLDER_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Hidden entries (a leading dot) are skipped in folders.
+pub(crate) fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 /// Imports files and folders. `progress` is called after every batch; setting `cancel`
