@@ -61,6 +61,9 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::audit::audit_verify,
             commands::import::import_start,
             commands::import::import_cancel,
+            commands::watch::watch_folder_get,
+            commands::watch::watch_folder_set,
+            commands::watch::watch_folder_status,
             commands::calls::calls_page,
             commands::calls::calls_count,
             commands::calls::call_detail,
@@ -118,6 +121,11 @@ pub fn run() {
             }
             // Demo mode survives restarts; its simulator starts again in the background.
             tauri::async_runtime::spawn(commands::demo::resume(state.clone()));
+            // The watch folder, when turned on, starts watching again.
+            tauri::async_runtime::spawn(commands::watch::resume(
+                app.handle().clone(),
+                state.clone(),
+            ));
             app.manage(state);
             Ok(())
         })

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use maskline_secrets::SecretStore;
+use maskline_services::import::watch::WatchFolder;
 use maskline_services::privacy::AppLock;
 use maskline_services::{DbManager, paths};
 
@@ -26,6 +27,8 @@ pub struct AppState {
     pub demo: Arc<DemoSlot>,
     /// The optional app lock (revealing numbers, playing recordings).
     pub lock: Arc<AppLock>,
+    /// The CDR watch folder (off unless turned on in Settings).
+    pub watch: Arc<WatchFolder>,
 }
 
 impl AppState {
@@ -44,6 +47,7 @@ impl AppState {
             jobs: Arc::default(),
             bulk_jobs: Arc::default(),
             demo: Arc::default(),
+            watch: Arc::default(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod numbers;
 pub mod privacy;
 pub mod recordings;
 pub mod settings;
+pub mod watch;
 
 use maskline_domain::{AppError, ErrorCode};
 
