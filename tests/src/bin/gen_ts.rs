@@ -49,6 +49,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ExportReport::export_all(&cfg)?;
     ImportProgress::export_all(&cfg)?;
     FileReport::export_all(&cfg)?;
+    maskline_domain::WatchFolderSettings::export_all(&cfg)?;
+    maskline_domain::WatchStatus::export_all(&cfg)?;
     export_bindings_types(&cfg)?;
     maskline_domain::DemoStatus::export_all(&cfg)?;
     export_recordings_types(&cfg)?;
