@@ -59,6 +59,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::bulk::bulk_template,
             commands::audit::audit_list,
             commands::audit::audit_verify,
+            commands::audit::audit_export,
             commands::import::import_start,
             commands::import::import_cancel,
             commands::watch::watch_folder_get,

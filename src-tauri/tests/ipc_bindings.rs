@@ -152,6 +152,18 @@ fn bind_modify_unbind_and_the_cache_and_audit_follow() {
     );
     let check = invoke(&e.w, "audit_verify", json!({})).expect("verify");
     assert_eq!(check["firstBroken"], Value::Null, "{check}");
+    let out = e._dir.path().join("audit.csv");
+    let exported = invoke(&e.w, "audit_export", json!({ "path": out })).expect("export");
+    assert_eq!(
+        (&exported["rows"], &exported["check"]["firstBroken"]),
+        (&json!(3), &Value::Null),
+        "{exported}"
+    );
+    let text = std::fs::read_to_string(&out).expect("the export is written");
+    assert!(
+        text.contains(",chain.check,") && !text.contains("13800138000"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! The local audit trail.
 
+use std::path::PathBuf;
+
 use maskline_domain::AppError;
-use maskline_domain::audit::{AuditEntry, ChainCheck};
+use maskline_domain::audit::{AuditEntry, AuditExportReport, ChainCheck};
 use maskline_services::audit;
 use tauri::State;
 
@@ -25,4 +27,14 @@ pub async fn audit_list(
 pub async fn audit_verify(state: State<'_, AppState>) -> Result<ChainCheck, AppError> {
     let s = state.inner().clone();
     blocking(move || Ok(audit::verify_chain(&s.db)?)).await
+}
+
+/// Writes the whole audit log with its chain links and the chain check to a CSV file.
+#[tauri::command]
+pub async fn audit_export(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<AuditExportReport, AppError> {
+    let s = state.inner().clone();
+    blocking(move || Ok(audit::export(&s.db, &path)?)).await
 }

@@ -65,7 +65,7 @@ fn export_bindings_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> 
     let cfg = &ts_rs::Config::new()
         .with_out_dir(cfg.out_dir())
         .with_large_int("number");
-    use maskline_domain::audit::{AuditEntry, ChainCheck};
+    use maskline_domain::audit::{AuditEntry, AuditExportReport, ChainCheck};
     use maskline_domain::binding_forms::{BindForm, BindOutcome, ModifyForm};
     use maskline_domain::bindings::{BindingFilter, BindingPage, SyncReport};
     use maskline_domain::jobs::{BulkField, DryRunReport, JobKind, JobRowResult, JobSummary};
@@ -87,6 +87,7 @@ fn export_bindings_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> 
     JobRowResult::export_all(cfg)?;
     AuditEntry::export_all(cfg)?;
     ChainCheck::export_all(cfg)?;
+    AuditExportReport::export_all(cfg)?;
     Ok(())
 }
 

@@ -446,4 +446,9 @@ export const bindingHandlers: Record<string, (args: Args) => unknown> = {
     return audit.slice((page - 1) * size, page * size);
   },
   audit_verify: () => ({ rows: audit.length, firstBroken: params.get("audit") === "broken" ? 7 : null }),
+  audit_export: (a) => {
+    const check = { rows: audit.length, firstBroken: params.get("audit") === "broken" ? 7 : null };
+    record("audit.export", `${check.rows} entries, chain ${check.firstBroken === null ? "intact" : `BROKEN at entry ${check.firstBroken}`}`, true);
+    return { path: String(a?.path), rows: check.rows, check };
+  },
 };

@@ -4,6 +4,7 @@
  */
 import { Channel } from "@tauri-apps/api/core";
 import type { AuditEntry } from "./bindings/AuditEntry";
+import type { AuditExportReport } from "./bindings/AuditExportReport";
 import type { BindForm } from "./bindings/BindForm";
 import type { BindOutcome } from "./bindings/BindOutcome";
 import type { BindingFilter } from "./bindings/BindingFilter";
@@ -100,6 +101,8 @@ export const bulkTemplate = (kind: JobKind, mode: Mode, lang: Language, path: st
 export const auditList = (action: string | null, page: number, pageSize: number): Promise<AuditEntry[]> =>
   call("audit_list", { action, page, pageSize });
 export const auditVerify = (): Promise<ChainCheck> => call("audit_verify");
+/** Writes the whole audit log (with each row's chain links and, last, the chain check) to a CSV file. */
+export const auditExport = (path: string): Promise<AuditExportReport> => call("audit_export", { path });
 
 /** Native "open" dialog for one CSV or XLSX file. Resolves with its path, or null if cancelled. */
 export async function pickSpreadsheet(texts: { title: string; filterName: string }): Promise<string | null> {

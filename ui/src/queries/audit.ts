@@ -1,5 +1,5 @@
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { auditList, auditVerify } from "../ipc/operations";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { auditExport, auditList, auditVerify } from "../ipc/operations";
 
 export const auditKeys = { page: (page: number, size: number) => ["audit", page, size] as const };
 
@@ -12,3 +12,12 @@ export const useAudit = (page: number, pageSize: number) =>
   });
 
 export const useVerifyAudit = () => useMutation({ mutationFn: () => auditVerify() });
+
+/** The export is itself recorded in the audit log: the list is refreshed after it. */
+export const useExportAudit = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (path: string) => auditExport(path),
+    onSettled: () => client.invalidateQueries({ queryKey: ["audit"] }),
+  });
+};

@@ -62,7 +62,7 @@ enum Command {
         #[command(subcommand)]
         command: pools::NumbersCommand,
     },
-    /// The local audit trail (list, verify the hash chain).
+    /// The local audit trail (list, verify the hash chain, export it).
     Audit {
         #[command(subcommand)]
         command: pools::AuditCommand,

@@ -1,4 +1,4 @@
-//! `maskline numbers import|add|list|pools|choose-x` and `maskline audit list|verify`.
+//! `maskline numbers import|add|list|pools|choose-x` and `maskline audit list|verify|export`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,6 +75,10 @@ pub enum AuditCommand {
     },
     /// Check the hash chain (exit 1 and the first altered row when broken).
     Verify,
+    /// Write the whole log to a CSV file (UTF-8 with BOM) with each row's chain links, so it
+    /// can be checked outside Maskline; the last line holds the chain check. Exit 1 when the
+    /// chain is broken (the file is written all the same).
+    Export { out: PathBuf },
 }
 
 fn print<T: Serialize + std::fmt::Debug>(v: Result<T, ServiceError>, json: bool) -> ExitCode {
@@ -176,11 +180,29 @@ pub fn run_audit(cmd: AuditCommand, dbm: &DbManager) -> ExitCode {
             }
             Ok(c) => {
                 println!(
-                    "audit chain BROKEN at entry {} (of {} checked)",
+                    "audit chain BROKEN at entry {} (of {} entries): it or the one before it was altered or removed outside Maskline; keep a copy of the database",
                     c.first_broken.unwrap_or_default(),
                     c.rows
                 );
                 ExitCode::FAILURE
+            }
+            Err(e) => crate::bulk::fail(&e),
+        },
+        AuditCommand::Export { out } => match audit::export(dbm, &out) {
+            Ok(r) => {
+                println!("{} entries written to {}", r.rows, out.display());
+                match r.check.first_broken {
+                    None => {
+                        println!("audit chain intact");
+                        ExitCode::SUCCESS
+                    }
+                    Some(id) => {
+                        println!(
+                            "audit chain BROKEN at entry {id}: it or the one before it was altered or removed outside Maskline (the file's last line says so too)"
+                        );
+                        ExitCode::FAILURE
+                    }
+                }
             }
             Err(e) => crate::bulk::fail(&e),
         },

@@ -122,3 +122,71 @@ fn bulk_bind_then_export_list_and_audit() {
     let out = cli.run(&["audit", "verify"]);
     assert!(out.status.success(), "{}", show(&out));
 }
+
+#[test]
+fn audit_export_writes_the_chain_and_audit_verify_and_export_exit_1_once_a_row_is_altered() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = db_with_account(dir.path());
+    {
+        let d = maskline_store::Db::open(&db).expect("db");
+        for i in 0..3 {
+            maskline_services::audit::record(
+                &d,
+                Some("axb"),
+                "bind",
+                &format!("AXB A=+86 138****800{i}"),
+                "0",
+                true,
+            )
+            .expect("record");
+        }
+    }
+    let run = |args: &[&str]| {
+        maskline()
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .expect("run")
+    };
+    let out_file = dir.path().join("audit.csv");
+    let out_path = out_file.to_str().expect("utf8");
+    let out = run(&["audit", "export", out_path]);
+    assert!(out.status.success(), "{}", show(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("3 entries written") && stdout.contains("intact"),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(&out_file).expect("export written");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("\u{feff}id,at,who,account,action,target"));
+    assert_eq!(lines.len(), 5, "header, 3 entries, the check: {text}");
+    assert!(lines[4].contains(",chain.check,") && lines[4].contains(",intact,1,"));
+    assert!(run(&["audit", "verify"]).status.success());
+
+    maskline_store::Db::open(&db)
+        .expect("db")
+        .conn()
+        .expect("conn")
+        .execute(
+            "UPDATE audit SET target = 'AXB A=elsewhere' WHERE id = 2",
+            [],
+        )
+        .expect("tamper");
+    let out = run(&["audit", "verify"]);
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("BROKEN at entry 2"));
+    let out = run(&["audit", "export", out_path]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a broken chain fails the export's exit code: {}",
+        show(&out)
+    );
+    let text = std::fs::read_to_string(&out_file).expect("export written");
+    assert!(
+        text.lines().count() == 6 && text.contains(",broken:2,0,"),
+        "the file shows the break after the 3 entries and the first export's entry: {text}"
+    );
+}

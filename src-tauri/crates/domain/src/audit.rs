@@ -26,7 +26,18 @@ pub struct AuditEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChainCheck {
+    /// Every row checked (the whole table).
     pub rows: u64,
     /// The first row whose hash does not match its content or its predecessor.
     pub first_broken: Option<i64>,
+}
+
+/// What an export of the whole audit log wrote: its rows and the chain check of exactly those
+/// rows (also written into the file's last line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditExportReport {
+    pub path: String,
+    pub rows: u64,
+    pub check: ChainCheck,
 }

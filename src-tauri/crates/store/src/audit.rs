@@ -137,26 +137,85 @@ pub fn list(
     Ok(rows)
 }
 
+/// One row as stored, with its chain links (for exports that can be checked elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainedRow {
+    pub id: i64,
+    pub record: AuditRecord,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// Checks rows one at a time, in id order: feed every row to [`ChainVerifier::push`], then
+/// [`ChainVerifier::finish`].
+#[derive(Debug, Clone)]
+pub struct ChainVerifier {
+    prev: String,
+    rows: u64,
+    first_broken: Option<i64>,
+}
+
+impl Default for ChainVerifier {
+    fn default() -> Self {
+        ChainVerifier {
+            prev: GENESIS.to_string(),
+            rows: 0,
+            first_broken: None,
+        }
+    }
+}
+
+impl ChainVerifier {
+    /// Counts the row and notes it if its content, predecessor link or position does not
+    /// match its hash (only the first such row is kept).
+    pub fn push(&mut self, r: &ChainedRow) {
+        self.rows += 1;
+        if self.first_broken.is_none()
+            && (r.prev_hash != self.prev || chain_hash(&self.prev, r.id, &r.record) != r.hash)
+        {
+            self.first_broken = Some(r.id);
+        }
+        self.prev = r.hash.clone();
+    }
+
+    /// The result; `rows` counts every row pushed.
+    pub fn finish(&self) -> ChainCheck {
+        ChainCheck {
+            rows: self.rows,
+            first_broken: self.first_broken,
+        }
+    }
+}
+
+/// Calls `f` with every row in id order, one at a time (one statement: a consistent snapshot,
+/// nothing held in memory). `f` returning an error stops the walk and returns it.
+pub fn for_each<E: From<StoreError>>(
+    conn: &Connection,
+    mut f: impl FnMut(&ChainedRow) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut stmt = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY id"))
+        .map_err(StoreError::from)?;
+    let mut rows = stmt.query([]).map_err(StoreError::from)?;
+    while let Some(x) = rows.next().map_err(StoreError::from)? {
+        let (id, record, prev_hash, hash) = row(x).map_err(StoreError::from)?;
+        f(&ChainedRow {
+            id,
+            record,
+            prev_hash,
+            hash,
+        })?;
+    }
+    Ok(())
+}
+
 /// Walks the whole chain; `first_broken` is the first row whose content, predecessor link or
 /// position does not match its hash.
 pub fn verify_chain(conn: &Connection) -> Result<ChainCheck, StoreError> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    let mut prev = GENESIS.to_string();
-    let mut n = 0u64;
-    while let Some(x) = rows.next()? {
-        let (id, rec, prev_hash, hash) = row(x)?;
-        n += 1;
-        if prev_hash != prev || chain_hash(&prev, id, &rec) != hash {
-            return Ok(ChainCheck {
-                rows: n,
-                first_broken: Some(id),
-            });
-        }
-        prev = hash;
-    }
-    Ok(ChainCheck {
-        rows: n,
-        first_broken: None,
-    })
+    let mut v = ChainVerifier::default();
+    for_each(conn, |r| {
+        v.push(r);
+        Ok::<(), StoreError>(())
+    })?;
+    Ok(v.finish())
 }

@@ -284,9 +284,11 @@ fn the_audit_chain_verifies_and_points_at_a_tampered_row() {
     );
     c.execute("UPDATE audit SET result_code = '1012010' WHERE id = 3", [])
         .expect("tamper");
+    let broken = audit::verify_chain(&c).expect("verify");
     assert_eq!(
-        audit::verify_chain(&c).expect("verify").first_broken,
-        Some(3)
+        (broken.first_broken, broken.rows),
+        (Some(3), 5),
+        "the first altered row, and every row counted"
     );
     c.execute("UPDATE audit SET result_code = '0' WHERE id = 3", [])
         .expect("undo");

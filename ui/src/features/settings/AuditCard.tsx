@@ -1,22 +1,31 @@
-import { SafetyCertificateOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Flex, Table, Tag, Typography } from "antd";
+import { DownloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Flex, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { fileStamp } from "../../components/useFileJob";
 import type { AuditEntry } from "../../ipc/bindings/AuditEntry";
+import type { AuditExportReport } from "../../ipc/bindings/AuditExportReport";
 import type { ChainCheck } from "../../ipc/bindings/ChainCheck";
+import { pickExportPath } from "../../ipc/calls";
 import { toAppError } from "../../ipc/errors";
 import { shortDateTime } from "../bindings/format";
-import { useAudit, useVerifyAudit } from "../../queries/audit";
+import { useAudit, useExportAudit, useVerifyAudit } from "../../queries/audit";
 
 const PAGE_SIZE = 20;
 
-/** Who did what, when, on which account, and what the platform answered; plus a check that nothing was altered. */
+/**
+ * Who did what, when, on which account, and what the platform answered; plus a check that nothing was
+ * altered, and an export of the whole chain (CSV, ending with the chain check) to check it elsewhere.
+ */
 export function AuditCard() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const audit = useAudit(page, PAGE_SIZE);
   const verify = useVerifyAudit();
   const [check, setCheck] = useState<ChainCheck | null>(null);
+  const exportAudit = useExportAudit();
+  const [exported, setExported] = useState<AuditExportReport | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   const rows = audit.data ?? [];
   // The backend pages without a total: offer a next page while pages come back full.
   const total = (page - 1) * PAGE_SIZE + rows.length + (rows.length === PAGE_SIZE ? 1 : 0);
@@ -30,14 +39,34 @@ export function AuditCard() {
     }
   };
 
+  const runExport = async () => {
+    setExported(null);
+    setExportError(null);
+    try {
+      const path = await pickExportPath(
+        { title: t("audit.exportDialog"), filterName: t("audit.exportFilter") },
+        `${t("audit.exportFileName", { stamp: fileStamp(new Date()) })}.csv`,
+        "csv",
+      );
+      if (path) setExported(await exportAudit.mutateAsync(path));
+    } catch (e) {
+      setExportError(toAppError(e).message);
+    }
+  };
+
   return (
     <Card
       title={t("audit.title")}
       data-testid="audit-card"
       extra={
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => void runVerify()} loading={verify.isPending} data-testid="audit-verify">
-          {t("audit.verify")}
-        </Button>
+        <Space>
+          <Button icon={<SafetyCertificateOutlined />} onClick={() => void runVerify()} loading={verify.isPending} data-testid="audit-verify">
+            {t("audit.verify")}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void runExport()} loading={exportAudit.isPending} data-testid="audit-export">
+            {t("audit.export")}
+          </Button>
+        </Space>
       }
     >
       <Flex vertical gap="middle">
@@ -49,6 +78,26 @@ export function AuditCard() {
             <Alert type="error" showIcon title={t("audit.chainBroken", { id: Number(check.firstBroken), rows: Number(check.rows) })} description={t("audit.chainBrokenHelp")} data-testid="audit-chain-broken" />
           ))}
         {verify.isError && <Alert type="error" showIcon title={toAppError(verify.error).message} />}
+        {exported &&
+          (exported.check.firstBroken === null ? (
+            <Alert
+              type="success"
+              showIcon
+              title={t("audit.exported", { rows: Number(exported.rows), path: exported.path })}
+              data-testid="audit-exported"
+              closable
+              onClose={() => setExported(null)}
+            />
+          ) : (
+            <Alert
+              type="error"
+              showIcon
+              title={t("audit.exportedBroken", { rows: Number(exported.rows), path: exported.path, id: Number(exported.check.firstBroken) })}
+              description={t("audit.chainBrokenHelp")}
+              data-testid="audit-exported-broken"
+            />
+          ))}
+        {exportError && <Alert type="error" showIcon title={t("audit.exportFailed", { reason: exportError })} data-testid="audit-export-failed" />}
         {audit.isError ? (
           <Alert type="error" showIcon title={t("audit.loadFailed", { reason: toAppError(audit.error).message })} />
         ) : (

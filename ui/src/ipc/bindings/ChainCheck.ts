@@ -3,7 +3,11 @@
 /**
  * Whether the audit chain is intact.
  */
-export type ChainCheck = { rows: number, 
+export type ChainCheck = { 
+/**
+ * Every row checked (the whole table).
+ */
+rows: number, 
 /**
  * The first row whose hash does not match its content or its predecessor.
  */

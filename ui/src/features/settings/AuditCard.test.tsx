@@ -1,0 +1,68 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import * as calls from "../../ipc/calls";
+import * as ops from "../../ipc/operations";
+import { renderWithQueries } from "../../test/renderApp";
+import { AuditCard } from "./AuditCard";
+
+vi.mock("../../ipc/calls", () => ({ pickExportPath: vi.fn() }));
+vi.mock("../../ipc/operations", () => ({ auditList: vi.fn(), auditVerify: vi.fn(), auditExport: vi.fn() }));
+
+const PATH = "/home/op/audit-log.csv";
+
+beforeEach(() => {
+  vi.mocked(ops.auditList).mockReset().mockResolvedValue([]);
+  vi.mocked(ops.auditExport).mockReset();
+  vi.mocked(calls.pickExportPath).mockReset();
+});
+
+describe("Audit card export", () => {
+  it("asks where to save a CSV, exports there, says the chain is intact and refreshes the list", async () => {
+    vi.mocked(calls.pickExportPath).mockResolvedValue(PATH);
+    vi.mocked(ops.auditExport).mockResolvedValue({ path: PATH, rows: 42, check: { rows: 42, firstBroken: null } });
+    const user = userEvent.setup();
+    renderWithQueries(<AuditCard />);
+    await waitFor(() => expect(ops.auditList).toHaveBeenCalledTimes(1));
+
+    await user.click(screen.getByTestId("audit-export"));
+    expect(await screen.findByTestId("audit-exported")).toHaveTextContent(`42 entries written to ${PATH}`);
+    expect(screen.getByTestId("audit-exported")).toHaveTextContent("The chain is intact");
+    const [texts, name, ext] = vi.mocked(calls.pickExportPath).mock.calls[0] ?? [];
+    expect(texts?.title).toBe("Save the audit log");
+    expect(name).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+    expect(ext).toBe("csv");
+    expect(ops.auditExport).toHaveBeenCalledWith(PATH);
+    // The export is itself an audit entry: the table is loaded again.
+    await waitFor(() => expect(ops.auditList).toHaveBeenCalledTimes(2));
+  });
+
+  it("shows a broken chain found while exporting as an error, with what to do", async () => {
+    vi.mocked(calls.pickExportPath).mockResolvedValue(PATH);
+    vi.mocked(ops.auditExport).mockResolvedValue({ path: PATH, rows: 42, check: { rows: 42, firstBroken: 17 } });
+    const user = userEvent.setup();
+    renderWithQueries(<AuditCard />);
+    await user.click(screen.getByTestId("audit-export"));
+    const alert = await screen.findByTestId("audit-exported-broken");
+    expect(alert).toHaveTextContent("the chain is broken at entry #17");
+    expect(alert).toHaveTextContent("Keep a copy of the database");
+    expect(screen.queryByTestId("audit-exported")).not.toBeInTheDocument();
+  });
+
+  it("does nothing when the save dialog is cancelled, and shows the backend's reason when writing fails", async () => {
+    vi.mocked(calls.pickExportPath).mockResolvedValueOnce(null);
+    const user = userEvent.setup();
+    renderWithQueries(<AuditCard />);
+    await user.click(screen.getByTestId("audit-export"));
+    await waitFor(() => expect(calls.pickExportPath).toHaveBeenCalledTimes(1));
+    expect(ops.auditExport).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("audit-exported")).not.toBeInTheDocument();
+
+    vi.mocked(calls.pickExportPath).mockResolvedValueOnce("/read-only/audit.csv");
+    vi.mocked(ops.auditExport).mockRejectedValueOnce({ code: "invalidInput", message: "cannot write /read-only/audit.csv: denied. Choose another folder" });
+    await user.click(screen.getByTestId("audit-export"));
+    expect(await screen.findByTestId("audit-export-failed")).toHaveTextContent(
+      "The audit log could not be exported: cannot write /read-only/audit.csv: denied. Choose another folder",
+    );
+  });
+});
