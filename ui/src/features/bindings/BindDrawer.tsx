@@ -6,7 +6,17 @@ import { toAppError, type AppError } from "../../ipc/errors";
 import { useBind } from "../../queries/bindings";
 import { useChosenX, usePools } from "../../queries/numbers";
 import { DurationInput } from "./DurationInput";
-import { canChooseX, DIRECTIONS, emptyBind, toBindForm, validateBind, type BindValues, type Errors, type XChoice } from "./forms";
+import {
+  canChooseX,
+  DIRECTIONS,
+  emptyBind,
+  needsAreaCode,
+  toBindForm,
+  validateBind,
+  type BindValues,
+  type Errors,
+  type XChoice,
+} from "./forms";
 import { maskNumber } from "./phone";
 import { PlatformAnswer } from "./PlatformAnswer";
 
@@ -138,7 +148,11 @@ export function BindDrawer({ open, mode, onClose }: Props) {
         />
       )}
       {v.xChoice === "platform" && (
-        <Form.Item label={t("bindings.form.areaCode")} {...item("areaCode")}>
+        <Form.Item
+          label={t(needsAreaCode(mode, v) ? "bindings.form.areaCodeRequired" : "bindings.form.areaCode")}
+          required={needsAreaCode(mode, v)}
+          {...item("areaCode")}
+        >
           <Input value={v.areaCode} placeholder="0755" onChange={(e) => set("areaCode", e.target.value)} data-testid="bind-area" />
         </Form.Item>
       )}

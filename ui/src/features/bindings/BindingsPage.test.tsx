@@ -182,9 +182,16 @@ describe("bindings page", { timeout: 30_000 }, () => {
     await userEvent.clear(within(drawer).getByTestId("bind-extension"));
     await userEvent.type(within(drawer).getByTestId("bind-extension"), "12");
     await userEvent.type(within(drawer).getByTestId("bind-duration"), "24");
+    // The platform picks X: AXE needs the area code to pick it in.
+    await userEvent.click(within(drawer).getByTestId("bind-submit"));
+    expect(await within(drawer).findByText(/Give an area code/)).toBeInTheDocument();
+    expect(ops.bindingBind).not.toHaveBeenCalled();
+    await userEvent.type(within(drawer).getByTestId("bind-area"), "0755");
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
     await waitFor(() =>
-      expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ mode: "AXE", extension: "12", durationHours: 24 })),
+      expect(ops.bindingBind).toHaveBeenCalledWith(
+        expect.objectContaining({ mode: "AXE", extension: "12", durationHours: 24, areaCode: "0755" }),
+      ),
     );
   });
 

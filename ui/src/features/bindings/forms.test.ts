@@ -48,8 +48,16 @@ describe("validateBind", () => {
   });
 
   it("does not ask for B in AX and AXE", () => {
-    expect(validateBind("AX", v({ a: "13800138000" }))).toEqual({});
-    expect(validateBind("AXE", v({ a: "13800138000" }))).toEqual({});
+    expect(validateBind("AX", v({ a: "13800138000", areaCode: "0755" }))).toEqual({});
+    expect(validateBind("AXE", v({ a: "13800138000", areaCode: "010" }))).toEqual({});
+  });
+
+  it("asks AX and AXE for an area code when the platform picks X (the API needs X or an area code)", () => {
+    for (const mode of ["AX", "AXE"] as const) {
+      expect(validateBind(mode, v({ a: "13800138000" })).areaCode).toBe("bindings.form.errors.areaCodeNeeded");
+      expect(validateBind(mode, v({ a: "13800138000", xChoice: "typed", x: "+8617100100000" }))).toEqual({});
+    }
+    expect(validateBind("AXB", v({ a: "13800138000", b: "13900139000" }))).toEqual({});
   });
 
   it("checks durations against the mode's limits", () => {
@@ -66,7 +74,7 @@ describe("validateBind", () => {
   it("checks the AXE extension, area codes and the X choice", () => {
     const a = { a: "13800138000" };
     expect(validateBind("AXE", v({ ...a, extension: "12345" })).extension).toBe("bindings.form.errors.extension");
-    expect(validateBind("AXE", v({ ...a, extension: "0012" }))).toEqual({});
+    expect(validateBind("AXE", v({ ...a, areaCode: "0755", extension: "0012" }))).toEqual({});
     expect(validateBind("AX", v({ ...a, areaCode: "755" })).areaCode).toBe("bindings.form.errors.areaCode");
     expect(validateBind("AX", v({ ...a, xChoice: "pool" })).pool).toBe("bindings.form.errors.required");
     expect(validateBind("AX", v({ ...a, xChoice: "city", city: "0755" }))).toEqual({});

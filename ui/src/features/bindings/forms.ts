@@ -60,6 +60,9 @@ export type Errors<T> = Partial<Record<keyof T, string>>;
 
 const needsB = (mode: Mode) => mode === "AXB" || mode === "AXYB";
 export const canChooseX = (mode: Mode) => mode !== "AXYB";
+/** AX and AXE binds name the X or an area code for the platform to pick one in (API reference 5.1, 6.1). */
+export const needsAreaCode = (mode: Mode, v: Pick<BindValues, "xChoice">) =>
+  (mode === "AX" || mode === "AXE") && v.xChoice === "platform";
 const AREA = /^0\d{2,3}$/;
 
 function phoneError(value: string, required: boolean): string | undefined {
@@ -109,6 +112,7 @@ export function validateBind(mode: Mode, v: BindValues): Errors<BindValues> {
     if (v.xChoice === "city" && !AREA.test(v.city.trim())) e.city = "bindings.form.errors.areaCode";
   }
   if (v.areaCode.trim() && !AREA.test(v.areaCode.trim())) e.areaCode = "bindings.form.errors.areaCode";
+  else if (!v.areaCode.trim() && needsAreaCode(mode, v)) e.areaCode = "bindings.form.errors.areaCodeNeeded";
   if (v.yAreaCode.trim() && !AREA.test(v.yAreaCode.trim())) e.yAreaCode = "bindings.form.errors.areaCode";
   if (mode === "AXE" && v.extension.trim() && !/^\d{1,4}$/.test(v.extension.trim())) {
     e.extension = "bindings.form.errors.extension";
