@@ -6,6 +6,7 @@ import { RecoveryScreen } from "../features/recovery/RecoveryScreen";
 import { toAppError } from "../ipc/errors";
 import { useAppInfo, useDbStatus } from "../queries/app";
 import { useSettings } from "../queries/settings";
+import { useWatchFolderEvents } from "../queries/watch";
 import { antdTheme } from "../theme/antdTheme";
 import { AppRoutes } from "./AppRoutes";
 import { BootError, BootSpinner } from "./BootScreens";
@@ -32,6 +33,7 @@ export function Root() {
   } else {
     content = (
       <UnlockProvider>
+        <WatchFolderEvents />
         <AppRoutes />
       </UnlockProvider>
     );
@@ -42,4 +44,10 @@ export function Root() {
       <AntApp className="app-root">{content}</AntApp>
     </ConfigProvider>
   );
+}
+
+/** Keeps the watch folder's status fresh and refreshes calls after every watched import, on every page. */
+function WatchFolderEvents() {
+  useWatchFolderEvents();
+  return null;
 }

@@ -13,6 +13,7 @@
  * Calls (devMockCalls.ts): `?calls=0` starts with none, `&slowImport=1` slows the simulated import down.
  * Recordings (devMockRecordings.ts): `?recordings=0` starts with none, `&slowFetch=1` slows the fetch job down.
  * App lock and reveals (devMockPrivacy.ts): `?lock=1` starts locked (passphrase `maskline`).
+ * Watch folder (devMockWatch.ts): `?watch=missing` reports the watched folder as missing.
  */
 import type { AccountDraft } from "./bindings/AccountDraft";
 import type { AccountInfo } from "./bindings/AccountInfo";
@@ -26,6 +27,7 @@ import { bindingHandlers } from "./devMockBindings";
 import { callHandlers } from "./devMockCalls";
 import { privacyHandlers } from "./devMockPrivacy";
 import { recordingHandlers } from "./devMockRecordings";
+import { watchHandlers } from "./devMockWatch";
 
 const params = new URLSearchParams(window.location.search);
 let settings: Settings = {
@@ -192,6 +194,7 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   ...bindingHandlers,
   ...recordingHandlers,
   ...privacyHandlers,
+  ...watchHandlers,
 };
 
 export async function mockInvoke<T>(command: string, args?: Record<string, unknown>): Promise<T> {

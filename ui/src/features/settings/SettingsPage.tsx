@@ -7,6 +7,7 @@ import { AppearanceCard } from "./AppearanceCard";
 import { AuditCard } from "./AuditCard";
 import { PrivacyCard } from "./PrivacyCard";
 import { RecordingsCard } from "./RecordingsCard";
+import { WatchFolderCard } from "./WatchFolderCard";
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function SettingsPage() {
         <AppearanceCard />
         <AccountsCard />
         <RecordingsCard />
+        <WatchFolderCard />
         <PrivacyCard />
         <AuditCard />
         <AboutCard />
