@@ -13,12 +13,16 @@ export function useActiveAccount(): AccountInfo | undefined {
   return useAccounts().data?.find((a) => a.isActive);
 }
 
-/** Every account change refetches the list: which one is active can change as a side effect. */
+/**
+ * Every account change refetches everything: which account is active (or its mode, or its platform) can
+ * change as a side effect, and bindings, numbers, jobs and calls are the active account's. Their query keys
+ * do not name the account, so without this a page would show the previous account's cached rows.
+ */
 function useAccountMutation<A, R>(fn: (args: A) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.accounts }),
+    onSettled: () => qc.invalidateQueries(),
   });
 }
 
