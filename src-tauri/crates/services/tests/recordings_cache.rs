@@ -45,7 +45,19 @@ async fn a_full_cache_refuses_what_cannot_fit_and_never_evicts_pinned_copies() {
         1
     );
     limit(&r, 1);
-    let report = r.fetch(&big[1..2], &opts()).await;
+    // The body would take hours at 64 bytes a second: the refusal must come from the
+    // announced size, before the body is read (not after downloading it all again).
+    let slow = serde_json::json!({
+        "kind": "slowBody", "chunkDelayMs": 1000, "pathPrefix": "/sim/recordings/"
+    });
+    r.fault(slow).await;
+    let report = tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        r.fetch(&big[1..2], &opts()),
+    )
+    .await
+    .expect("refused at the headers, without downloading the body");
+    r.clear_faults().await;
     assert_eq!(report.failed, 1, "{report:?}");
     let s = recordings::status(r.db(), big[1], now()).expect("status");
     assert_eq!(s.state, RecordingState::Failed);

@@ -243,11 +243,16 @@ async fn truncate(response: Response, keep: u64) -> Response {
 }
 
 async fn slow(response: Response, delay: Duration) -> Response {
+    // A slow network still carries the length the server announced (the platform's file
+    // server does): `Content-Length` stays, only the body trickles.
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    parts.headers.insert(
+        axum::http::header::CONTENT_LENGTH,
+        axum::http::HeaderValue::from(bytes.len() as u64),
+    );
     let chunks: Vec<axum::body::Bytes> = bytes
         .chunks(64)
         .map(axum::body::Bytes::copy_from_slice)

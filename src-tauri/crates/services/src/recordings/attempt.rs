@@ -114,8 +114,10 @@ fn api_step(e: ServiceError) -> Step {
     }
 }
 
-fn download_step(e: DlError) -> Step {
+/// `room`: the cache limit and the pinned bytes, for a file that cannot fit.
+fn download_step(e: DlError, (limit, pinned): (u64, u64)) -> Step {
     match e {
+        DlError::TooBig { total } => Step::Final(finish::cache_full(total, limit, pinned)),
         DlError::LinkExpired => Step::Relink,
         DlError::Gone => Step::Final(Failure::expired("notFound")),
         DlError::Server(s) => Step::Retry(Failure::new(
@@ -325,9 +327,17 @@ async fn attempts(job: &Job) -> Result<(), Step> {
                 Err(e) => api_step(e),
             },
             Some(url) => {
-                match download::download(&job.http, url, &part, &job.cancel, &mut |_| {}).await {
+                let db = job.db.clone();
+                // Unknown (the database is busy): the size is checked again once downloaded.
+                let room = match off(move || finish::room(&db)).await {
+                    Some(Ok(r)) => r,
+                    _ => (u64::MAX, 0),
+                };
+                let max = room.0.saturating_sub(room.1);
+                match download::download(&job.http, url, &part, max, &job.cancel, &mut |_| {}).await
+                {
                     Ok(_) => return Ok(()),
-                    Err(e) => download_step(e),
+                    Err(e) => download_step(e, room),
                 }
             }
         };

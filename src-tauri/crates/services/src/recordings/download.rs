@@ -42,6 +42,10 @@ pub(crate) enum DlError {
     Disk(String),
     /// The link is not https (nor http to loopback).
     Unsafe(String),
+    /// The announced size is larger than `max` (the room left in the cache).
+    TooBig {
+        total: u64,
+    },
     Cancelled,
 }
 
@@ -87,10 +91,12 @@ fn net(e: reqwest::Error) -> DlError {
 
 /// Downloads `url` into `part`, resuming from its current length. Returns the total size
 /// once `part` holds exactly the announced bytes (fsynced). `on_bytes` gets each chunk's size.
+/// A file announced larger than `max` bytes is refused before its body is read.
 pub(crate) async fn download(
     http: &reqwest::Client,
     url: &Url,
     part: &Path,
+    max: u64,
     cancel: &AtomicBool,
     on_bytes: &mut (dyn FnMut(u64) + Send),
 ) -> Result<u64, DlError> {
@@ -149,6 +155,10 @@ pub(crate) async fn download(
     if total.is_some_and(|t| t > MAX_BYTES) {
         return Err(DlError::Http(413));
     }
+    if let Some(t) = total.filter(|t| *t > max) {
+        let _ = std::fs::remove_file(part);
+        return Err(DlError::TooBig { total: t });
+    }
     // 200 restarts from 0 (a server that ignores Range resends everything).
     let mut file = std::fs::OpenOptions::new()
         .create(true)
@@ -167,6 +177,10 @@ pub(crate) async fn download(
                 written += chunk.len() as u64;
                 if total.is_some_and(|t| written > t) || written > MAX_BYTES {
                     break Err(DlError::Network("more bytes than announced".into()));
+                }
+                // No announced size: stop as soon as it cannot fit any more.
+                if written > max {
+                    break Err(DlError::TooBig { total: written });
                 }
                 if let Err(e) = file.write_all(&chunk) {
                     break Err(DlError::Disk(e.to_string()));

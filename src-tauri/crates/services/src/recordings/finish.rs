@@ -15,7 +15,7 @@ use super::peaks::audit_target;
 use super::wav::{self, BadFile};
 use super::{now_ms, now_secs};
 use crate::bindings::Session;
-use crate::{DbManager, audit};
+use crate::{DbManager, ServiceError, audit};
 
 pub(crate) struct Finished {
     pub bytes: u64,
@@ -56,6 +56,29 @@ fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
+}
+
+/// The recording (`len` bytes) cannot fit beside the pinned copies under the cache limit.
+pub(crate) fn cache_full(len: u64, limit: u64, pinned: u64) -> Failure {
+    Failure::new(
+        "cacheFull",
+        format!(
+            "The recording ({}) does not fit in the recordings cache ({} limit, {} pinned); raise the limit in Settings or unpin recordings, then fetch again / 录音缓存空间不足:请在设置中调高缓存上限或取消固定部分录音后重新获取",
+            mib(len),
+            mib(limit),
+            mib(pinned)
+        ),
+        false,
+    )
+}
+
+/// Bytes a new recording may have: the cache limit less the pinned copies (which are never
+/// evicted). The download stops at the headers when the announced size is larger.
+pub(crate) fn room(db: &DbManager) -> Result<(u64, u64), ServiceError> {
+    let limit = limit_bytes(db);
+    let d = db.db()?;
+    let pinned = store::usage(&*d.conn()?)?.pinned_bytes;
+    Ok((limit, pinned))
 }
 
 pub(crate) fn finish(
@@ -100,16 +123,7 @@ pub(crate) fn finish(
     let limit = limit_bytes(db);
     let usage = store::usage(&conn).map_err(|e| discard(disk(e)))?;
     if len.saturating_add(usage.pinned_bytes) > limit {
-        return Err(discard(Failure::new(
-            "cacheFull",
-            format!(
-                "The recording ({}) does not fit in the recordings cache ({} limit, {} pinned); raise the limit in Settings or unpin recordings, then fetch again / 录音缓存空间不足:请在设置中调高缓存上限或取消固定部分录音后重新获取",
-                mib(len),
-                mib(limit),
-                mib(usage.pinned_bytes)
-            ),
-            false,
-        )));
+        return Err(discard(cache_full(len, limit, usage.pinned_bytes)));
     }
     let target = dir.join(&file_name);
     let same = std::fs::metadata(&target).is_ok_and(|m| m.len() == len);
