@@ -71,5 +71,21 @@ export const E2E_SECRETS = [
   'demo-axyb-secret',
 ];
 
-/** Full numbers of people typed or imported by the E2E tests (04-calls, 05-bindings). */
-export const E2E_PERSON_NUMBERS = ['13800135678', '13800138123', '13900139123'];
+/** A and B of row `i` of 08-modes-bulk's generated bulk file (distinct for every row). */
+export const bulkA = (i) => `1350${String(i).padStart(7, '0')}`;
+export const bulkB = (i) => `1360${String(i).padStart(7, '0')}`;
+
+/**
+ * Full numbers of people typed or imported by the E2E tests (04-calls, 05-bindings, 08-modes-bulk;
+ * of 08's 1,000-row bulk file a sample of every 25th row, so the scan stays quick).
+ */
+export const E2E_PERSON_NUMBERS = [
+  '13800135678',
+  '13800138123',
+  '13900139123',
+  '15800158001',
+  '15800158002',
+  '15800158003',
+  '15900159003',
+  ...Array.from({ length: 40 }, (_, k) => [bulkA(k * 25), bulkB(k * 25)]).flat(),
+];
