@@ -112,6 +112,10 @@ pub fn run() {
             if let Err(e) = maskline_services::recordings::reset_interrupted(&state.db) {
                 tracing::info!("recordings were not reset after a restart: {e}");
             }
+            // Imports cut off the same way are shown as interrupted (importing again completes them).
+            if let Err(e) = maskline_services::import::reset_interrupted(&state.db) {
+                tracing::info!("imports were not reset after a restart: {e}");
+            }
             if rec_http::needed() {
                 let s = state.clone();
                 tauri::async_runtime::spawn(async move {

@@ -92,9 +92,13 @@ fn sigkill_during_a_large_cdr_import_loses_nothing_and_a_second_import_completes
         survived,
         "no call is stored twice"
     );
-    let interrupted = count(&c, "SELECT count(*) FROM imports WHERE status = 'running'");
+    let left_running = count(&c, "SELECT count(*) FROM imports WHERE status = 'running'");
+    assert_eq!(
+        left_running, 1,
+        "the killed process could not finish its imports row"
+    );
     eprintln!(
-        "killed with {committed} calls seen committed, {survived} survived; {} of {} secondary indexes present, {interrupted} import left 'running'",
+        "killed with {committed} calls seen committed, {survived} survived; {} of {} secondary indexes present",
         indexes_present(&c),
         CALL_INDEXES.len()
     );
@@ -104,6 +108,17 @@ fn sigkill_during_a_large_cdr_import_loses_nothing_and_a_second_import_completes
     let v = home.json(&["import", path, "--json", "--batch", &batch]);
     let f = &v["files"][0];
     assert_eq!(f["status"], "done", "the second import finishes: {v}");
+    let c = home.sqlite();
+    let statuses: Vec<String> = c
+        .prepare("SELECT status FROM imports ORDER BY id")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("the imports rows");
+    assert_eq!(
+        statuses,
+        ["interrupted", "done"],
+        "after the restart the killed import is marked interrupted, not left running, and the re-import is done"
+    );
+    drop(c);
     assert_eq!(
         (
             f["new"].as_i64(),

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::Args;
 use maskline_domain::import::{FileReport, ImportStatus};
-use maskline_services::import::{ImportOptions, import_paths};
+use maskline_services::import::{ImportOptions, import_paths, reset_interrupted};
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -42,6 +42,11 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
         Ok(d) => d,
         Err(code) => return code,
     };
+    // A previous run that was killed left its file `running`.
+    if let Err(e) = reset_interrupted(&dbm) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     let cancel = AtomicBool::new(false);
     let started = Instant::now();
     let show = args.progress;

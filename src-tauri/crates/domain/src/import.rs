@@ -26,6 +26,10 @@ pub enum ImportStatus {
     Cancelled,
     /// The file could not be read to the end (see `error`); what was read is kept.
     Failed,
+    /// The app or the CLI stopped (crash, kill, power cut) while reading it: the batches
+    /// committed before are kept; importing the file again completes it. Set at the next start
+    /// on imports left running.
+    Interrupted,
 }
 
 /// Result of importing one file.

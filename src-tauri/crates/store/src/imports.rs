@@ -25,7 +25,21 @@ fn status_text(s: ImportStatus) -> &'static str {
         ImportStatus::Done => "done",
         ImportStatus::Cancelled => "cancelled",
         ImportStatus::Failed => "failed",
+        ImportStatus::Interrupted => "interrupted",
     }
+}
+
+/// At start-up: imports still `running` were cut off (crash, kill) and are marked
+/// `interrupted`, with what to do. Returns how many.
+pub fn mark_interrupted(conn: &Connection) -> Result<u64, StoreError> {
+    let n = conn.execute(
+        "UPDATE imports SET status = ?1, error = ?2 WHERE status = 'running'",
+        params![
+            status_text(ImportStatus::Interrupted),
+            "stopped before the end (Maskline was closed or killed); import the file again to complete it / 导入中途被终止,请重新导入该文件以补全"
+        ],
+    )?;
+    Ok(n as u64)
 }
 
 /// Counts and outcome of a finished (or stopped) file.
@@ -115,4 +129,49 @@ pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<ImportRow>, StoreErro
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imports_left_running_are_marked_interrupted_and_finished_ones_are_left_alone() {
+        let db = crate::Db::in_memory().expect("db");
+        let conn = db.conn().expect("conn");
+        let cut = begin(&conn, "/in/cut.jsonl", 100, Some(1), 10).expect("begin");
+        let done = begin(&conn, "/in/done.jsonl", 50, Some(2), 11).expect("begin");
+        finish(
+            &conn,
+            done,
+            &Finish {
+                status: ImportStatus::Done,
+                new: 5,
+                duplicate: 0,
+                rejected: 0,
+                error: None,
+                now: 12,
+            },
+        )
+        .expect("finish");
+        assert_eq!(mark_interrupted(&conn).expect("mark"), 1);
+        let rows = recent(&conn, 10).expect("recent");
+        let status = |id| {
+            rows.iter()
+                .find(|r| r.id == id)
+                .map(|r| r.status.clone())
+                .expect("row")
+        };
+        assert_eq!(
+            (status(cut).as_str(), status(done).as_str()),
+            ("interrupted", "done")
+        );
+        let error: Option<String> = conn
+            .query_row("SELECT error FROM imports WHERE id = ?1", [cut], |r| {
+                r.get(0)
+            })
+            .expect("error");
+        assert!(error.is_some_and(|e| e.contains("import the file again")));
+        assert_eq!(mark_interrupted(&conn).expect("again"), 0, "idempotent");
+    }
 }

@@ -61,6 +61,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "recordings",
         sql: include_str!("../migrations/0009_recordings.sql"),
     },
+    Migration {
+        version: 10,
+        name: "import_interrupted",
+        sql: include_str!("../migrations/0010_import_interrupted.sql"),
+    },
 ];
 
 /// The schema version this build expects.
@@ -128,6 +133,59 @@ mod tests {
         assert_eq!(run(&mut c).expect("first run"), MIGRATIONS.len());
         assert_eq!(run(&mut c).expect("second run"), 0);
         assert_eq!(current_version(&c).expect("version"), latest_version());
+    }
+
+    #[test]
+    fn migration_10_allows_interrupted_imports_and_keeps_imports_and_their_issues() {
+        let mut c = Connection::open_in_memory().expect("open");
+        c.execute_batch("PRAGMA foreign_keys = ON").expect("fk");
+        current_version(&c).expect("version table");
+        for m in MIGRATIONS.iter().filter(|m| m.version < 10) {
+            c.execute_batch(m.sql).expect(m.name);
+            c.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)",
+                (m.version, m.name),
+            )
+            .expect("version");
+        }
+        c.execute_batch(
+            "INSERT INTO imports (id, path, size, started_at, status) VALUES
+               (1, '/a.jsonl', 10, 100, 'running'), (2, '/b.jsonl', 20, 200, 'done');
+             INSERT INTO import_issues (import_id, line, at, reason) VALUES
+               (2, 7, 'line 7', 'bad JSON'), (2, 9, 'line 9', 'no icid');",
+        )
+        .expect("rows before");
+        assert!(
+            c.execute("UPDATE imports SET status = 'interrupted' WHERE id = 1", [])
+                .is_err(),
+            "version 9 refuses the new status"
+        );
+        assert_eq!(run(&mut c).expect("migrate"), 1);
+        let count = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).expect(sql);
+        assert_eq!(count("SELECT count(*) FROM imports"), 2);
+        assert_eq!(
+            count("SELECT count(*) FROM import_issues WHERE import_id = 2"),
+            2
+        );
+        c.execute("UPDATE imports SET status = 'interrupted' WHERE id = 1", [])
+            .expect("the new status is allowed");
+        assert!(
+            c.execute("UPDATE imports SET status = 'lost' WHERE id = 1", [])
+                .is_err(),
+            "other statuses are still refused"
+        );
+        assert_eq!(count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+        assert_eq!(
+            count("SELECT count(*) FROM sqlite_master WHERE name = 'import_issues_by_import'"),
+            1
+        );
+        c.execute("DELETE FROM imports WHERE id = 2", [])
+            .expect("delete");
+        assert_eq!(
+            count("SELECT count(*) FROM import_issues"),
+            0,
+            "issues still go with their import"
+        );
     }
 
     #[test]

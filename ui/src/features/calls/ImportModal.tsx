@@ -119,7 +119,7 @@ export function ImportModal({ state, onCancel, onClose }: Props) {
 
 function FileTable({ reports }: { reports: FileReport[] }) {
   const { t } = useTranslation();
-  const color = { done: "success", cancelled: "default", failed: "error" } as const;
+  const color = { done: "success", cancelled: "default", failed: "error", interrupted: "warning" } as const;
   return (
     <Table<FileReport>
       size="small"

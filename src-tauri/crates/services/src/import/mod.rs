@@ -137,6 +137,15 @@ pub(crate) fn is_hidden(p: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
+/// At start-up: imports left `running` by a process that stopped mid-file (crash, kill) are
+/// marked interrupted; their committed batches stay and importing the file again completes it.
+/// Returns how many. Call it once when the app or the CLI starts, before its first import (an
+/// import another process runs at that moment is marked too, and set right when it finishes).
+pub fn reset_interrupted(dbm: &DbManager) -> Result<u64, ServiceError> {
+    let db = dbm.db()?;
+    Ok(maskline_store::imports::mark_interrupted(&*db.conn()?)?)
+}
+
 /// Imports files and folders. `progress` is called after every batch; setting `cancel`
 /// stops after the current batch (committed batches stay; the stopped file is reported as
 /// cancelled and later files are not read).
