@@ -52,7 +52,8 @@ fn opts() -> WatchOptions {
     WatchOptions {
         settle: Duration::from_millis(1500),
         tick: Duration::from_millis(50),
-        rescan: Duration::from_secs(60),
+        // Longer than any wait here: the tests see what notifications alone achieve.
+        rescan: Duration::from_secs(600),
         poll: Duration::from_millis(300),
     }
 }
@@ -328,6 +329,22 @@ fn a_vanished_folder_is_reported_and_watched_again_when_it_is_back() {
     assert_eq!(s.state, WatchState::Watching);
     assert_eq!(s.problem, None);
     assert_eq!(counts(&heard.reports_for("late.json")[0]), (1, 0, 0));
+
+    // Replaced in one step by another folder of the same name: the new folder is watched.
+    let fresh = dir.path().join("inbox.new");
+    std::fs::create_dir(&fresh).expect("the new folder");
+    write(
+        &fresh,
+        "later.json",
+        body(&[cdr("l2", "+8613800138001", true, 0, 0)]),
+    );
+    // (renaming over a folder needs it empty)
+    std::fs::remove_file(inbox.join("late.json")).expect("empty the old folder");
+    std::fs::rename(&fresh, &inbox).expect("swap the folders");
+    wait_for("later.json imported from the new folder", || {
+        !heard.reports_for("later.json").is_empty()
+    });
+    assert_eq!(counts(&heard.reports_for("later.json")[0]), (1, 0, 0));
     w.stop();
 
     // A file where the folder should be.

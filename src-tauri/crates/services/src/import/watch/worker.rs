@@ -222,20 +222,25 @@ impl Worker {
         if ev.need_rescan() {
             self.rescan_due = true;
         }
+        if matches!(ev.kind, EventKind::Access(_)) {
+            return;
+        }
+        if ev.paths.contains(&self.folder) {
+            // The folder itself was removed, moved or replaced (perhaps by a new one of the
+            // same name that the old watch does not see): check it, watch it again, rescan.
+            self.healthy = false;
+            self.watcher = None;
+            return;
+        }
         match ev.kind {
-            EventKind::Access(_) => {}
             EventKind::Remove(_) => {
                 for p in &ev.paths {
-                    if *p == self.folder {
-                        // Deleted or moved away: the health check says so and re-watches.
-                        self.health_due = true;
-                    }
                     self.pending.remove(p);
                 }
             }
             _ => {
                 for p in ev.paths {
-                    if p.is_dir() && p != self.folder {
+                    if p.is_dir() {
                         let mut files = Vec::new();
                         walk_tolerant(&p, &mut files);
                         for f in files {
