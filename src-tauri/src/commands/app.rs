@@ -2,7 +2,7 @@
 
 use maskline_domain::{AppError, AppInfo, DbStatus, RecoverAction};
 use maskline_services::paths;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use super::blocking;
 use crate::AppState;
@@ -23,11 +23,16 @@ pub async fn db_status(state: State<'_, AppState>) -> Result<DbStatus, AppError>
     blocking(move || Ok(db.status())).await
 }
 
+/// Restores the last backup or starts fresh; then the watch folder follows the setting of
+/// the database now in use.
 #[tauri::command]
-pub async fn db_recover(
+pub async fn db_recover<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     action: RecoverAction,
 ) -> Result<DbStatus, AppError> {
     let db = state.db.clone();
-    blocking(move || db.recover(action).map_err(AppError::from)).await
+    let status = blocking(move || db.recover(action).map_err(AppError::from)).await?;
+    super::watch::resume(app, state.inner().clone()).await;
+    Ok(status)
 }

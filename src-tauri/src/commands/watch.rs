@@ -48,7 +48,8 @@ fn apply<R: Runtime>(app: &AppHandle<R>, state: &AppState, s: &WatchFolderSettin
         .apply(state.db.clone(), s, WatchOptions::default(), listener)
 }
 
-/// At app start: watches the saved folder when the setting is on.
+/// At app start and after a database recovery: follows the saved setting (watches the saved
+/// folder when it is on, stops watching when it is off).
 pub async fn resume<R: Runtime>(app: AppHandle<R>, state: AppState) {
     let started = blocking(move || {
         let s = settings::watch_folder(&state.db)?;
