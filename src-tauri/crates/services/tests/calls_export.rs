@@ -6,6 +6,7 @@ mod support;
 use std::sync::atomic::AtomicBool;
 
 use maskline_domain::calls::{CallFilter, ExportFormat, ExportLanguage, ExportRequest};
+use maskline_services::audit;
 use maskline_services::calls::export::export;
 use support::*;
 
@@ -82,6 +83,15 @@ fn csv_has_a_bom_a_chinese_header_and_masked_numbers() {
             .contains("+8615006212131"),
         "unmask writes real numbers"
     );
+    let entries = audit::list(&m, Some("calls.export"), 1, 10).expect("audit");
+    assert_eq!(
+        entries
+            .iter()
+            .map(|e| e.target.as_str())
+            .collect::<Vec<_>>(),
+        ["7002 calls csv, full numbers", "7002 calls csv"],
+        "both exports are audited, newest first, the unmasked one said so"
+    );
 }
 
 #[test]
@@ -98,6 +108,11 @@ fn cancelled_export_keeps_written_rows_and_xlsx_is_a_workbook() {
     .expect("export");
     assert!(r.cancelled);
     assert_eq!(r.rows, 5000, "one page then stop");
+    assert_eq!(
+        audit::list(&m, Some("calls.export"), 1, 10).expect("audit")[0].target,
+        "5000 calls csv, cancelled",
+        "a cancelled export wrote a file, so it is audited too"
+    );
     assert_eq!(
         std::fs::read_to_string(&out).expect("read").lines().count(),
         5001

@@ -1,7 +1,8 @@
 //! Export of the current filter to CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX.
 //! Numbers are masked unless the request says `unmask`; times are written in the requested
 //! UTC offset, named in the header. Rows are read page by page (flat memory for CSV; XLSX
-//! uses rust_xlsxwriter's constant-memory worksheet), with progress and cancellation.
+//! uses rust_xlsxwriter's constant-memory worksheet), with progress and cancellation. Every
+//! export that wrote a file is recorded in the audit log, saying when it held full numbers.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -15,7 +16,7 @@ use maskline_domain::cdr::time::{format_time, offset_label};
 use maskline_store::call_query::{self, Where};
 use rust_xlsxwriter::Workbook;
 
-use crate::{DbManager, ServiceError};
+use crate::{DbManager, ServiceError, audit};
 
 /// Rows fetched per query.
 const PAGE: u32 = 5000;
@@ -226,6 +227,23 @@ pub fn export(
             book.save(&req.path).map_err(|e| io_err(&req.path, e))?;
         }
     }
+    drop(conn);
+    audit::record(
+        &dbm.db()?,
+        None,
+        "calls.export",
+        &format!(
+            "{rows} calls {}{}{}",
+            match req.format {
+                ExportFormat::Csv => "csv",
+                ExportFormat::Xlsx => "xlsx",
+            },
+            if req.unmask { ", full numbers" } else { "" },
+            if cancelled { ", cancelled" } else { "" }
+        ),
+        "0",
+        true,
+    )?;
     Ok(ExportReport {
         path: req.path.clone(),
         rows,
