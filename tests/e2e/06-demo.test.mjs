@@ -3,7 +3,7 @@
 // demo removes it. Earlier files leave accounts behind, so this one first removes them.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { byTestId, launch, shot, waitForHtmlAttr } from './lib.mjs';
+import { PAGES, byTestId, launch, shot, waitForHtmlAttr } from './lib.mjs';
 
 const DEMO_AXB = 'Demo · AXB';
 
@@ -78,7 +78,20 @@ describe('demo mode', () => {
       await browser.pause(1500); // queries settle
       const empty = await browser.$(`[data-testid="${page}-empty"]`);
       assert.equal(await empty.isExisting(), false, `the ${page} page is not empty in the demo`);
-      await shot(browser, `demo-${page}`);
+    }
+  });
+
+  it('every page with demo content, in both languages (the screenshots in docs/screenshots)', async () => {
+    for (const lang of ['zh-CN', 'en']) {
+      await (await byTestId(browser, 'nav-settings')).click();
+      await (await byTestId(browser, `lang-${lang}`)).click();
+      await waitForHtmlAttr(browser, 'lang', lang);
+      for (const page of PAGES) {
+        await (await byTestId(browser, `nav-${page}`)).click();
+        await byTestId(browser, `page-${page}`);
+        await browser.pause(1500); // queries settle, charts draw
+        await shot(browser, `demo-${page}-${lang}`);
+      }
     }
   });
 
