@@ -28,7 +28,8 @@ export function useSaveWatchFolder() {
     onSuccess: (status, saved) => {
       qc.setQueryData(watchKeys.status, status);
       qc.setQueryData(watchKeys.settings, saved);
-      void qc.invalidateQueries({ queryKey: watchKeys.settings });
+      // Events of the new watch may have overtaken this answer: read both again.
+      void qc.invalidateQueries({ queryKey: ["watchFolder"] });
     },
   });
 }

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import i18n from "../../i18n";
+import type { WatchFolderSettings } from "../../ipc/bindings/WatchFolderSettings";
 import type { WatchStatus } from "../../ipc/bindings/WatchStatus";
 import * as watch from "../../ipc/watch";
 import { importedSince, useWatchFolderEvents } from "../../queries/watch";
@@ -62,24 +63,30 @@ describe("importedSince", () => {
 
 describe("Watch folder card", () => {
   it("is off by default, chooses a folder, turns on and shows what was imported", async () => {
-    vi.mocked(watch.watchFolderGet).mockResolvedValue({ enabled: false, folder: null });
-    vi.mocked(watch.watchFolderStatus).mockResolvedValue(off);
+    // A small backend: what was saved, and the status the watch reports.
+    let saved: WatchFolderSettings = { enabled: false, folder: null };
+    let now: WatchStatus = off;
+    vi.mocked(watch.watchFolderGet).mockImplementation(async () => saved);
+    vi.mocked(watch.watchFolderStatus).mockImplementation(async () => now);
     vi.mocked(watch.pickWatchFolder).mockResolvedValue(FOLDER);
-    vi.mocked(watch.watchFolderSet).mockImplementation(async (s) => (s.enabled ? { ...watching, folder: s.folder } : { ...off, folder: s.folder }));
-    renderInApp(<CardWithEvents />);
+    vi.mocked(watch.watchFolderSet).mockImplementation(async (s) => {
+      saved = s;
+      now = s.enabled ? { ...watching, folder: s.folder } : { ...off, folder: s.folder };
+      return now;
+    });
+    const { client } = renderInApp(<CardWithEvents />);
+    const invalidate = vi.spyOn(client, "invalidateQueries");
 
     expect(await screen.findByTestId("watch-status")).toHaveTextContent("Choose a folder, then turn it on.");
     const enabled = screen.getByTestId("watch-folder-enabled");
     expect(enabled, "nothing to watch without a folder").toBeDisabled();
     expect(screen.getByTestId("watch-folder-path")).toHaveTextContent("No folder chosen");
 
-    vi.mocked(watch.watchFolderGet).mockResolvedValue({ enabled: false, folder: FOLDER });
     await userEvent.click(screen.getByTestId("watch-folder-choose"));
     await waitFor(() => expect(watch.watchFolderSet).toHaveBeenCalledWith({ enabled: false, folder: FOLDER }));
     expect(await screen.findByTestId("watch-folder-path")).toHaveTextContent(FOLDER);
     expect(screen.getByTestId("watch-status")).toHaveTextContent("files put in the folder are not imported");
 
-    vi.mocked(watch.watchFolderGet).mockResolvedValue({ enabled: true, folder: FOLDER });
     await waitFor(() => expect(screen.getByTestId("watch-folder-enabled")).toBeEnabled());
     await userEvent.click(screen.getByTestId("watch-folder-enabled"));
     await waitFor(() => expect(watch.watchFolderSet).toHaveBeenLastCalledWith({ enabled: true, folder: FOLDER }));
@@ -87,32 +94,37 @@ describe("Watch folder card", () => {
     expect(screen.getByTestId("watch-status")).toHaveTextContent("No file imported since the watch started.");
 
     // The backend announces a file still being copied, then its import with a rejected record.
-    const emit = await backendEvents();
-    act(() => emit({ ...watching, pending: 1 }));
+    const listener = await backendEvents();
+    const emit = (s: WatchStatus) => {
+      now = s;
+      act(() => listener(s));
+    };
+    emit({ ...watching, pending: 1 });
     expect(await screen.findByText(/1 file\(s\) still being written/)).toBeInTheDocument();
-    act(() =>
-      emit({
-        ...watching,
-        importedFiles: 1,
-        lastImport: {
-          at: 1_764_000_000,
-          report: {
-            path: `${FOLDER}/2026-11/fee.jsonl`,
-            new: 42,
-            duplicate: 3,
-            rejected: 1,
-            errors: [{ line: 17, at: "feeLst[0]", field: "callInTime", reason: "callInTime: not a valid date / callInTime 不是有效日期" }],
-            status: "done",
-            error: null,
-            bytes: 18_432,
-          },
+    expect(invalidate, "nothing imported yet: the calls stay").not.toHaveBeenCalledWith({ queryKey: ["calls"] });
+    emit({
+      ...watching,
+      importedFiles: 1,
+      lastImport: {
+        at: 1_764_000_000,
+        report: {
+          path: `${FOLDER}/2026-11/fee.jsonl`,
+          new: 42,
+          duplicate: 3,
+          rejected: 1,
+          errors: [{ line: 17, at: "feeLst[0]", field: "callInTime", reason: "callInTime: not a valid date / callInTime 不是有效日期" }],
+          status: "done",
+          error: null,
+          bytes: 18_432,
         },
-      }),
-    );
+      },
+    });
     const last = await screen.findByTestId("watch-last-import");
     expect(last).toHaveTextContent(/Last import \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\): fee\.jsonl: 42 new, 3 already imported, 1 rejected\./);
     expect(last).toHaveTextContent("First rejected record, line 17: callInTime: not a valid date. Correct the file");
     expect(screen.queryByText(/still being written/), "nothing pending any more").not.toBeInTheDocument();
+    expect(invalidate, "the Calls page, dashboard and recordings refetch").toHaveBeenCalledWith({ queryKey: ["calls"] });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: ["recordings"] });
   });
 
   it("says what is wrong with the folder and what to do, in both languages", async () => {
