@@ -250,3 +250,59 @@ fn a_folder_with_mixed_files_imports_each_supported_file() {
         122
     );
 }
+
+#[test]
+fn a_database_failure_mid_import_keeps_the_committed_batches_and_marks_the_file_failed() {
+    let (dir, m) = manager();
+    // 3 batches of 2: the third batch holds the caller the database refuses.
+    let lines: Vec<String> = (0..6)
+        .map(|i| {
+            let caller = if i == 4 {
+                "+8613900000666".to_string()
+            } else {
+                format!("+861390000010{i}")
+            };
+            body(&[cdr(&format!("s-{i}"), &caller, true, 0, 0)])
+        })
+        .collect();
+    let f = write(dir.path(), "cdrs.jsonl", lines.join("\n"));
+    {
+        let d = m.db().expect("db");
+        d.conn()
+            .expect("conn")
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON calls WHEN NEW.caller = '+8613900000666'
+                 BEGIN SELECT RAISE(ABORT, 'disk said no'); END;",
+            )
+            .expect("trigger");
+    }
+    let err = maskline_services::import::import_paths(
+        &m,
+        &[f],
+        &maskline_services::import::ImportOptions { batch_size: 2 },
+        &std::sync::atomic::AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .expect_err("the store failure is reported");
+    assert!(err.to_string().contains("disk said no"), "{err}");
+    let d = m.db().expect("db");
+    let conn = d.conn().expect("conn");
+    let rows = maskline_store::imports::recent(&conn, 5).expect("history");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].status, "failed",
+        "not left 'running': {:?}",
+        rows[0]
+    );
+    assert_eq!(
+        rows[0].new, 4,
+        "the two committed batches are counted and kept"
+    );
+    let kept: i64 = conn
+        .query_row("SELECT count(*) FROM calls", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(
+        kept, 4,
+        "committed batches stay; the failed batch is rolled back"
+    );
+}

@@ -243,8 +243,22 @@ pub(super) fn import_file(
         s.spawn(move || read(path, batch, tx));
         write_all(conn, rx, job, &mut t)
     });
-    if outcome.is_err() {
+    if let Err(e) = &outcome {
         let _ = conn.execute_batch("ROLLBACK");
+        // Best effort (the database may be what failed): the history says failed, not running.
+        let r = &t.report;
+        let _ = maskline_store::imports::finish(
+            conn,
+            import_id,
+            &maskline_store::imports::Finish {
+                status: ImportStatus::Failed,
+                new: r.new,
+                duplicate: r.duplicate,
+                rejected: r.rejected,
+                error: Some(&e.to_string()),
+                now: super::now(),
+            },
+        );
     }
     outcome?;
     let r = &t.report;
