@@ -6,7 +6,7 @@ import * as ops from "../../ipc/operations";
 import { renderWithQueries } from "../../test/renderApp";
 import { AuditCard } from "./AuditCard";
 
-vi.mock("../../ipc/calls", () => ({ pickExportPath: vi.fn() }));
+vi.mock("../../ipc/calls", () => ({ pickExportPath: vi.fn(), isDebugBuild: vi.fn(() => false) }));
 vi.mock("../../ipc/operations", () => ({ auditList: vi.fn(), auditVerify: vi.fn(), auditExport: vi.fn() }));
 
 const PATH = "/home/op/audit-log.csv";
@@ -15,6 +15,7 @@ beforeEach(() => {
   vi.mocked(ops.auditList).mockReset().mockResolvedValue([]);
   vi.mocked(ops.auditExport).mockReset();
   vi.mocked(calls.pickExportPath).mockReset();
+  vi.mocked(calls.isDebugBuild).mockReturnValue(false);
 });
 
 describe("Audit card export", () => {
@@ -64,5 +65,23 @@ describe("Audit card export", () => {
     expect(await screen.findByTestId("audit-export-failed")).toHaveTextContent(
       "The audit log could not be exported: cannot write /read-only/audit.csv: denied. Choose another folder",
     );
+  });
+
+  it("debug builds only: the E2E hook exports to the given path without the dialog, and is gone after unmount", async () => {
+    const { unmount } = renderWithQueries(<AuditCard />);
+    expect(window.__MASKLINE_E2E__?.exportAudit, "a release build registers nothing").toBeUndefined();
+    unmount();
+
+    vi.mocked(calls.isDebugBuild).mockReturnValue(true);
+    vi.mocked(ops.auditExport).mockResolvedValue({ path: PATH, rows: 3, check: { rows: 3, firstBroken: null } });
+    const again = renderWithQueries(<AuditCard />);
+    await waitFor(() => expect(typeof window.__MASKLINE_E2E__?.exportAudit).toBe("function"));
+    const hook = window.__MASKLINE_E2E__?.exportAudit as unknown as (p: string) => Promise<void>;
+    await hook(PATH);
+    expect(await screen.findByTestId("audit-exported")).toHaveTextContent(`3 entries written to ${PATH}`);
+    expect(calls.pickExportPath).not.toHaveBeenCalled();
+    expect(ops.auditExport).toHaveBeenCalledWith(PATH);
+    again.unmount();
+    expect(window.__MASKLINE_E2E__?.exportAudit).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { DownloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Flex, Space, Table, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fileStamp } from "../../components/useFileJob";
 import type { AuditEntry } from "../../ipc/bindings/AuditEntry";
@@ -9,6 +9,8 @@ import type { ChainCheck } from "../../ipc/bindings/ChainCheck";
 import { pickExportPath } from "../../ipc/calls";
 import { toAppError } from "../../ipc/errors";
 import { shortDateTime } from "../bindings/format";
+import { registerE2E } from "../calls/e2e";
+import { messageIn } from "../recordings/format";
 import { useAudit, useExportAudit, useVerifyAudit } from "../../queries/audit";
 
 const PAGE_SIZE = 20;
@@ -39,6 +41,16 @@ export function AuditCard() {
     }
   };
 
+  const { mutateAsync: writeExport } = exportAudit;
+  /** Exports to `path` (picked in the save dialog, or given by the E2E test). */
+  const exportTo = async (path: string) => {
+    try {
+      setExported(await writeExport(path));
+    } catch (e) {
+      setExportError(toAppError(e).message);
+    }
+  };
+
   const runExport = async () => {
     setExported(null);
     setExportError(null);
@@ -48,11 +60,24 @@ export function AuditCard() {
         `${t("audit.exportFileName", { stamp: fileStamp(new Date()) })}.csv`,
         "csv",
       );
-      if (path) setExported(await exportAudit.mutateAsync(path));
+      if (path) await exportTo(path);
     } catch (e) {
       setExportError(toAppError(e).message);
     }
   };
+  // Debug builds only: the E2E test gives the path the native save dialog would return.
+  useEffect(
+    () =>
+      registerE2E({
+        exportAudit: (path: string) => {
+          setExported(null);
+          setExportError(null);
+          return exportTo(path);
+        },
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- exportTo only uses the stable mutateAsync and setters
+    [writeExport],
+  );
 
   return (
     <Card
@@ -77,7 +102,7 @@ export function AuditCard() {
           ) : (
             <Alert type="error" showIcon title={t("audit.chainBroken", { id: Number(check.firstBroken), rows: Number(check.rows) })} description={t("audit.chainBrokenHelp")} data-testid="audit-chain-broken" />
           ))}
-        {verify.isError && <Alert type="error" showIcon title={toAppError(verify.error).message} />}
+        {verify.isError && <Alert type="error" showIcon title={messageIn(toAppError(verify.error).message, i18n.language)} />}
         {exported &&
           (exported.check.firstBroken === null ? (
             <Alert
@@ -97,7 +122,7 @@ export function AuditCard() {
               data-testid="audit-exported-broken"
             />
           ))}
-        {exportError && <Alert type="error" showIcon title={t("audit.exportFailed", { reason: exportError })} data-testid="audit-export-failed" />}
+        {exportError && <Alert type="error" showIcon title={t("audit.exportFailed", { reason: messageIn(exportError, i18n.language) })} data-testid="audit-export-failed" />}
         {audit.isError ? (
           <Alert type="error" showIcon title={t("audit.loadFailed", { reason: toAppError(audit.error).message })} />
         ) : (

@@ -162,4 +162,24 @@ describe("Watch folder card", () => {
     expect(await screen.findByText(/Could not save the watch folder setting: folder: .* is not an existing folder; choose another folder$/)).toBeInTheDocument();
     expect(screen.getByTestId("watch-folder-enabled"), "the switch stays off").not.toBeChecked();
   });
+
+  it("debug builds only: the E2E hook saves the given folder as the picker would, keeping the switch", async () => {
+    vi.stubEnv("TAURI_ENV_DEBUG", "true");
+    try {
+      vi.mocked(watch.watchFolderGet).mockResolvedValue({ enabled: true, folder: FOLDER });
+      vi.mocked(watch.watchFolderStatus).mockResolvedValue(watching);
+      vi.mocked(watch.watchFolderSet).mockImplementation(async (s) => ({ ...watching, folder: s.folder }));
+      const { unmount } = renderInApp(<CardWithEvents />);
+      await screen.findByTestId("watch-folder-path");
+      const hook = window.__MASKLINE_E2E__?.watchFolder as unknown as ((p: string) => void) | undefined;
+      expect(hook, "registered in a debug build").toBeTypeOf("function");
+      act(() => hook?.("/tmp/other-inbox"));
+      await waitFor(() => expect(watch.watchFolderSet).toHaveBeenCalledWith({ enabled: true, folder: "/tmp/other-inbox" }));
+      expect(watch.pickWatchFolder, "no dialog").not.toHaveBeenCalled();
+      unmount();
+      expect(window.__MASKLINE_E2E__?.watchFolder, "gone with the card").toBeUndefined();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });

@@ -1,12 +1,14 @@
 import { FolderOpenOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Skeleton, Switch, Typography } from "antd";
 import type { TFunction } from "i18next";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { WatchFolderSettings } from "../../ipc/bindings/WatchFolderSettings";
 import type { WatchStatus } from "../../ipc/bindings/WatchStatus";
 import { toAppError } from "../../ipc/errors";
 import { pickWatchFolder } from "../../ipc/watch";
 import { useSaveWatchFolder, useWatchFolderSettings, useWatchFolderStatus } from "../../queries/watch";
+import { registerE2E } from "../calls/e2e";
 import { formatTime, localOffsetMinutes, offsetLabel } from "../calls/format";
 import { messageIn } from "../recordings/format";
 
@@ -44,14 +46,23 @@ function WatchFolderForm({ settings, status }: { settings: WatchFolderSettings; 
       onError: (e) => void message.error(t("settings.watch.saveFailed", { reason: messageIn(toAppError(e).message, i18n.language) })),
     });
 
+  /** What choosing a folder does: save it, keeping the on/off switch as it is. */
+  const folderChosen = (picked: string) => submit({ enabled: settings.enabled, folder: picked });
+
   const choose = async () => {
     try {
       const picked = await pickWatchFolder(t("settings.watch.dialogTitle"), folder ?? undefined);
-      if (picked) submit({ enabled: settings.enabled, folder: picked });
+      if (picked) folderChosen(picked);
     } catch (e) {
       void message.error(t("settings.watch.saveFailed", { reason: messageIn(toAppError(e).message, i18n.language) }));
     }
   };
+  // Debug builds only: the E2E test gives the folder the native picker would return.
+  useEffect(
+    () => registerE2E({ watchFolder: (path: string) => folderChosen(path) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-register when what choosing keeps changes
+    [settings.enabled, i18n.language],
+  );
 
   return (
     <Flex vertical gap={16} style={{ maxWidth: 720 }}>
@@ -111,23 +122,31 @@ function StatusLine({ status, hasFolder }: { status: WatchStatus; hasFolder: boo
   const { t, i18n } = useTranslation();
   if (status.state === "off") {
     return (
-      <Typography.Text type="secondary" data-testid="watch-status">
+      <Typography.Text type="secondary" data-testid="watch-status" data-state="off">
         {hasFolder ? t("settings.watch.status.off") : t("settings.watch.status.offNoFolder")}
       </Typography.Text>
     );
   }
   if (status.state === "error") {
-    return <Alert type="warning" showIcon data-testid="watch-status" title={problemText(t, i18n.language, status)} />;
+    return <Alert type="warning" showIcon data-testid="watch-status" data-state="error" title={problemText(t, i18n.language, status)} />;
   }
   const last = status.lastImport;
   const offset = localOffsetMinutes();
   return (
-    <Flex vertical gap={8} data-testid="watch-status">
+    <Flex vertical gap={8} data-testid="watch-status" data-state="watching" data-imported-files={status.importedFiles}>
       <Typography.Text type="success">{t("settings.watch.status.watching", { folder: status.folder ?? "" })}</Typography.Text>
       {status.importing && <Typography.Text>{t("settings.watch.status.importing", { name: fileName(status.importing) })}</Typography.Text>}
       {status.pending > 0 && <Typography.Text type="secondary">{t("settings.watch.status.pending", { count: status.pending })}</Typography.Text>}
       {last ? (
-        <Flex vertical gap={2} data-testid="watch-last-import">
+        <Flex
+          vertical
+          gap={2}
+          data-testid="watch-last-import"
+          data-file={fileName(last.report.path)}
+          data-new={last.report.new}
+          data-duplicate={last.report.duplicate}
+          data-rejected={last.report.rejected}
+        >
           <Typography.Text title={last.report.path}>
             {t("settings.watch.status.last", {
               time: formatTime(last.at, offset),
