@@ -367,6 +367,7 @@ async function openBulkBind(browser) {
     await item.click();
   } catch {
     // The menu opens on hover, which not every WebDriver pointer produces: use the page's deep link.
+    console.log('# the Bulk menu did not open on hover: opening the wizard by its deep link (?bulk=bind)');
     await browser.execute(() => {
       window.location.hash = '#/bindings?bulk=bind';
     });
