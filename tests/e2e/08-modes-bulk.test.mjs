@@ -183,8 +183,11 @@ async function ensureAccount(browser, mode) {
 async function switchAccount(browser, mode) {
   const { name } = ACCOUNTS[mode];
   if (!(await headerText(browser)).includes(name)) {
-    await (await byTestId(browser, 'header-account')).click();
-    await (await byTestId(browser, `header-account-${name}`)).click();
+    // In the page: the previous journey's 10-second "Unbound … Undo" message can sit over the header.
+    await jsClick(browser, 'header-account');
+    await byTestId(browser, `header-account-${name}`);
+    await jsClick(browser, `header-account-${name}`);
+    await gone(browser, `header-account-${name}`, 10000);
   }
   await browser.waitUntil(async () => (await headerText(browser)).includes(name), {
     timeout: 20000,
@@ -581,6 +584,7 @@ describe('modes and bulk', () => {
       await fill(browser, 'numbers-add-city', city);
       await fill(browser, 'numbers-add-pool', POOL);
       await (await byTestId(browser, 'numbers-add-submit')).click();
+      await gone(browser, 'numbers-add-text');
       for (const x of numbers) await byTestId(browser, `number-row-${x}`);
     }
 
