@@ -3,36 +3,10 @@
  * under src/ipc/, code that knows about Tauri; nothing outside src/ipc/ imports @tauri-apps/*.
  * Every function rejects with an AppError.
  */
-import { invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { WatchFolderSettings } from "./bindings/WatchFolderSettings";
 import type { WatchStatus } from "./bindings/WatchStatus";
-import { toAppError } from "./errors";
-
-type Args = Record<string, unknown>;
-
-function insideTauri(): boolean {
-  return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
-}
-
-async function call<T>(command: string, args?: Args): Promise<T> {
-  if (import.meta.env.MODE === "mock") {
-    const { mockInvoke } = await import("./devMock");
-    return mockInvoke<T>(command, args);
-  }
-  if (!insideTauri()) {
-    const error: AppError = {
-      code: "internal",
-      message: `Cannot call "${command}": the Maskline backend is only available inside the desktop app.`,
-    };
-    throw error;
-  }
-  try {
-    return await invoke<T>(command, args);
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
+import { call, insideTauri } from "./client";
 
 /** The backend event name (Rust: `commands::watch::EVENT`). */
 const EVENT = "watch-folder";
