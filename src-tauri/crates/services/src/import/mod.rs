@@ -105,19 +105,34 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ServiceError> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ServiceError> {
-    let io = |e: std::io::Error| ServiceError::Invalid {
-        field: "path".into(),
-        message: format!("cannot read folder {}: {e}", dir.display()),
+    walk_with(dir, out, &mut |d, e| {
+        Err(ServiceError::Invalid {
+            field: "path".into(),
+            message: format!("cannot read folder {}: {e}", d.display()),
+        })
+    })
+}
+
+/// The files a folder import takes, depth first in name order: hidden entries skipped, only
+/// [`FOLDER_EXTENSIONS`]. `unreadable` decides about a folder that cannot be listed: an error
+/// stops the walk, `Ok` skips that folder.
+pub(crate) fn walk_with<E>(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    unreadable: &mut dyn FnMut(&Path, std::io::Error) -> Result<(), E>,
+) -> Result<(), E> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => return unreadable(dir, e),
     };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
+    let mut entries: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| !is_hidden(p))
         .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out)?;
+            walk_with(&p, out, unreadable)?;
         } else if has_import_extension(&p) {
             out.push(p);
         }

@@ -12,7 +12,7 @@ use maskline_domain::import::ImportStatus;
 use maskline_domain::{WatchImport, WatchProblem, WatchState, WatchStatus};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use super::super::{ImportOptions, has_import_extension, import_paths, is_hidden};
+use super::super::{ImportOptions, has_import_extension, import_paths, is_hidden, walk_with};
 use super::{WatchListener, WatchOptions, lock};
 use crate::DbManager;
 
@@ -446,26 +446,10 @@ fn folder_problem(folder: &Path) -> Option<(WatchProblem, String)> {
     std::fs::read_dir(folder).err().map(what)
 }
 
-/// Like a folder import's walk (sorted, hidden entries skipped, only import extensions), but
-/// an unreadable subfolder is skipped instead of failing the whole scan.
+/// A folder import's walk, but an unreadable subfolder is skipped instead of failing the scan.
 fn walk_tolerant(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            tracing::info!("watch folder: cannot read {}: {e}", dir.display());
-            return;
-        }
-    };
-    let mut entries: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !is_hidden(p))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk_tolerant(&p, out);
-        } else if has_import_extension(&p) {
-            out.push(p);
-        }
-    }
+    let _ = walk_with::<()>(dir, out, &mut |d, e| {
+        tracing::info!("watch folder: cannot read {}: {e}", d.display());
+        Ok(())
+    });
 }
