@@ -25,14 +25,26 @@ pub fn get(conn: &Connection) -> Result<Settings, StoreError> {
 
 /// Saves all settings in one transaction.
 pub fn set(conn: &mut Connection, settings: &Settings) -> Result<(), StoreError> {
+    put_all(
+        conn,
+        &[
+            ("language", settings.language.as_str()),
+            ("theme", settings.theme.as_str()),
+        ],
+    )
+}
+
+/// Writes `pairs` (key, value) in one transaction.
+fn put_all(conn: &mut Connection, pairs: &[(&str, &str)]) -> Result<(), StoreError> {
     let tx = conn.transaction()?;
     {
         let mut stmt = tx.prepare_cached(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         )?;
-        stmt.execute(("language", settings.language.as_str()))?;
-        stmt.execute(("theme", settings.theme.as_str()))?;
+        for pair in pairs {
+            stmt.execute(*pair)?;
+        }
     }
     tx.commit()?;
     Ok(())
@@ -51,17 +63,13 @@ pub fn get_watch_folder(conn: &Connection) -> Result<WatchFolderSettings, StoreE
 
 /// Saves the watch folder setting in one transaction (no folder is stored as empty).
 pub fn set_watch_folder(conn: &mut Connection, s: &WatchFolderSettings) -> Result<(), StoreError> {
-    let tx = conn.transaction()?;
-    {
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        )?;
-        stmt.execute((WATCH_ENABLED, if s.enabled { "true" } else { "false" }))?;
-        stmt.execute((WATCH_FOLDER, s.folder.as_deref().unwrap_or("")))?;
-    }
-    tx.commit()?;
-    Ok(())
+    put_all(
+        conn,
+        &[
+            (WATCH_ENABLED, if s.enabled { "true" } else { "false" }),
+            (WATCH_FOLDER, s.folder.as_deref().unwrap_or("")),
+        ],
+    )
 }
 
 #[cfg(test)]
