@@ -149,10 +149,13 @@ pub fn export(dbm: &DbManager, path: &Path) -> Result<AuditExportReport, Service
 
 fn check_words(c: &ChainCheck) -> String {
     match c.first_broken {
-        None => format!("{} entries, chain intact / 记录链完整", c.rows),
+        None => format!(
+            "{} entries, chain intact / 共 {} 条记录，记录链完整",
+            c.rows, c.rows
+        ),
         Some(id) => format!(
-            "{} entries, chain BROKEN at entry {id}: it or the one before it was altered or removed outside Maskline / 记录链在第 {id} 条处断开",
-            c.rows
+            "{} entries, chain BROKEN at entry {id}: it or the one before it was altered or removed outside Maskline / 共 {} 条记录，记录链在第 {id} 条处断开（该条或前一条在 Maskline 之外被修改或删除）",
+            c.rows, c.rows
         ),
     }
 }

@@ -1,6 +1,7 @@
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../i18n";
 import * as calls from "../../ipc/calls";
 import * as ops from "../../ipc/operations";
 import { renderWithQueries } from "../../test/renderApp";
@@ -27,7 +28,7 @@ describe("Audit card export", () => {
     await waitFor(() => expect(ops.auditList).toHaveBeenCalledTimes(1));
 
     await user.click(screen.getByTestId("audit-export"));
-    expect(await screen.findByTestId("audit-exported")).toHaveTextContent(`42 entries written to ${PATH}`);
+    expect(await screen.findByTestId("audit-exported")).toHaveTextContent(`Entries written to ${PATH}: 42, each with its chain hashes`);
     expect(screen.getByTestId("audit-exported")).toHaveTextContent("The chain is intact");
     const [texts, name, ext] = vi.mocked(calls.pickExportPath).mock.calls[0] ?? [];
     expect(texts?.title).toBe("Save the audit log");
@@ -78,10 +79,38 @@ describe("Audit card export", () => {
     await waitFor(() => expect(typeof window.__MASKLINE_E2E__?.exportAudit).toBe("function"));
     const hook = window.__MASKLINE_E2E__?.exportAudit as unknown as (p: string) => Promise<void>;
     await hook(PATH);
-    expect(await screen.findByTestId("audit-exported")).toHaveTextContent(`3 entries written to ${PATH}`);
+    expect(await screen.findByTestId("audit-exported")).toHaveTextContent(`Entries written to ${PATH}: 3`);
     expect(calls.pickExportPath).not.toHaveBeenCalled();
     expect(ops.auditExport).toHaveBeenCalledWith(PATH);
     again.unmount();
     expect(window.__MASKLINE_E2E__?.exportAudit).toBeUndefined();
+  });
+
+  it("names the actions and shows a target worded in both languages in the UI language only", async () => {
+    const entry = { who: "op", account: null, resultCode: "0", ok: true, at: "2026-12-04T10:00:00Z" };
+    vi.mocked(ops.auditList).mockResolvedValue([
+      { ...entry, id: 3, action: "audit.export", target: "2 entries, chain intact / 共 2 条记录，记录链完整" },
+      { ...entry, id: 2, action: "future.thing", target: "AXB A=+86 138****8000 / X=+8617000100000" },
+      { ...entry, id: 1, action: "calls.export", target: "121 calls csv" },
+    ]);
+    await act(() => i18n.changeLanguage("en"));
+    renderWithQueries(<AuditCard />);
+    const table = await screen.findByTestId("audit-table");
+    await waitFor(() => expect(table).toHaveTextContent("Audit log exported"));
+    expect(table).toHaveTextContent("2 entries, chain intact");
+    expect(table).not.toHaveTextContent("记录链完整");
+    expect(table).toHaveTextContent("Calls exported");
+    expect(within(table).getByText("future.thing"), "an action without words is shown as recorded").toBeInTheDocument();
+    expect(table, "a ' / ' that is not two languages stays whole").toHaveTextContent("AXB A=+86 138****8000 / X=+8617000100000");
+
+    await act(() => i18n.changeLanguage("zh-CN"));
+    try {
+      expect(table).toHaveTextContent("导出审计记录");
+      expect(table).toHaveTextContent("共 2 条记录，记录链完整");
+      expect(table).not.toHaveTextContent("chain intact");
+      expect(table).toHaveTextContent("导出通话");
+    } finally {
+      await act(() => i18n.changeLanguage("en"));
+    }
   });
 });

@@ -15,6 +15,29 @@ import { useAudit, useExportAudit, useVerifyAudit } from "../../queries/audit";
 
 const PAGE_SIZE = 20;
 
+/** The actions the backend records, in words (an action not listed here is shown as recorded). */
+const ACTIONS = {
+  bind: "audit.action.bind",
+  modify: "audit.action.modify",
+  unbind: "audit.action.unbind",
+  reveal: "audit.action.reveal",
+  "bulk.create": "audit.action.bulk.create",
+  "bulk.export": "audit.action.bulk.export",
+  "calls.export": "audit.action.calls.export",
+  "audit.export": "audit.action.audit.export",
+  "recording.download": "audit.action.recording.download",
+  "recording.export": "audit.action.recording.export",
+  "recording.play": "audit.action.recording.play",
+} as const;
+const isAction = (a: string): a is keyof typeof ACTIONS => Object.prototype.hasOwnProperty.call(ACTIONS, a);
+
+const CJK = /[\u4e00-\u9fff]/;
+/** A target the backend worded in both languages ("… / …", Chinese on one side only): the half in the UI language. */
+function targetIn(text: string, language: string): string {
+  const halves = text.split(" / ");
+  return halves.length === 2 && CJK.test(halves[0] ?? "") !== CJK.test(halves[1] ?? "") ? messageIn(text, language) : text;
+}
+
 /**
  * Who did what, when, on which account, and what the platform answered; plus a check that nothing was
  * altered, and an export of the whole chain (CSV, ending with the chain check) to check it elsewhere.
@@ -138,8 +161,22 @@ export function AuditCard() {
               { title: t("audit.col.when"), dataIndex: "at", width: 150, render: (at: string) => <span style={{ whiteSpace: "nowrap" }}>{shortDateTime(at, i18n.language)}</span> },
               { title: t("audit.col.who"), dataIndex: "who", width: 100 },
               { title: t("audit.col.account"), dataIndex: "account", width: 120 },
-              { title: t("audit.col.action"), dataIndex: "action", width: 160, render: (a: string) => <Tag>{a}</Tag> },
-              { title: t("audit.col.target"), dataIndex: "target", ellipsis: true },
+              {
+                title: t("audit.col.action"),
+                dataIndex: "action",
+                width: 170,
+                render: (a: string) => (
+                  <Tag title={a} style={{ whiteSpace: "normal" }}>
+                    {isAction(a) ? t(ACTIONS[a]) : a}
+                  </Tag>
+                ),
+              },
+              {
+                title: t("audit.col.target"),
+                dataIndex: "target",
+                ellipsis: { showTitle: false },
+                render: (target: string) => <span title={target}>{targetIn(target, i18n.language)}</span>,
+              },
               {
                 title: t("audit.col.result"),
                 width: 130,
