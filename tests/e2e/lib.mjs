@@ -76,10 +76,12 @@ export const bulkA = (i) => `1350${String(i).padStart(7, '0')}`;
 export const bulkB = (i) => `1360${String(i).padStart(7, '0')}`;
 
 /**
- * Full numbers of people typed or imported by the E2E tests (04-calls, 05-bindings, 08-modes-bulk;
+ * Full numbers of people typed or imported by the E2E tests (04-calls, 04b-watch-audit, 05-bindings, 08-modes-bulk;
  * of 08's 1,000-row bulk file a sample of every 25th row, so the scan stays quick).
  */
 export const E2E_PERSON_NUMBERS = [
+  '13700137456',
+  '13700137489',
   '13800135678',
   '13800138123',
   '13900139123',
@@ -87,5 +89,6 @@ export const E2E_PERSON_NUMBERS = [
   '15800158002',
   '15800158003',
   '15900159003',
+  '18600000012',
   ...Array.from({ length: 40 }, (_, k) => [bulkA(k * 25), bulkB(k * 25)]).flat(),
 ];
