@@ -3,21 +3,14 @@
 // simulator started by run-e2e.sh on a loopback port (MASKLINE_SIM_URL).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { byTestId, launch, shot, waitForHtmlAttr } from './lib.mjs';
+import { byTestId, fill, launch, shot, waitForHtmlAttr } from './lib.mjs';
 
 const NAME = 'Sim AXB';
 
-async function fill(browser, id, value) {
-  const el = await byTestId(browser, id);
-  // React owns the value: select it and type over it like a person would.
-  await browser.execute((sel) => {
-    const input = document.querySelector(sel);
-    input.focus();
-    input.select();
-  }, `[data-testid="${id}"]`);
-  await browser.keys('Backspace');
-  await el.addValue(value);
-  assert.equal(await el.getValue(), value, `${id} holds what was typed`);
+/** Types over the field and checks it holds exactly what was typed. */
+async function fillChecked(browser, id, value) {
+  await fill(browser, id, value);
+  assert.equal(await (await byTestId(browser, id)).getValue(), value, `${id} holds what was typed`);
 }
 
 /** Saves the account form and waits until the drawer has gone. */
@@ -65,10 +58,10 @@ describe('platform accounts', () => {
     await waitForHtmlAttr(browser, 'lang', 'en');
     await (await byTestId(browser, 'account-add')).click();
     await byTestId(browser, 'account-form');
-    await fill(browser, 'account-name', NAME);
-    await fill(browser, 'account-base-url', process.env.MASKLINE_SIM_URL);
-    await fill(browser, 'account-app-key', 'demo-axb-key');
-    await fill(browser, 'account-secret', 'deliberately-wrong-secret');
+    await fillChecked(browser, 'account-name', NAME);
+    await fillChecked(browser, 'account-base-url', process.env.MASKLINE_SIM_URL);
+    await fillChecked(browser, 'account-app-key', 'demo-axb-key');
+    await fillChecked(browser, 'account-secret', 'deliberately-wrong-secret');
     await save(browser);
     await byTestId(browser, `account-row-${NAME}`);
 
@@ -79,7 +72,7 @@ describe('platform accounts', () => {
 
     await (await byTestId(browser, `account-edit-${NAME}`)).click();
     await byTestId(browser, 'account-form');
-    await fill(browser, 'account-secret', 'demo-axb-secret');
+    await fillChecked(browser, 'account-secret', 'demo-axb-secret');
     await save(browser);
     const ok = await testConnection(browser, 'ok');
     assert.match(ok, /Connected/, ok);

@@ -2,25 +2,13 @@
 // bind an AXB pair, modify it, unbind it, undo the unbind, sync, and see the cached table follow.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { byTestId, launch, shot, waitForHtmlAttr } from './lib.mjs';
+import { byTestId, fill, launch, shot, waitForHtmlAttr } from './lib.mjs';
 
 const NAME = 'Sim AXB';
 const A = '13800138123';
 const B = '13900139123';
 /** The X the simulator assigned (read from the table). */
 let X = '';
-
-async function fill(browser, id, value) {
-  const el = await byTestId(browser, id);
-  await browser.execute((sel) => {
-    const el = document.querySelector(sel);
-    const input = el.matches('input, textarea') ? el : el.querySelector('input, textarea');
-    input.focus();
-    input.select();
-  }, `[data-testid="${id}"]`);
-  await browser.keys('Backspace');
-  await el.addValue(value);
-}
 
 async function gone(browser, id) {
   await (await browser.$(`[data-testid="${id}"]`)).waitForDisplayed({ reverse: true, timeout: 20000 });

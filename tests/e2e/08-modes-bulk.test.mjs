@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { bulkA, bulkB, byTestId, launch, shot, waitForHtmlAttr } from './lib.mjs';
+import { bulkA, bulkB, byTestId, fill, launch, shot, waitForHtmlAttr } from './lib.mjs';
 
 const SIM = process.env.MASKLINE_SIM_URL;
 
@@ -100,18 +100,6 @@ async function simAdmin(method, route, body) {
 }
 
 // ---- the window ----
-
-async function fill(browser, id, value) {
-  const el = await byTestId(browser, id);
-  await browser.execute((sel) => {
-    const el = document.querySelector(sel);
-    const input = el.matches('input, textarea') ? el : el.querySelector('input, textarea');
-    input.focus();
-    input.select();
-  }, `[data-testid="${id}"]`);
-  await browser.keys('Backspace');
-  await el.addValue(value);
-}
 
 /** Clicks in the page (radio inputs are hidden behind their labels; tooltips can cover buttons). */
 async function jsClick(browser, id) {

@@ -38,6 +38,22 @@ export async function byTestId(browser, id, timeout = 20000) {
   return el;
 }
 
+/**
+ * Types `value` into the input (or the input inside the element) with data-testid `id`, over what
+ * it held: React owns the value, so select it and type over it like a person would.
+ */
+export async function fill(browser, id, value) {
+  const el = await byTestId(browser, id);
+  await browser.execute((sel) => {
+    const el = document.querySelector(sel);
+    const input = el.matches('input, textarea') ? el : el.querySelector('input, textarea');
+    input.focus();
+    input.select();
+  }, `[data-testid="${id}"]`);
+  await browser.keys('Backspace');
+  await el.addValue(value);
+}
+
 export async function htmlAttr(browser, name) {
   return browser.execute((n) => document.documentElement.getAttribute(n), name);
 }
@@ -89,6 +105,7 @@ export const E2E_PERSON_NUMBERS = [
   '15800158002',
   '15800158003',
   '15900159003',
+  '18600000002',
   '18600000012',
   ...Array.from({ length: 40 }, (_, k) => [bulkA(k * 25), bulkB(k * 25)]).flat(),
 ];
