@@ -2,44 +2,18 @@
  * Typed wrappers around the backend commands. With src/ipc/bindings, the only code that knows about Tauri.
  * Every function rejects with an AppError (see errors.ts).
  */
-import { invoke } from "@tauri-apps/api/core";
 import type { AccountDraft } from "./bindings/AccountDraft";
 import type { AccountInfo } from "./bindings/AccountInfo";
-import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { ConnectionReport } from "./bindings/ConnectionReport";
 import type { DbStatus } from "./bindings/DbStatus";
 import type { DemoStatus } from "./bindings/DemoStatus";
 import type { RecoverAction } from "./bindings/RecoverAction";
 import type { Settings } from "./bindings/Settings";
-import { toAppError } from "./errors";
 
-type Args = Record<string, unknown>;
+import { call } from "./invoke";
 
-export function insideTauri(): boolean {
-  return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
-}
-
-/** Invokes a command (the browser mock in `--mode mock`); rejects with an AppError. */
-export async function call<T>(command: string, args?: Args): Promise<T> {
-  // Statically false in production builds, so the mock and its import are dropped from the bundle.
-  if (import.meta.env.MODE === "mock") {
-    const { mockInvoke } = await import("./devMock");
-    return mockInvoke<T>(command, args);
-  }
-  if (!insideTauri()) {
-    const error: AppError = {
-      code: "internal",
-      message: `Cannot call "${command}": the Maskline backend is only available inside the desktop app.`,
-    };
-    throw error;
-  }
-  try {
-    return await invoke<T>(command, args);
-  } catch (e) {
-    throw toAppError(e);
-  }
-}
+export { call, insideTauri } from "./invoke";
 
 export const appInfo = (): Promise<AppInfo> => call("app_info");
 export const dbStatus = (): Promise<DbStatus> => call("db_status");

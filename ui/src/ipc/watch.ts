@@ -6,7 +6,7 @@
 import type { AppError } from "./bindings/AppError";
 import type { WatchFolderSettings } from "./bindings/WatchFolderSettings";
 import type { WatchStatus } from "./bindings/WatchStatus";
-import { call, insideTauri } from "./client";
+import { call, insideTauri } from "./invoke";
 
 /** The backend event name (Rust: `commands::watch::EVENT`). */
 const EVENT = "watch-folder";
