@@ -573,7 +573,7 @@ fn no_secret_and_no_full_number_leaks_anywhere_in_the_data_dir() {
     let audit = j.json(&["audit", "list", "--action", "bulk.export", "--json"]);
     assert_eq!(
         audit[0]["target"],
-        format!("job {job} 3 rows, full numbers"),
+        format!("job {job}, 3 rows, full numbers / 任务 {job}，3 行，完整号码"),
         "the unmasked export is audited: {audit}"
     );
 

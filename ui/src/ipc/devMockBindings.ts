@@ -436,7 +436,7 @@ export const bindingHandlers: Record<string, (args: Args) => unknown> = {
   bulk_export: (a) => {
     const j = jobs.find((x) => x.id === Number(a?.jobId));
     const n = j ? j.progress.done + j.progress.invalid : 0;
-    record("bulk.export", `job ${Number(a?.jobId)} ${n} rows${a?.unmask ? ", full numbers" : ""}`, true);
+    record("bulk.export", `job ${Number(a?.jobId)}, ${n} rows${a?.unmask ? ", full numbers" : ""} / 任务 ${Number(a?.jobId)}，${n} 行${a?.unmask ? "，完整号码" : ""}`, true);
     return n;
   },
   bulk_template: () => null,

@@ -232,9 +232,12 @@ async fn thousand_rows_dry_run_cancel_resume_and_match_the_simulator() {
     assert_eq!(exports.len(), 2, "both exports audited: {exports:?}");
     assert_eq!(
         exports[0].target,
-        format!("job {job} 1000 rows, full numbers")
+        format!("job {job}, 1000 rows, full numbers / 任务 {job}，1000 行，完整号码")
     );
-    assert_eq!(exports[1].target, format!("job {job} 1000 rows"));
+    assert_eq!(
+        exports[1].target,
+        format!("job {job}, 1000 rows / 任务 {job}，1000 行")
+    );
     let chain = audit::verify_chain(&env.dbm).expect("verify");
     assert_eq!(chain.first_broken, None);
     assert!(

@@ -89,7 +89,10 @@ fn csv_has_a_bom_a_chinese_header_and_masked_numbers() {
             .iter()
             .map(|e| e.target.as_str())
             .collect::<Vec<_>>(),
-        ["7002 calls csv, full numbers", "7002 calls csv"],
+        [
+            "7002 calls, CSV, full numbers / 7002 条通话，CSV，完整号码",
+            "7002 calls, CSV / 7002 条通话，CSV"
+        ],
         "both exports are audited, newest first, the unmasked one said so"
     );
 }
@@ -110,7 +113,7 @@ fn cancelled_export_keeps_written_rows_and_xlsx_is_a_workbook() {
     assert_eq!(r.rows, 5000, "one page then stop");
     assert_eq!(
         audit::list(&m, Some("calls.export"), 1, 10).expect("audit")[0].target,
-        "5000 calls csv, cancelled",
+        "5000 calls, CSV, cancelled / 5000 条通话，CSV，已取消",
         "a cancelled export wrote a file, so it is audited too"
     );
     assert_eq!(

@@ -91,7 +91,7 @@ describe("Audit card export", () => {
     vi.mocked(ops.auditList).mockResolvedValue([
       { ...entry, id: 3, action: "audit.export", target: "2 entries, chain intact / 共 2 条记录，记录链完整" },
       { ...entry, id: 2, action: "future.thing", target: "AXB A=+86 138****8000 / X=+8617000100000" },
-      { ...entry, id: 1, action: "calls.export", target: "121 calls csv" },
+      { ...entry, id: 1, action: "calls.export", target: "121 calls, CSV / 121 条通话，CSV" },
     ]);
     await act(() => i18n.changeLanguage("en"));
     renderWithQueries(<AuditCard />);
@@ -100,6 +100,7 @@ describe("Audit card export", () => {
     expect(table).toHaveTextContent("2 entries, chain intact");
     expect(table).not.toHaveTextContent("记录链完整");
     expect(table).toHaveTextContent("Calls exported");
+    expect(table).toHaveTextContent("121 calls, CSV");
     expect(within(table).getByText("future.thing"), "an action without words is shown as recorded").toBeInTheDocument();
     expect(table, "a ' / ' that is not two languages stays whole").toHaveTextContent("AXB A=+86 138****8000 / X=+8617000100000");
 
@@ -107,6 +108,7 @@ describe("Audit card export", () => {
     try {
       expect(table).toHaveTextContent("导出审计记录");
       expect(table).toHaveTextContent("共 2 条记录，记录链完整");
+      expect(table).toHaveTextContent("121 条通话，CSV");
       expect(table).not.toHaveTextContent("chain intact");
       expect(table).toHaveTextContent("导出通话");
     } finally {

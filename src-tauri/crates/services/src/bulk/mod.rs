@@ -260,9 +260,10 @@ pub fn export(
         account.as_deref(),
         "bulk.export",
         &format!(
-            "job {job_id} {} rows{}",
-            cells.len(),
-            if unmask { ", full numbers" } else { "" }
+            "job {job_id}, {n} rows{} / 任务 {job_id}，{n} 行{}",
+            if unmask { ", full numbers" } else { "" },
+            if unmask { "，完整号码" } else { "" },
+            n = cells.len(),
         ),
         "0",
         true,

@@ -232,15 +232,19 @@ pub fn export(
         &dbm.db()?,
         None,
         "calls.export",
-        &format!(
-            "{rows} calls {}{}{}",
-            match req.format {
-                ExportFormat::Csv => "csv",
-                ExportFormat::Xlsx => "xlsx",
-            },
-            if req.unmask { ", full numbers" } else { "" },
-            if cancelled { ", cancelled" } else { "" }
-        ),
+        &{
+            let format = match req.format {
+                ExportFormat::Csv => "CSV",
+                ExportFormat::Xlsx => "XLSX",
+            };
+            format!(
+                "{rows} calls, {format}{}{} / {rows} 条通话，{format}{}{}",
+                if req.unmask { ", full numbers" } else { "" },
+                if cancelled { ", cancelled" } else { "" },
+                if req.unmask { "，完整号码" } else { "" },
+                if cancelled { "，已取消" } else { "" }
+            )
+        },
         "0",
         true,
     )?;
