@@ -5,7 +5,7 @@ import i18n from "../../i18n";
 import * as rec from "../../ipc/recordings";
 import { FakeWaveSurfer } from "../../test/fakeWaveSurfer";
 import { countdownParts } from "./countdown";
-import { messageIn } from "./format";
+import { backendMessage } from "../../i18n/format";
 import { RecordingSection } from "./RecordingSection";
 import { NOW, nowSecs, renderInApp, status } from "./testKit";
 
@@ -46,9 +46,9 @@ describe("countdown", () => {
   });
 
   it("picks the UI language's half of a backend message", () => {
-    expect(messageIn("Link expired. / 链接已失效。", "en")).toBe("Link expired.");
-    expect(messageIn("Link expired. / 链接已失效。", "zh-CN")).toBe("链接已失效。");
-    expect(messageIn("no halves here", "zh-CN")).toBe("no halves here");
+    expect(backendMessage("Link expired. / 链接已失效。", "en")).toBe("Link expired.");
+    expect(backendMessage("Link expired. / 链接已失效。", "zh-CN")).toBe("链接已失效。");
+    expect(backendMessage("no halves here", "zh-CN")).toBe("no halves here");
   });
 });
 

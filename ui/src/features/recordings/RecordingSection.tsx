@@ -6,7 +6,8 @@ import { toAppError } from "../../ipc/errors";
 import { useDeleteLocalRecordings, usePinRecordings, useRecordingStatus } from "../../queries/recordings";
 import { formatTime } from "../calls/format";
 import { formatCountdown, useNowSeconds } from "./countdown";
-import { errorKindText, formatBytes, messageIn } from "./format";
+import { backendMessage } from "../../i18n/format";
+import { errorKindText, formatBytes } from "./format";
 import { RecordingPlayer } from "./RecordingPlayer";
 import { RecordingStateTag } from "./RecordingStateTag";
 import { useFetchJob } from "./useFetchJob";
@@ -80,7 +81,7 @@ function StatusView({ status: s, offsetMinutes }: { status: RecordingStatus; off
       </Typography.Paragraph>
       {s.state === "failed" && s.error && (
         <Typography.Text type="secondary" data-testid="recording-error">
-          {messageIn(s.error, i18n.language)}
+          {backendMessage(s.error, i18n.language)}
           {s.nextAttemptAt !== null && s.nextAttemptAt > now && ` ${t("recordings.section.nextTry", { left: formatCountdown(t, s.nextAttemptAt - now) })}`}
         </Typography.Text>
       )}

@@ -14,14 +14,6 @@ export function formatBytes(bytes: number): string {
   return `${i === 0 ? v : v.toFixed(v >= 100 ? 0 : 1)} ${units[i]}`;
 }
 
-/** Backend messages come as "English / 中文": the half in the UI language, or the whole text if it has no halves. */
-export function messageIn(text: string, language: string): string {
-  const halves = text.split(" / ");
-  if (halves.length !== 2) return text;
-  const [en, zh] = /[\u4e00-\u9fff]/.test(halves[0] ?? "") ? [halves[1], halves[0]] : [halves[0], halves[1]];
-  return (language.startsWith("zh") ? zh : en)?.trim() || text;
-}
-
 const KINDS = ["expired", "notFound", "truncated", "network", "cacheFull", "disk"] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);

@@ -10,7 +10,7 @@ import { pickExportPath } from "../../ipc/calls";
 import { toAppError } from "../../ipc/errors";
 import { shortDateTime } from "../bindings/format";
 import { registerE2E } from "../calls/e2e";
-import { messageIn } from "../recordings/format";
+import { backendMessage } from "../../i18n/format";
 import { useAudit, useExportAudit, useVerifyAudit } from "../../queries/audit";
 
 const PAGE_SIZE = 20;
@@ -30,13 +30,6 @@ const ACTIONS = {
   "recording.play": "audit.action.recording.play",
 } as const;
 const isAction = (a: string): a is keyof typeof ACTIONS => Object.prototype.hasOwnProperty.call(ACTIONS, a);
-
-const CJK = /[\u4e00-\u9fff]/;
-/** A target the backend worded in both languages ("… / …", Chinese on one side only): the half in the UI language. */
-function targetIn(text: string, language: string): string {
-  const halves = text.split(" / ");
-  return halves.length === 2 && CJK.test(halves[0] ?? "") !== CJK.test(halves[1] ?? "") ? messageIn(text, language) : text;
-}
 
 /**
  * Who did what, when, on which account, and what the platform answered; plus a check that nothing was
@@ -125,7 +118,7 @@ export function AuditCard() {
           ) : (
             <Alert type="error" showIcon title={t("audit.chainBroken", { id: Number(check.firstBroken), rows: Number(check.rows) })} description={t("audit.chainBrokenHelp")} data-testid="audit-chain-broken" />
           ))}
-        {verify.isError && <Alert type="error" showIcon title={messageIn(toAppError(verify.error).message, i18n.language)} />}
+        {verify.isError && <Alert type="error" showIcon title={backendMessage(toAppError(verify.error).message, i18n.language)} />}
         {exported &&
           (exported.check.firstBroken === null ? (
             <Alert
@@ -145,7 +138,7 @@ export function AuditCard() {
               data-testid="audit-exported-broken"
             />
           ))}
-        {exportError && <Alert type="error" showIcon title={t("audit.exportFailed", { reason: messageIn(exportError, i18n.language) })} data-testid="audit-export-failed" />}
+        {exportError && <Alert type="error" showIcon title={t("audit.exportFailed", { reason: backendMessage(exportError, i18n.language) })} data-testid="audit-export-failed" />}
         {audit.isError ? (
           <Alert type="error" showIcon title={t("audit.loadFailed", { reason: toAppError(audit.error).message })} />
         ) : (
@@ -175,7 +168,7 @@ export function AuditCard() {
                 title: t("audit.col.target"),
                 dataIndex: "target",
                 ellipsis: { showTitle: false },
-                render: (target: string) => <span title={target}>{targetIn(target, i18n.language)}</span>,
+                render: (target: string) => <span title={target}>{backendMessage(target, i18n.language)}</span>,
               },
               {
                 title: t("audit.col.result"),

@@ -32,7 +32,7 @@ const report: DryRunReport = {
   invalid: 1,
   duplicates: 0,
   conflicts: 0,
-  issues: [{ kind: "invalid", error: { file: "pairs.csv", row: 3, column: "A号码 A", message: "the phone number is empty" } }],
+  issues: [{ kind: "invalid", error: { file: "pairs.csv", row: 3, column: "A号码 A", message: "the phone number is empty / 号码为空" } }],
 };
 const progress = (over: Partial<JobProgress>): JobProgress => ({
   jobId: 9,
@@ -81,6 +81,7 @@ describe("bulk wizard", { timeout: 30_000 }, () => {
     const issues = await screen.findByTestId("bulk-issues");
     expect(issues).toHaveTextContent("3");
     expect(issues).toHaveTextContent("the phone number is empty");
+    expect(issues, "the backend's reason in the UI language only").not.toHaveTextContent("号码为空");
 
     await userEvent.click(screen.getByTestId("bulk-start"));
     await waitFor(() => expect(ops.bulkStart).toHaveBeenCalled());

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Flex, Segmented, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { backendMessage } from "../../../i18n/format";
 import { MaskedNumber } from "../../../components/MaskedNumber";
 import type { JobProgress } from "../../../ipc/bindings/JobProgress";
 import type { JobRowResult } from "../../../ipc/bindings/JobRowResult";
@@ -21,7 +22,7 @@ interface Props {
 
 /** Per-row results (filter ok / failed / refused), retry failed rows, export CSV or XLSX (numbers masked unless ticked). */
 export function ResultsView({ jobId, progress, busy, onRetry, onExport }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState<RowState | "all">("all");
   const [page, setPage] = useState(1);
   const [unmask, setUnmask] = useState(false);
@@ -88,7 +89,7 @@ export function ResultsView({ jobId, progress, busy, onRetry, onExport }: Props)
           { title: "B", dataIndex: "b", render: (b: string | null, r) => <MaskedNumber number={b} context="bindings.bulk" id={`bulk-row-${r.row}-b`} /> },
           { title: "X", dataIndex: "x" },
           { title: t("bindings.bulk.results.code"), dataIndex: "resultCode", width: 100 },
-          { title: t("bindings.bulk.dry.reason"), dataIndex: "reason", ellipsis: true },
+          { title: t("bindings.bulk.dry.reason"), dataIndex: "reason", ellipsis: true, render: (r: string | null) => (r ? backendMessage(r, i18n.language) : "") },
         ]}
       />
     </div>
