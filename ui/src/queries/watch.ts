@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useCallback } from "react";
+import { useBackendListener } from "../components/useBackendListener";
 import type { WatchFolderSettings } from "../ipc/bindings/WatchFolderSettings";
 import type { WatchStatus } from "../ipc/bindings/WatchStatus";
 import { onWatchFolderStatus, watchFolderGet, watchFolderSet, watchFolderStatus } from "../ipc/watch";
@@ -47,20 +48,14 @@ export function importedSince(prev: WatchStatus | undefined, next: WatchStatus):
 export function useWatchFolderEvents() {
   const qc = useQueryClient();
   const invalidateCalls = useInvalidateCalls();
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let gone = false;
-    void onWatchFolderStatus((next) => {
-      const prev = qc.getQueryData<WatchStatus>(watchKeys.status);
-      qc.setQueryData(watchKeys.status, next);
-      if (importedSince(prev, next)) void invalidateCalls();
-    }).then((stop) => {
-      if (gone) stop();
-      else unlisten = stop;
-    });
-    return () => {
-      gone = true;
-      unlisten?.();
-    };
-  }, [qc, invalidateCalls]);
+  const subscribe = useCallback(
+    () =>
+      onWatchFolderStatus((next) => {
+        const prev = qc.getQueryData<WatchStatus>(watchKeys.status);
+        qc.setQueryData(watchKeys.status, next);
+        if (importedSince(prev, next)) void invalidateCalls();
+      }),
+    [qc, invalidateCalls],
+  );
+  useBackendListener(subscribe);
 }

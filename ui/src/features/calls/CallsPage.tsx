@@ -3,6 +3,7 @@ import { Alert, Button, Card, Dropdown, Flex, Skeleton, Space, Typography } from
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/Page";
+import { useBackendListener } from "../../components/useBackendListener";
 import type { CallSort } from "../../ipc/bindings/CallSort";
 import type { ExportFormat } from "../../ipc/bindings/ExportFormat";
 import { onFilesDropped } from "../../ipc/calls";
@@ -73,21 +74,15 @@ export function CallsPage() {
   const exportBase = { filter: callFilter, sort, utcOffsetMinutes: offsetMinutes, language: exportLanguage(i18n.language) };
 
   const { run: runImport } = importJob;
-  useEffect(() => {
-    let unlisten: (() => void) | undefined;
-    let gone = false;
-    void onFilesDropped((e) => {
-      setDragging(e.type === "over");
-      if (e.type === "drop") void runImport(e.paths);
-    }).then((u) => {
-      if (gone) u();
-      else unlisten = u;
-    });
-    return () => {
-      gone = true;
-      unlisten?.();
-    };
-  }, [runImport]);
+  const listenForDrops = useCallback(
+    () =>
+      onFilesDropped((e) => {
+        setDragging(e.type === "over");
+        if (e.type === "drop") void runImport(e.paths);
+      }),
+    [runImport],
+  );
+  useBackendListener(listenForDrops);
 
   const { run: runExport } = exportJob;
   useEffect(
