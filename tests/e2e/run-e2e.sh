@@ -9,6 +9,10 @@ eval "$(printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --compon
 export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
 
 mkdir -p ../../e2e-screenshots
+# Rendering: this machine has no GPU, and WebKitGTK's accelerated (Skia over GL) path runs on Mesa's
+# software rasteriser, whose worker has crashed the web process here (SIGSEGV in swrast_dri.so;
+# WebKitWebDriver then reports "page crash or hang"). Skia's CPU renderer draws the same pages without GL.
+export WEBKIT_SKIA_ENABLE_CPU_RENDERING=1
 # Audio: WebKitGTK plays through GStreamer, which needs a sink. A CI machine has no sound card,
 # so a PulseAudio daemon with a null sink stands in (playback runs at real speed, silently).
 if command -v pulseaudio >/dev/null 2>&1; then
