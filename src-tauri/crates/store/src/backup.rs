@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use time::OffsetDateTime;
 use time::macros::format_description;
 
@@ -34,8 +34,18 @@ fn stem(db_path: &Path) -> String {
         .map_or_else(|| "maskline".into(), |s| s.to_string_lossy().into_owned())
 }
 
-/// Backups of `db_path`, newest first.
+/// Backup files of `db_path`, newest first. Only files that can be a backup count: a
+/// `.db` name of the expected shape whose content starts with the SQLite header (an empty
+/// file left by a failed copy does not). [`verified_backups`] also opens and checks them.
 pub fn list_backups(db_path: &Path) -> Vec<Backup> {
+    named_backups(db_path)
+        .into_iter()
+        .filter(|b| has_sqlite_header(&b.path))
+        .collect()
+}
+
+/// Every file named like a backup of `db_path`, whatever it holds, newest first.
+fn named_backups(db_path: &Path) -> Vec<Backup> {
     let prefix = format!("{}-", stem(db_path));
     let Ok(entries) = std::fs::read_dir(backup_dir(db_path)) else {
         return Vec::new();
@@ -59,12 +69,74 @@ pub fn list_backups(db_path: &Path) -> Vec<Backup> {
     found
 }
 
-/// The newest backup of `db_path`, if any.
+/// The newest backup file of `db_path`, if any (see [`list_backups`]).
 pub fn latest_backup(db_path: &Path) -> Option<Backup> {
     list_backups(db_path).into_iter().next()
 }
 
+/// Backups of `db_path` that open, pass `PRAGMA quick_check` and hold a Maskline schema,
+/// newest first: the only ones `db check` counts and recovery restores.
+pub fn verified_backups(db_path: &Path) -> Vec<Backup> {
+    list_backups(db_path)
+        .into_iter()
+        .filter(|b| verify(&b.path).is_ok())
+        .collect()
+}
+
+/// The newest verified backup of `db_path`, if any.
+pub fn latest_verified_backup(db_path: &Path) -> Option<Backup> {
+    list_backups(db_path)
+        .into_iter()
+        .find(|b| verify(&b.path).is_ok())
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+fn has_sqlite_header(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == SQLITE_HEADER)
+}
+
+/// Checks that `path` is a complete, healthy copy of a Maskline database: non-empty with
+/// the SQLite header, opens read-only, `quick_check` is clean and the schema table has rows.
+pub(crate) fn verify(path: &Path) -> Result<(), String> {
+    if !has_sqlite_header(path) {
+        return Err("the file is empty or is not an SQLite database".into());
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| e.to_string())?;
+    let problems = crate::db::quick_check(&conn).map_err(|e| e.to_string())?;
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    let versions: i64 = conn
+        .query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    if versions == 0 {
+        return Err("the file holds no Maskline schema".into());
+    }
+    Ok(())
+}
+
+/// Removes a failed or unverified backup file and any journal SQLite left beside it.
+fn discard(path: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{suffix}", path.display()));
+        let _ = std::fs::remove_file(p);
+    }
+}
+
 /// Writes a consistent copy of the open database into the backup folder and prunes old ones.
+///
+/// The copy is written under a temporary name, verified (see [`verify`]) and only then
+/// given its backup name, so a copy cut short (a full disk, a crash) never counts as a
+/// backup; a failed copy is removed. A full disk is reported as [`StoreError::DiskFull`].
 pub(crate) fn create(
     conn: &Connection,
     db_path: &Path,
@@ -82,8 +154,26 @@ pub(crate) fn create(
         target = dir.join(format!("{}-{stamp}-{reason}-{n}.db", stem(db_path)));
         n += 1;
     }
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
-    for old in list_backups(db_path).into_iter().skip(KEEP) {
+    let partial = PathBuf::from(format!("{}.partial", target.display()));
+    discard(&partial);
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
+        discard(&partial);
+        return Err(StoreError::from(e).at(&partial));
+    }
+    if let Err(reason) = verify(&partial) {
+        discard(&partial);
+        return Err(StoreError::Io {
+            path: target,
+            source: std::io::Error::other(format!(
+                "the backup copy failed its check ({reason}) and was removed / 备份副本未通过检查({reason}),已删除"
+            )),
+        });
+    }
+    if let Err(e) = std::fs::rename(&partial, &target) {
+        discard(&partial);
+        return Err(StoreError::io(&target, e));
+    }
+    for old in named_backups(db_path).into_iter().skip(KEEP) {
         let _ = std::fs::remove_file(old.path);
     }
     Ok(Backup {
@@ -118,19 +208,20 @@ pub fn set_aside(db_path: &Path) -> Result<Option<PathBuf>, StoreError> {
     Ok(Some(aside))
 }
 
-/// Replaces the database with its newest healthy backup, keeping the old file aside.
+/// Replaces the database with its newest verified backup (see [`verified_backups`]), keeping
+/// the old file aside.
 pub fn restore_latest(db_path: &Path) -> Result<Option<Backup>, StoreError> {
-    for candidate in list_backups(db_path) {
-        let healthy = Connection::open(&candidate.path)
-            .map_err(StoreError::from)
-            .and_then(|c| crate::db::quick_check(&c))
-            .is_ok_and(|p| p.is_empty());
-        if !healthy {
-            continue;
-        }
-        set_aside(db_path)?;
-        std::fs::copy(&candidate.path, db_path).map_err(|e| StoreError::io(db_path, e))?;
-        return Ok(Some(candidate));
+    let Some(candidate) = latest_verified_backup(db_path) else {
+        return Ok(None);
+    };
+    // Copy first under a temporary name: a copy cut short (full disk) leaves the current
+    // file where it was.
+    let incoming = PathBuf::from(format!("{}.restoring", db_path.display()));
+    if let Err(e) = std::fs::copy(&candidate.path, &incoming) {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(StoreError::io(db_path, e));
     }
-    Ok(None)
+    set_aside(db_path)?;
+    std::fs::rename(&incoming, db_path).map_err(|e| StoreError::io(db_path, e))?;
+    Ok(Some(candidate))
 }

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use r2d2_sqlite::SqliteConnectionManager;
-use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags};
+use rusqlite::{Connection, OpenFlags};
 
 use crate::{StoreError, backup, migrate};
 
@@ -22,6 +22,8 @@ const ROUTINE_BACKUP_AGE: time::Duration = time::Duration::hours(24);
 pub struct Db {
     pool: r2d2::Pool<SqliteConnectionManager>,
     path: Option<PathBuf>,
+    /// Why the routine backup due at open could not be written (the database still opened).
+    backup_problem: Option<std::sync::Arc<StoreError>>,
 }
 
 impl std::fmt::Debug for Db {
@@ -42,14 +44,22 @@ impl Db {
     ///
     /// An existing file is integrity-checked (`PRAGMA quick_check`) first and backed up
     /// before any migration; a damaged file yields [`StoreError::Corrupt`] and is left untouched.
+    /// Other failures keep their own variant (locked, disk full, a folder, I/O), so only real
+    /// damage leads to recovery. Concurrent first opens of a new file are safe: migrations
+    /// run one process at a time under SQLite's write lock.
     pub fn open(path: &Path) -> Result<Db, StoreError> {
+        if path.is_dir() {
+            return Err(StoreError::IsADirectory {
+                path: path.to_path_buf(),
+            });
+        }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         }
         let existed = std::fs::metadata(path)
             .map(|m| m.len() > 0)
             .unwrap_or(false);
-        prepare_file(path, existed).map_err(|e| classify(path, e))?;
+        let backup_problem = prepare_file(path, existed).map_err(|e| e.at(path))?;
 
         let manager = SqliteConnectionManager::file(path).with_init(init_pragmas);
         let pool = r2d2::Pool::builder()
@@ -59,7 +69,29 @@ impl Db {
         Ok(Db {
             pool,
             path: Some(path.to_path_buf()),
+            backup_problem: backup_problem.map(std::sync::Arc::new),
         })
+    }
+
+    /// Opens an existing database, never creating one: for commands that only read, where a
+    /// mistyped path must say so instead of leaving an empty database behind.
+    pub fn open_existing(path: &Path) -> Result<Db, StoreError> {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(StoreError::NotFound {
+                path: path.to_path_buf(),
+            }),
+            Err(e) => Err(StoreError::io(path, e)),
+            Ok(m) if m.is_dir() => Err(StoreError::IsADirectory {
+                path: path.to_path_buf(),
+            }),
+            Ok(_) => Db::open(path),
+        }
+    }
+
+    /// Why the routine backup due when the database was opened could not be written
+    /// (for example [`StoreError::DiskFull`]); `None` when it was written or not due.
+    pub fn backup_problem(&self) -> Option<&StoreError> {
+        self.backup_problem.as_deref()
     }
 
     /// A private, fully migrated in-memory database (for tests and tools).
@@ -84,7 +116,11 @@ impl Db {
             .idle_timeout(None)
             .max_lifetime(None)
             .build(manager)?;
-        let db = Db { pool, path: None };
+        let db = Db {
+            pool,
+            path: None,
+            backup_problem: None,
+        };
         migrate::run(&mut *db.conn()?)?;
         Ok(db)
     }
@@ -111,7 +147,10 @@ impl Db {
 }
 
 /// Checks, backs up and migrates the file through one plain connection.
-fn prepare_file(path: &Path, existed: bool) -> Result<(), StoreError> {
+///
+/// Returns why a routine backup failed: that does not stop the open (the data is intact and
+/// read-only use must keep working), but a failed backup before a migration does.
+fn prepare_file(path: &Path, existed: bool) -> Result<Option<StoreError>, StoreError> {
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     if existed {
@@ -131,6 +170,7 @@ fn prepare_file(path: &Path, existed: bool) -> Result<(), StoreError> {
         });
     }
     let current = migrate::current_version(&conn)?;
+    let mut backup_problem = None;
     if existed && current > 0 {
         let pending = current < migrate::latest_version();
         let stale = backup::latest_backup(path)
@@ -138,11 +178,11 @@ fn prepare_file(path: &Path, existed: bool) -> Result<(), StoreError> {
         if pending {
             backup::create(&conn, path, &format!("pre-v{}", migrate::latest_version()))?;
         } else if stale {
-            backup::create(&conn, path, "routine")?;
+            backup_problem = backup::create(&conn, path, "routine").err();
         }
     }
     migrate::run(&mut conn)?;
-    Ok(())
+    Ok(backup_problem)
 }
 
 pub(crate) fn quick_check(conn: &Connection) -> Result<Vec<String>, StoreError> {
@@ -156,22 +196,4 @@ pub(crate) fn quick_check(conn: &Connection) -> Result<Vec<String>, StoreError> 
         }
     }
     Ok(problems)
-}
-
-/// Turns "not a database" style SQLite failures into [`StoreError::Corrupt`].
-fn classify(path: &Path, e: StoreError) -> StoreError {
-    match e {
-        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
-            if matches!(
-                f.code,
-                SqliteCode::NotADatabase | SqliteCode::DatabaseCorrupt
-            ) =>
-        {
-            StoreError::Corrupt {
-                path: path.to_path_buf(),
-                reason: msg.unwrap_or_else(|| f.to_string()),
-            }
-        }
-        other => other,
-    }
 }

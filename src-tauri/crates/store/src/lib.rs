@@ -25,7 +25,10 @@ pub mod recordings;
 pub mod settings;
 pub mod timefmt;
 
-pub use backup::{Backup, latest_backup, list_backups, restore_latest, set_aside};
+pub use backup::{
+    Backup, latest_backup, latest_verified_backup, list_backups, restore_latest, set_aside,
+    verified_backups,
+};
 pub use db::{Conn, Db};
 pub use error::StoreError;
 pub use migrate::{MIGRATIONS, Migration};

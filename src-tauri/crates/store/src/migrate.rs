@@ -2,7 +2,7 @@
 //!
 //! Never edit a released migration: add a new file and a new entry at the end.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::StoreError;
 
@@ -89,17 +89,29 @@ pub fn current_version(conn: &Connection) -> Result<i64, StoreError> {
 }
 
 /// Applies every pending migration, each in its own transaction.
+///
+/// Each step takes SQLite's write lock first (`BEGIN IMMEDIATE`, waiting up to the busy
+/// timeout) and re-reads the version inside it, so two processes opening a brand-new
+/// database at once apply every migration exactly once instead of racing each other.
 pub fn run(conn: &mut Connection) -> Result<usize, StoreError> {
-    let current = current_version(conn)?;
-    if current > latest_version() {
-        return Err(StoreError::TooNew {
-            found: current,
-            known: latest_version(),
-        });
-    }
+    conn.execute_batch(VERSION_TABLE)?;
     let mut applied = 0;
-    for m in MIGRATIONS.iter().filter(|m| m.version > current) {
-        let tx = conn.transaction()?;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = tx
+            .query_row("SELECT MAX(version) FROM schema_migrations", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
+            .unwrap_or(0);
+        if current > latest_version() {
+            return Err(StoreError::TooNew {
+                found: current,
+                known: latest_version(),
+            });
+        }
+        let Some(m) = MIGRATIONS.iter().find(|m| m.version > current) else {
+            break;
+        };
         tx.execute_batch(m.sql)?;
         tx.execute(
             "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)",

@@ -129,7 +129,7 @@ fn only_the_newest_backups_are_kept() {
     for day in 1..=9 {
         std::fs::write(
             dir.join(format!("maskline-202001{day:02}T000000Z-routine.db")),
-            b"x",
+            b"SQLite format 3\0 and then not much",
         )
         .expect("fake old backup");
     }
