@@ -410,3 +410,52 @@ fn the_setting_is_off_by_default_and_refuses_unusable_folders() {
     assert_eq!(saved.folder, Some(gone.display().to_string()), "trimmed");
     assert!(!saved.enabled);
 }
+
+/// macOS reports `/private/var/…` for a folder set as `/var/…`: the watch resolves the folder
+/// before watching, so what it walks, what the OS reports and what it records agree. Here a
+/// link stands in for `/var`.
+#[cfg(unix)]
+#[test]
+fn the_watch_resolves_its_folder_before_watching() {
+    let (dir, m) = manager();
+    let m = Arc::new(m);
+    let real = dir.path().join("real-inbox");
+    std::fs::create_dir(&real).expect("inbox");
+    let link = dir.path().join("inbox-link");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    write(
+        &real,
+        "before.json",
+        body(&[cdr("r1", "+8613800138000", true, 0, 0)]),
+    );
+    let heard = Arc::new(Heard::default());
+    let w = WatchFolder::default();
+    let on = enable(&m, &w, &link, &heard);
+    assert_eq!(
+        on.folder.as_deref(),
+        Some(link.display().to_string().as_str()),
+        "the status shows the folder as set"
+    );
+    wait_for("before.json imported", || {
+        !heard.reports_for("before.json").is_empty()
+    });
+    write(
+        &real,
+        "after.json",
+        body(&[cdr("r2", "+8613800138001", true, 0, 0)]),
+    );
+    wait_for("after.json imported", || {
+        !heard.reports_for("after.json").is_empty()
+    });
+    w.stop();
+    let resolved = std::fs::canonicalize(&real).expect("canonical");
+    for name in ["before.json", "after.json"] {
+        let r = &heard.reports_for(name)[0];
+        assert_eq!(
+            Path::new(&r.path),
+            resolved.join(name),
+            "recorded under the resolved folder"
+        );
+    }
+    assert_eq!(total_calls(&m), 2);
+}

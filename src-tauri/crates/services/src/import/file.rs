@@ -19,6 +19,9 @@ use super::source;
 const TRUNCATED: &str = "truncated: this record does not end (the line or file was cut off) / 记录不完整(行或文件被截断)";
 /// Batches parsed ahead of the writer.
 const AHEAD: usize = 2;
+/// Records a batch's vector reserves up front; a bigger batch grows as records arrive (a
+/// large `batch_size` must not reserve memory for records the file may not have).
+const PREALLOCATE: usize = 8192;
 
 /// One record as handed from the reader to the writer.
 enum Item {
@@ -108,7 +111,8 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
     };
     let (read, gzip) = (src.read.clone(), src.gzip);
     let mut framer = Framer::new(src.reader);
-    let mut items = Vec::with_capacity(batch + 64);
+    let cap = batch.min(PREALLOCATE);
+    let mut items = Vec::with_capacity(cap);
     loop {
         match framer.next_frame() {
             Ok(Some(f)) => frame_items(f, &mut items),
@@ -130,7 +134,7 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
             }
         }
         if items.len() >= batch {
-            let full = std::mem::replace(&mut items, Vec::with_capacity(batch + 64));
+            let full = std::mem::replace(&mut items, Vec::with_capacity(cap));
             if tx.send(Msg::Batch(full, read.get())).is_err() {
                 return;
             }

@@ -8,11 +8,12 @@
 //! and reported per file. Cancelling keeps the committed batches. Blocking: run it off the
 //! UI thread. [`watch`] imports new files of a watched folder with the same code.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use maskline_domain::import::{FileReport, ImportProgress};
+use maskline_domain::import::{FileReport, ImportProgress, ImportStatus};
 
 use maskline_store::{StoreError, calls};
 
@@ -85,45 +86,110 @@ pub(crate) fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
+/// Largest `batch_size` accepted. Batches past ~10 000 records import no faster (the default
+/// is 10 000), and up to four batches are in memory at once (two parsed ahead, one being
+/// filled, one being written), so a bound keeps memory flat whatever is asked.
+pub const MAX_BATCH_SIZE: u64 = 100_000;
+
+/// What a walk found: the files to read, and the entries it left out, each as a report line
+/// (status `Failed`, nothing read, `error` says why) so the user sees what was not imported.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<FileReport>,
+}
+
+impl Collected {
+    fn skip(&mut self, path: &Path, why: String) {
+        self.skipped.push(FileReport {
+            path: path.display().to_string(),
+            new: 0,
+            duplicate: 0,
+            rejected: 0,
+            errors: Vec::new(),
+            status: ImportStatus::Failed,
+            error: Some(why),
+            bytes: 0,
+        });
+    }
+}
+
+fn not_regular(path: &Path) -> String {
+    format!(
+        "skipped: {} is not a regular file (a pipe, socket or device), so it was not read / 已跳过:不是普通文件(管道、套接字或设备),未读取",
+        path.display()
+    )
+}
+
 /// The files to read for `paths`: files as given, folders recursively (sorted, hidden
-/// entries skipped, only [`FOLDER_EXTENSIONS`]).
-pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ServiceError> {
-    let mut out = Vec::new();
+/// entries skipped, only [`FOLDER_EXTENSIONS`], each real folder once however many links lead
+/// to it). A subfolder that cannot be listed and an entry that is not a regular file (a FIFO
+/// named `*.json` would block the reader forever) are skipped with a line in `skipped`; a path
+/// given that does not exist, or a given folder that cannot be listed, is an error.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Collected, ServiceError> {
+    let mut out = Collected::default();
+    let mut seen = HashSet::new();
     for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out)?;
-        } else if p.exists() {
-            out.push(p.clone());
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(ServiceError::NotFound(format!(
+                    "{} does not exist / 文件不存在",
+                    p.display()
+                )));
+            }
+            Err(e) => {
+                return Err(ServiceError::Invalid {
+                    field: "path".into(),
+                    message: format!(
+                        "cannot read {}: {e} / 无法读取 {}",
+                        p.display(),
+                        p.display()
+                    ),
+                });
+            }
+        };
+        if meta.is_dir() {
+            std::fs::read_dir(p).map_err(|e| ServiceError::Invalid {
+                field: "path".into(),
+                message: format!(
+                    "cannot read folder {}: {e} / 无法读取文件夹 {}",
+                    p.display(),
+                    p.display()
+                ),
+            })?;
+            walk_with(p, &mut out, &mut seen);
+        } else if meta.is_file() {
+            out.files.push(p.clone());
         } else {
-            return Err(ServiceError::NotFound(format!(
-                "{} does not exist / 文件不存在",
-                p.display()
-            )));
+            out.skip(p, not_regular(p));
         }
     }
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ServiceError> {
-    walk_with(dir, out, &mut |d, e| {
-        Err(ServiceError::Invalid {
-            field: "path".into(),
-            message: format!("cannot read folder {}: {e}", d.display()),
-        })
-    })
-}
-
-/// The files a folder import takes, depth first in name order: hidden entries skipped, only
-/// [`FOLDER_EXTENSIONS`]. `unreadable` decides about a folder that cannot be listed: an error
-/// stops the walk, `Ok` skips that folder.
-pub(crate) fn walk_with<E>(
-    dir: &Path,
-    out: &mut Vec<PathBuf>,
-    unreadable: &mut dyn FnMut(&Path, std::io::Error) -> Result<(), E>,
-) -> Result<(), E> {
+/// Walks `dir` depth first in name order into `out`: hidden entries skipped, only
+/// [`FOLDER_EXTENSIONS`]. Symbolic links are followed, but every real folder (by its
+/// canonical path, which on Unix resolves every link and on Windows junctions too) is read
+/// once, so a link to a parent cannot loop. A folder that cannot be listed and a non-regular
+/// entry with an import extension get a line in `out.skipped`; the walk goes on.
+pub(crate) fn walk_with(dir: &Path, out: &mut Collected, seen: &mut HashSet<PathBuf>) {
+    let real = dunce::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(real) {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) => return unreadable(dir, e),
+        Err(e) => {
+            out.skip(
+                dir,
+                format!(
+                    "skipped: the folder {} cannot be read ({e}); its files were not imported / 已跳过:无法读取文件夹,其中的文件未导入",
+                    dir.display()
+                ),
+            );
+            return;
+        }
     };
     let mut entries: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -131,13 +197,15 @@ pub(crate) fn walk_with<E>(
         .collect();
     entries.sort();
     for p in entries {
-        if p.is_dir() {
-            walk_with(&p, out, unreadable)?;
-        } else if has_import_extension(&p) {
-            out.push(p);
+        // Follows links; a dangling link is a file to read (its report says why it cannot be).
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk_with(&p, out, seen),
+            Ok(m) if !m.is_file() && has_import_extension(&p) => out.skip(&p, not_regular(&p)),
+            Ok(m) if !m.is_file() => {}
+            _ if has_import_extension(&p) => out.files.push(p),
+            _ => {}
         }
     }
-    Ok(())
 }
 
 /// Whether a file in a folder is picked up: one of [`FOLDER_EXTENSIONS`].
@@ -171,7 +239,16 @@ pub fn import_paths(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&ImportProgress),
 ) -> Result<Vec<FileReport>, ServiceError> {
-    let files = collect_files(paths)?;
+    if opts.batch_size == 0 || opts.batch_size > MAX_BATCH_SIZE {
+        return Err(ServiceError::Invalid {
+            field: "batch".into(),
+            message: format!(
+                "records per transaction must be 1 to {MAX_BATCH_SIZE}, not {} / 每批记录数必须在 1 到 {MAX_BATCH_SIZE} 之间,而不是 {}",
+                opts.batch_size, opts.batch_size
+            ),
+        });
+    }
+    let Collected { files, skipped } = collect_files(paths)?;
     let db = dbm.db()?;
     let conn = db.conn()?;
     let bytes_total = files
@@ -180,7 +257,7 @@ pub fn import_paths(
         .map(|m| m.len())
         .sum();
     let mut job = Job {
-        batch_size: opts.batch_size.max(1),
+        batch_size: opts.batch_size,
         files: files.len() as u32,
         file_index: 0,
         path: String::new(),
@@ -200,7 +277,8 @@ pub fn import_paths(
     if bulk {
         calls::drop_secondary_indexes(&conn)?;
     }
-    let mut reports = Vec::with_capacity(files.len());
+    let mut reports = Vec::with_capacity(files.len() + skipped.len());
+    reports.extend(skipped);
     let mut result = Ok(());
     for (i, f) in files.iter().enumerate() {
         if job.cancelled() {
@@ -226,4 +304,26 @@ pub fn import_paths(
         .map_err(StoreError::from)?;
     result?;
     Ok(reports)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_listed_mid_walk_is_a_report_line_not_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // Gone between its parent's listing and its own (as an unreadable one fails to list).
+        let gone = dir.path().join("gone");
+        let mut c = Collected::default();
+        walk_with(&gone, &mut c, &mut HashSet::new());
+        assert!(c.files.is_empty());
+        assert_eq!(c.skipped.len(), 1, "{:?}", c.skipped);
+        assert_eq!(c.skipped[0].status, ImportStatus::Failed);
+        let why = c.skipped[0].error.as_deref().unwrap_or("");
+        assert!(
+            why.contains("cannot be read") && why.contains("无法读取文件夹"),
+            "{why}"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! The watch's thread: folder health, OS notifications, rescans, the settle clock of each
 //! file, and importing the files that have stopped growing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -12,7 +12,9 @@ use maskline_domain::import::ImportStatus;
 use maskline_domain::{WatchImport, WatchProblem, WatchState, WatchStatus};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use super::super::{ImportOptions, has_import_extension, import_paths, is_hidden, walk_with};
+use super::super::{
+    Collected, ImportOptions, has_import_extension, import_paths, is_hidden, walk_with,
+};
 use super::{WatchListener, WatchOptions, lock};
 use crate::DbManager;
 
@@ -46,6 +48,9 @@ const HEALTH_EVERY: Duration = Duration::from_secs(1);
 
 pub(super) struct Worker {
     dbm: Arc<DbManager>,
+    /// The folder as set.
+    given: PathBuf,
+    /// The folder resolved (links, `/var` → `/private/var`), when it was last found healthy.
     folder: PathBuf,
     opts: WatchOptions,
     listener: Arc<dyn WatchListener>,
@@ -77,6 +82,7 @@ impl Worker {
         let (tx, rx) = channel();
         Worker {
             dbm,
+            given: folder.clone(),
             folder,
             opts,
             listener,
@@ -157,9 +163,13 @@ impl Worker {
     fn check_health(&mut self) {
         self.last_health = Instant::now();
         self.health_due = false;
-        match folder_problem(&self.folder) {
+        match folder_problem(&self.given) {
             None if self.healthy => {}
             None => {
+                // The OS reports events under the real path (macOS: `/private/var/…` for a
+                // folder set as `/var/…`); watching, walking and matching all use it.
+                self.folder =
+                    dunce::canonicalize(&self.given).unwrap_or_else(|_| self.given.clone());
                 self.healthy = true;
                 self.watcher = self.os_watcher();
                 self.publish(|s| {
@@ -446,10 +456,13 @@ fn folder_problem(folder: &Path) -> Option<(WatchProblem, String)> {
     std::fs::read_dir(folder).err().map(what)
 }
 
-/// A folder import's walk, but an unreadable subfolder is skipped instead of failing the scan.
+/// A folder import's walk (each real folder once, unreadable subfolders and non-regular files
+/// skipped); what it skipped is logged.
 fn walk_tolerant(dir: &Path, out: &mut Vec<PathBuf>) {
-    let _ = walk_with::<()>(dir, out, &mut |d, e| {
-        tracing::info!("watch folder: cannot read {}: {e}", d.display());
-        Ok(())
-    });
+    let mut c = Collected::default();
+    walk_with(dir, &mut c, &mut HashSet::new());
+    for s in &c.skipped {
+        tracing::info!("watch folder: {}", s.error.as_deref().unwrap_or(&s.path));
+    }
+    out.append(&mut c.files);
 }
