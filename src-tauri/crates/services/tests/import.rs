@@ -276,15 +276,39 @@ fn a_database_failure_mid_import_keeps_the_committed_batches_and_marks_the_file_
             )
             .expect("trigger");
     }
-    let err = maskline_services::import::import_paths(
+    let after = write(
+        dir.path(),
+        "after.jsonl",
+        body(&[cdr("t", "+8613900000777", true, 0, 0)]),
+    );
+    let reports = maskline_services::import::import_paths(
         &m,
-        &[f],
+        &[f, after],
         &maskline_services::import::ImportOptions { batch_size: 2 },
         &std::sync::atomic::AtomicBool::new(false),
         &mut |_| {},
     )
-    .expect_err("the store failure is reported");
-    assert!(err.to_string().contains("disk said no"), "{err}");
+    .expect("a store failure that is not damage is reported per file");
+    assert_eq!(reports.len(), 2, "{reports:?}");
+    let r = &reports[0];
+    assert_eq!((r.status, r.new), (ImportStatus::Failed, 4));
+    let why = r.error.as_deref().unwrap_or("");
+    assert!(
+        why.contains("disk said no")
+            && why.contains("cdrs.jsonl")
+            && why.contains("Kept: 4 new records")
+            && why.contains("已保存:本文件 4 条新记录"),
+        "names the file and what was kept: {why}"
+    );
+    assert_eq!(reports[1].status, ImportStatus::Failed);
+    assert!(
+        reports[1]
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("not read") && e.contains("未读取")),
+        "{:?}",
+        reports[1]
+    );
     let d = m.db().expect("db");
     let conn = d.conn().expect("conn");
     let rows = maskline_store::imports::recent(&conn, 5).expect("history");

@@ -189,7 +189,27 @@ impl Tally {
         Ok(())
     }
 
+    /// Writes one batch in one transaction. When it fails the batch is rolled back by the
+    /// caller, so its counts are taken back too: the report counts only what was kept.
     fn write(&mut self, conn: &Connection, items: Vec<Item>) -> Result<(), StoreError> {
+        let before = (
+            self.report.new,
+            self.report.duplicate,
+            self.report.rejected,
+            self.report.errors.len(),
+        );
+        let written = self.write_batch(conn, items);
+        if written.is_err() {
+            let (new, duplicate, rejected, errors) = before;
+            self.report.new = new;
+            self.report.duplicate = duplicate;
+            self.report.rejected = rejected;
+            self.report.errors.truncate(errors);
+        }
+        written
+    }
+
+    fn write_batch(&mut self, conn: &Connection, items: Vec<Item>) -> Result<(), StoreError> {
         conn.execute_batch("BEGIN IMMEDIATE")?;
         for it in items {
             match it {
@@ -209,12 +229,20 @@ impl Tally {
     }
 }
 
-/// Imports one file into `conn`; store failures abort (the open batch is rolled back).
+/// A store failure in the middle of a file: the error, and the file's report so far (its
+/// counts are what the committed batches kept).
+pub(super) struct FileFailure {
+    pub report: FileReport,
+    pub error: StoreError,
+}
+
+/// Imports one file into `conn`; store failures abort (the open batch is rolled back) and
+/// come back with the counts of the batches committed before.
 pub(super) fn import_file(
     conn: &Connection,
     path: &Path,
     job: &mut Job<'_>,
-) -> Result<FileReport, StoreError> {
+) -> Result<FileReport, Box<FileFailure>> {
     let meta = std::fs::metadata(path).ok();
     let size = meta.as_ref().map_or(0, |m| m.len());
     let mtime = meta
@@ -222,22 +250,31 @@ pub(super) fn import_file(
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_secs() as i64);
     let shown = path.display().to_string();
-    let import_id = maskline_store::imports::begin(conn, &shown, size, mtime, super::now())?;
-    let have_events: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM call_events)", [], |r| {
+    let empty = FileReport {
+        path: shown.clone(),
+        new: 0,
+        duplicate: 0,
+        rejected: 0,
+        errors: Vec::new(),
+        status: ImportStatus::Done,
+        error: None,
+        bytes: size,
+    };
+    let fail = |report: &FileReport, error: StoreError| {
+        Box::new(FileFailure {
+            report: report.clone(),
+            error,
+        })
+    };
+    let import_id = maskline_store::imports::begin(conn, &shown, size, mtime, super::now())
+        .map_err(|e| fail(&empty, e))?;
+    let have_events: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM call_events)", [], |r| {
             r.get(0)
-        })?;
+        })
+        .map_err(|e| fail(&empty, e.into()))?;
     let mut t = Tally {
-        report: FileReport {
-            path: shown,
-            new: 0,
-            duplicate: 0,
-            rejected: 0,
-            errors: Vec::new(),
-            status: ImportStatus::Done,
-            error: None,
-            bytes: size,
-        },
+        report: empty,
         import_id,
         have_events,
     };
@@ -247,7 +284,7 @@ pub(super) fn import_file(
         s.spawn(move || read(path, batch, tx));
         write_all(conn, rx, job, &mut t)
     });
-    if let Err(e) = &outcome {
+    if let Err(e) = outcome {
         let _ = conn.execute_batch("ROLLBACK");
         // Best effort (the database may be what failed): the history says failed, not running.
         let r = &t.report;
@@ -263,23 +300,27 @@ pub(super) fn import_file(
                 now: super::now(),
             },
         );
+        return Err(fail(&t.report, e));
     }
-    outcome?;
     let r = &t.report;
-    maskline_store::imports::add_issues(conn, import_id, &r.errors)?;
-    maskline_store::imports::finish(
-        conn,
-        import_id,
-        &maskline_store::imports::Finish {
-            status: r.status,
-            new: r.new,
-            duplicate: r.duplicate,
-            rejected: r.rejected,
-            error: r.error.as_deref(),
-            now: super::now(),
-        },
-    )?;
-    Ok(t.report)
+    let done = maskline_store::imports::add_issues(conn, import_id, &r.errors).and_then(|()| {
+        maskline_store::imports::finish(
+            conn,
+            import_id,
+            &maskline_store::imports::Finish {
+                status: r.status,
+                new: r.new,
+                duplicate: r.duplicate,
+                rejected: r.rejected,
+                error: r.error.as_deref(),
+                now: super::now(),
+            },
+        )
+    });
+    match done {
+        Ok(()) => Ok(t.report),
+        Err(e) => Err(fail(&t.report, e)),
+    }
 }
 
 /// The writer: one transaction per batch, progress after each, cancellation between them.

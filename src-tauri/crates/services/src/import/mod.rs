@@ -82,6 +82,40 @@ impl Job<'_> {
     }
 }
 
+/// The line of a file whose import the database stopped.
+fn stopped_report(f: file::FileFailure) -> FileReport {
+    let mut r = f.report;
+    let (what_en, what_zh) = if f.error.is_disk_full() {
+        ("the disk is full".to_string(), "磁盘已满".to_string())
+    } else {
+        (
+            format!("the database could not be written ({})", f.error),
+            "数据库无法写入".to_string(),
+        )
+    };
+    r.status = ImportStatus::Failed;
+    r.error = Some(format!(
+        "{what_en}: the import stopped in {path}. Kept: {new} new records of this file (every batch committed before it stopped) and all files before it; the rest of this file and the files after it were not read. Free some space and import again: records already in count as duplicates / {what_zh}:导入在 {path} 中停止。已保存:本文件 {new} 条新记录(停止前已提交的批次)及之前的所有文件;本文件其余部分及之后的文件未读取。释放空间后重新导入即可,已导入的记录会计为重复",
+        path = r.path,
+        new = r.new,
+    ));
+    r
+}
+
+/// The line of a file not read because the import stopped at `at`.
+fn not_read_report(path: &Path, at: &Path) -> FileReport {
+    let mut c = Collected::default();
+    c.skip(
+        path,
+        format!(
+            "not read: the import stopped at {} / 未读取:导入在 {} 处停止",
+            at.display(),
+            at.display()
+        ),
+    );
+    c.skipped.remove(0)
+}
+
 pub(crate) fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
@@ -279,7 +313,7 @@ pub fn import_paths(
     }
     let mut reports = Vec::with_capacity(files.len() + skipped.len());
     reports.extend(skipped);
-    let mut result = Ok(());
+    let mut result: Result<(), ServiceError> = Ok(());
     for (i, f) in files.iter().enumerate() {
         if job.cancelled() {
             break;
@@ -291,17 +325,39 @@ pub fn import_paths(
                 job.bytes_before += r.bytes;
                 reports.push(r);
             }
+            // A damaged database is an error of the job (the app offers recovery).
+            Err(e) if e.error.is_damage() => {
+                result = Err(e.error.into());
+                break;
+            }
+            // Anything else (a full disk, a lock held too long): the file's line says what
+            // happened and what was kept, and the files after it are listed as not read.
             Err(e) => {
-                result = Err(e);
+                reports.push(stopped_report(*e));
+                for rest in &files[i + 1..] {
+                    reports.push(not_read_report(rest, f));
+                }
                 break;
             }
         }
     }
-    if bulk {
-        calls::create_secondary_indexes(&conn)?;
+    if bulk && let Err(e) = calls::create_secondary_indexes(&conn) {
+        if e.is_damage() || result.is_err() {
+            result = result.and(Err(e.into()));
+        } else if let Some(last) = reports.last_mut() {
+            // The records are in; only the search indexes are missing (the next import
+            // builds them first), so the reports stay and say so.
+            let note = format!(
+                "the search indexes could not be rebuilt ({e}); the imported records are kept and the next import rebuilds them / 搜索索引未能重建,已导入的记录会保留,下次导入时会重建"
+            );
+            last.status = ImportStatus::Failed;
+            last.error = Some(match last.error.take() {
+                Some(before) => format!("{before}; {note}"),
+                None => note,
+            });
+        }
     }
-    conn.execute_batch("PRAGMA cache_size = -2000")
-        .map_err(StoreError::from)?;
+    let _ = conn.execute_batch("PRAGMA cache_size = -2000");
     result?;
     Ok(reports)
 }
