@@ -197,3 +197,42 @@ fn a_full_disk_names_the_file_says_what_was_kept_and_prints_the_json_result() {
         show(&out)
     );
 }
+
+/// Issue 14 item 5 through the CLI: full-width digits find the call, a search without a digit
+/// is refused with the bilingual message instead of listing every call.
+#[test]
+fn calls_list_searches_full_width_digits_and_refuses_a_search_without_digits() {
+    let home = CliHome::new("calls-number");
+    let f = cdr_file(&home, "a.jsonl", 50);
+    home.json(&["import", &f, "--json"]);
+    let all = home.json(&["calls", "list", "--json"]);
+    let caller = all["page"]["rows"][0]["caller"]
+        .as_str()
+        .expect("a caller")
+        .to_string();
+    let wide: String = caller
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + 0xff10).unwrap_or(c),
+            '+' => '＋',
+            other => other,
+        })
+        .collect();
+    let ascii = home.json(&["calls", "list", "--json", "--number", &caller]);
+    let full = home.json(&["calls", "list", "--json", "--number", &wide]);
+    assert_eq!(ascii["total"], full["total"], "{wide}");
+    assert!(
+        ascii["total"].as_u64().is_some_and(|n| (1..50).contains(&n)),
+        "{ascii}"
+    );
+    for text in ["abc", "' OR ''='", "一三八"] {
+        let out = home.run(&["calls", "list", "--number", text]);
+        assert_eq!(out.status.code(), Some(1), "{text}: {}", show(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("at least one digit") && err.contains("至少需要一位数字"),
+            "{text}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "nothing listed: {}", show(&out));
+    }
+}

@@ -49,9 +49,37 @@ pub enum PhoneError {
     BadPrefix(String),
 }
 
+/// `text` with the full-width forms a Chinese input method types (`１３８`, `＋`, `－`,
+/// `（）`, the ideographic space) turned into their ASCII forms; everything else as it is.
+pub fn to_ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let wide = |c: char| {
+        matches!(
+            c,
+            '\u{ff10}'
+                ..='\u{ff19}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff08}' | '\u{ff09}' | '\u{3000}'
+        )
+    };
+    if !text.chars().any(wide) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
+            '\u{ff0b}' => '+',
+            '\u{ff0d}' => '-',
+            '\u{ff08}' => '(',
+            '\u{ff09}' => ')',
+            '\u{3000}' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
 impl PhoneNumber {
     /// Normalises and validates a number typed by a person or returned by the platform.
+    /// Full-width digits and signs (a Chinese input method's `１３８…`) count as ASCII.
     pub fn parse(input: &str) -> Result<Self, PhoneError> {
+        let input = to_ascii_digits(input);
         let mut cleaned = String::with_capacity(input.len());
         for (i, c) in input.trim().chars().enumerate() {
             match c {
@@ -212,6 +240,19 @@ impl<'de> Deserialize<'de> for PhoneNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_digits_and_signs_from_a_chinese_input_method_parse() {
+        let n = PhoneNumber::parse("＋８６　１３８－００１３－８０００").expect("full-width");
+        assert_eq!(n.as_str(), "+8613800138000");
+        let n = PhoneNumber::parse("（０７５５）８８８８１２３４").expect("full-width fixed line");
+        assert_eq!(n.as_str(), "+8675588881234");
+        assert_eq!(to_ascii_digits("１３８abc"), "138abc");
+        assert!(matches!(
+            to_ascii_digits("13800138000"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     fn e164(s: &str) -> String {
         PhoneNumber::parse(s)

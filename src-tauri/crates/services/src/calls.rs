@@ -6,6 +6,7 @@ use maskline_domain::calls::{
     CallDetail, CallFilter, CallPage, CallPageRequest, CallStats, StatsBucket, StatsRequest,
 };
 use maskline_domain::explain::{CallCodes, explain};
+use maskline_domain::phone::to_ascii_digits;
 use maskline_store::call_query::{self, Where};
 use maskline_store::call_stats;
 
@@ -18,13 +19,40 @@ pub const DEFAULT_PAGE_SIZE: u32 = 100;
 /// Largest page served.
 pub const MAX_PAGE_SIZE: u32 = 1000;
 
+/// The filter as searched: full-width digits (`１３８…`, as a Chinese input method types them)
+/// in the number fields read as ASCII. A number search with no digit at all is refused: it
+/// could match no number, and it must not quietly list every call.
+pub fn checked_filter(f: &CallFilter) -> Result<CallFilter, ServiceError> {
+    let mut f = f.clone();
+    let ascii = |s: &mut Option<String>| {
+        if let Some(t) = s.as_mut() {
+            *t = to_ascii_digits(t).into_owned();
+        }
+    };
+    ascii(&mut f.number);
+    ascii(&mut f.x_number);
+    for (field, text) in [("number", &f.number), ("xNumber", &f.x_number)] {
+        if let Some(t) = text.as_deref().filter(|t| !t.trim().is_empty())
+            && !t.chars().any(|c| c.is_ascii_digit())
+        {
+            return Err(ServiceError::Invalid {
+                field: field.into(),
+                message: format!(
+                    "a number search needs at least one digit; {t:?} has none / 号码搜索至少需要一位数字,{t:?} 中没有数字"
+                ),
+            });
+        }
+    }
+    Ok(f)
+}
+
 /// One page of calls for the filter and sort.
 pub fn page(dbm: &DbManager, req: &CallPageRequest) -> Result<CallPage, ServiceError> {
     let size = match req.page_size {
         0 => DEFAULT_PAGE_SIZE,
         n => n.min(MAX_PAGE_SIZE),
     };
-    let w = Where::new(&req.filter);
+    let w = Where::new(&checked_filter(&req.filter)?);
     let conn = dbm.db()?.conn()?;
     let offset = u64::from(req.page) * u64::from(size);
     let mut rows = call_query::page(&conn, &w, req.sort, offset, size + 1)?;
@@ -41,8 +69,9 @@ pub fn page(dbm: &DbManager, req: &CallPageRequest) -> Result<CallPage, ServiceE
 
 /// How many calls match the filter.
 pub fn count(dbm: &DbManager, filter: &CallFilter) -> Result<u64, ServiceError> {
+    let w = Where::new(&checked_filter(filter)?);
     let conn = dbm.db()?.conn()?;
-    Ok(call_query::count(&conn, &Where::new(filter))?)
+    Ok(call_query::count(&conn, &w)?)
 }
 
 /// One call with its events and its explanation in both languages.
@@ -89,8 +118,8 @@ pub fn get(dbm: &DbManager, id: i64) -> Result<CallDetail, ServiceError> {
 
 /// Dashboard figures for the filter (typically a time range).
 pub fn stats(dbm: &DbManager, req: &StatsRequest) -> Result<CallStats, ServiceError> {
+    let w = Where::new(&checked_filter(&req.filter)?);
     let conn = dbm.db()?.conn()?;
-    let w = Where::new(&req.filter);
     let top = if req.top_n == 0 {
         10
     } else {

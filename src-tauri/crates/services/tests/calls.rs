@@ -288,3 +288,97 @@ fn detail_explains_in_both_languages_and_stats_add_up() {
     assert_eq!(s.top_numbers[1].calls, 2);
     assert_eq!(s.busiest_x[0].number, "+8617000000001");
 }
+
+/// Issue 14 item 5: full-width digits search like ASCII ones, and a search with no digit is
+/// refused (page, count, stats and export alike) instead of listing every call.
+#[test]
+fn full_width_digits_search_and_a_search_without_digits_is_refused() {
+    let (dir, m) = seeded();
+    let by = |text: &str| CallFilter {
+        number: Some(text.into()),
+        ..Default::default()
+    };
+    let ascii = all(&m, &by("13800138000"));
+    assert_eq!(ascii.len(), 2, "the two calls of +86 138 0013 8000");
+    assert_eq!(all(&m, &by("１３８００１３８０００")), ascii, "full width");
+    assert_eq!(all(&m, &by("＋８６ １３８－００１３－８０００")), ascii);
+    assert_eq!(
+        all(&m, &by("８０００")).len(),
+        all(&m, &by("8000")).len(),
+        "full-width last digits"
+    );
+    let x_of = |x: &str| CallFilter {
+        x_number: Some(x.into()),
+        ..Default::default()
+    };
+    let x = ascii[0].x_number.clone();
+    let wide: String = x
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + 0xff10).unwrap_or(c),
+            '+' => '＋',
+            other => other,
+        })
+        .collect();
+    let n = calls::count(&m, &x_of(&x)).expect("count");
+    assert!(n > 0);
+    assert_eq!(
+        calls::count(&m, &x_of(&wide)).expect("count"),
+        n,
+        "full-width X {wide}"
+    );
+
+    for text in ["abc", "' OR 'a'='a' --", "一三八", "+", "％"] {
+        let f = by(text);
+        let refused = |e: maskline_services::ServiceError| {
+            let s = e.to_string();
+            assert!(
+                matches!(&e, maskline_services::ServiceError::Invalid { field, .. } if field == "number")
+                    && s.contains("at least one digit")
+                    && s.contains("至少需要一位数字"),
+                "{text:?}: {s}"
+            );
+        };
+        refused(calls::count(&m, &f).expect_err("count refused"));
+        refused(
+            calls::page(
+                &m,
+                &CallPageRequest {
+                    filter: f.clone(),
+                    ..Default::default()
+                },
+            )
+            .expect_err("page refused"),
+        );
+        refused(
+            calls::stats(
+                &m,
+                &StatsRequest {
+                    filter: f.clone(),
+                    bucket: StatsBucket::Day,
+                    ..Default::default()
+                },
+            )
+            .expect_err("stats refused"),
+        );
+        refused(
+            calls::export::export(
+                &m,
+                &maskline_domain::calls::ExportRequest {
+                    filter: f,
+                    sort: Default::default(),
+                    format: maskline_domain::calls::ExportFormat::Csv,
+                    path: dir.path().join("out.csv").display().to_string(),
+                    unmask: false,
+                    utc_offset_minutes: 0,
+                    language: Default::default(),
+                },
+                &std::sync::atomic::AtomicBool::new(false),
+                &mut |_| {},
+            )
+            .expect_err("export refused"),
+        );
+    }
+    // Blank is no number filter at all.
+    assert_eq!(calls::count(&m, &by("  ")).expect("blank"), 2003);
+}

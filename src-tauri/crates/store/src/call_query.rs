@@ -50,7 +50,11 @@ fn add(w: &mut Where, parts: &mut Vec<String>, sql: &str, v: Value) {
 fn normalise_number(s: &str) -> String {
     maskline_domain::PhoneNumber::parse(s)
         .map(|p| p.to_string())
-        .unwrap_or_else(|_| s.trim().to_string())
+        .unwrap_or_else(|_| {
+            maskline_domain::phone::to_ascii_digits(s)
+                .trim()
+                .to_string()
+        })
 }
 
 impl Where {
@@ -68,11 +72,18 @@ impl Where {
         if let Some(to) = f.to {
             add(&mut w, &mut parts, "c.start_time < ?", Value::Integer(to));
         }
-        if let Some(pat) = f
+        let number = f
             .number
             .as_deref()
-            .and_then(|n| number_pattern(n, f.number_match))
-        {
+            .map(maskline_domain::phone::to_ascii_digits)
+            .filter(|n| !n.trim().is_empty());
+        let pattern = number.as_deref().map(|n| number_pattern(n, f.number_match));
+        if let Some(None) = pattern {
+            // A number search without a digit can match no number; it must never widen to
+            // every call (the services refuse it before it gets here).
+            parts.push("0".to_string());
+        }
+        if let Some(Some(pat)) = pattern {
             w.number_match = Some(pat.mode);
             if let Some(q) = fts_query(&pat.needle) {
                 add(

@@ -133,7 +133,7 @@ pub fn export(
     progress: &mut dyn FnMut(&ExportProgress),
 ) -> Result<ExportReport, ServiceError> {
     let conn = dbm.db()?.conn()?;
-    let w = Where::new(&req.filter);
+    let w = Where::new(&super::checked_filter(&req.filter)?);
     let total = call_query::count(&conn, &w)?;
     if req.format == ExportFormat::Xlsx && total > XLSX_MAX_ROWS {
         return Err(ServiceError::Invalid {
