@@ -30,6 +30,9 @@ fn check(path: &Path, json: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(w) = &report.backup_warning {
+        eprintln!("warning: {w}");
+    }
     if json {
         let v = serde_json::json!({
             "path": report.path.display().to_string(),
@@ -38,11 +41,12 @@ fn check(path: &Path, json: bool) -> ExitCode {
             "schemaVersion": report.schema_version,
             "backups": report.backups,
             "latestBackup": report.latest_backup,
+            "backupWarning": report.backup_warning,
         });
         println!("{v}");
     } else if report.healthy() {
         println!(
-            "ok: {} (schema v{}, {} backup(s){})",
+            "ok: {} (schema v{}, {} verified backup(s){})",
             report.path.display(),
             report.schema_version.unwrap_or(0),
             report.backups,
@@ -58,8 +62,8 @@ fn check(path: &Path, json: bool) -> ExitCode {
             println!("  - {p}");
         }
         println!(
-            "Open Maskline to restore the last backup ({} available) or start fresh.",
-            report.backups
+            "Open Maskline to restore the last backup ({n} verified backup(s) available) or start fresh. / 请打开 Maskline 恢复最近的备份(可用的已验证备份:{n} 个)或重新开始。",
+            n = report.backups
         );
     }
     if report.healthy() {

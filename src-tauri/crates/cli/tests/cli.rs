@@ -53,5 +53,10 @@ fn db_check_on_a_missing_file_says_so() {
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no database file here"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("there is no database") && err.contains("没有数据库"),
+        "{err}"
+    );
+    assert!(!dir.path().join("nope.db").exists(), "nothing is created");
 }

@@ -28,7 +28,7 @@ pub mod recordings;
 pub mod settings;
 
 pub use account::{AccountDraft, AccountInfo, ConnectionReport, ConnectionVerdict};
-pub use app::{AppInfo, DbStatus, RecoverAction};
+pub use app::{AppInfo, DbProblem, DbStatus, RecoverAction};
 pub use demo::DemoStatus;
 pub use error::{AppError, ErrorCode};
 pub use mode::{AuthScheme, Mode};

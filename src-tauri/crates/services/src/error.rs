@@ -8,13 +8,18 @@ use maskline_store::StoreError;
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     #[error(
-        "The local database is not open. Choose \"Restore last backup\" or \"Start fresh\" on the recovery screen. / 本地数据库未打开,请在恢复页面选择“恢复最近备份”或“重新开始”。"
+        "The local database is not open; the start screen says why and what to do. / 本地数据库未打开;启动页面会说明原因和处理方法。"
     )]
     DbUnavailable,
     #[error(
         "No usable backup was found. Choose \"Start fresh\" instead; the damaged file is kept aside. / 没有可用的备份。请选择“重新开始”,损坏的文件会被保留。"
     )]
     NoBackup,
+    /// Restore / start fresh was asked for a database that is not damaged.
+    #[error(
+        "The database is not damaged, so it is neither replaced nor set aside. Fix what the message says (a lock, a full disk, the path) and choose \"Try again\". / 数据库并未损坏,因此不会被替换或移走。请按提示解决问题(锁定、磁盘已满、路径)后选择“重试”。"
+    )]
+    NotDamaged,
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
     #[error("{0}")]
@@ -91,7 +96,9 @@ impl From<ServiceError> for AppError {
         let code = match &e {
             ServiceError::DbUnavailable => ErrorCode::DbUnavailable,
             ServiceError::NoBackup => ErrorCode::NoBackup,
+            ServiceError::NotDamaged => ErrorCode::InvalidInput,
             ServiceError::Store(StoreError::Corrupt { .. }) => ErrorCode::DbCorrupt,
+            ServiceError::Store(StoreError::NotFound { .. }) => ErrorCode::NotFound,
             ServiceError::Invalid { .. } => ErrorCode::InvalidInput,
             ServiceError::NotFound(_) => ErrorCode::NotFound,
             ServiceError::WrongMode { .. } => ErrorCode::InvalidInput,

@@ -30,4 +30,4 @@ pub mod sheet;
 
 pub use database::DbManager;
 pub use error::ServiceError;
-pub use maskline_domain::{DbStatus, RecoverAction};
+pub use maskline_domain::{DbProblem, DbStatus, RecoverAction};

@@ -154,7 +154,14 @@ pub(crate) fn create(
         target = dir.join(format!("{}-{stamp}-{reason}-{n}.db", stem(db_path)));
         n += 1;
     }
-    let partial = PathBuf::from(format!("{}.partial", target.display()));
+    // Unique per process and call: two processes opening at once may both take a backup.
+    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let partial = PathBuf::from(format!(
+        "{}.{}-{seq}.partial",
+        target.display(),
+        std::process::id()
+    ));
     discard(&partial);
     if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
         discard(&partial);
@@ -168,6 +175,11 @@ pub(crate) fn create(
                 "the backup copy failed its check ({reason}) and was removed / 备份副本未通过检查({reason}),已删除"
             )),
         });
+    }
+    // Another process may have taken a backup with the same name meanwhile: keep both.
+    while target.exists() {
+        target = dir.join(format!("{}-{stamp}-{reason}-{n}.db", stem(db_path)));
+        n += 1;
     }
     if let Err(e) = std::fs::rename(&partial, &target) {
         discard(&partial);

@@ -14,6 +14,10 @@ pub type Conn = r2d2::PooledConnection<SqliteConnectionManager>;
 
 const POOL_SIZE: u32 = 4;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long opening waits for another process's write lock before a migration: a first run
+/// racing another one (two imports started at once) must wait, not fail, while the other
+/// process migrates and starts writing batches.
+const MIGRATION_BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 /// A routine backup is taken on open when the newest one is older than this.
 const ROUTINE_BACKUP_AGE: time::Duration = time::Duration::hours(24);
 
@@ -162,7 +166,7 @@ fn prepare_file(path: &Path, existed: bool) -> Result<Option<StoreError>, StoreE
             });
         }
     }
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let mode = switch_to_wal(&conn)?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
@@ -181,8 +185,31 @@ fn prepare_file(path: &Path, existed: bool) -> Result<Option<StoreError>, StoreE
             backup_problem = backup::create(&conn, path, "routine").err();
         }
     }
+    conn.busy_timeout(MIGRATION_BUSY_TIMEOUT)?;
     migrate::run(&mut conn)?;
     Ok(backup_problem)
+}
+
+/// `PRAGMA journal_mode = WAL`, retried while another process holds a lock: on a brand-new
+/// file the switch needs an exclusive lock, and SQLite does not always wait for it through
+/// the busy handler (two first runs at once then fail with "database is locked").
+fn switch_to_wal(conn: &Connection) -> Result<String, StoreError> {
+    let deadline = std::time::Instant::now() + MIGRATION_BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 pub(crate) fn quick_check(conn: &Connection) -> Result<Vec<String>, StoreError> {

@@ -94,7 +94,12 @@ pub fn current_version(conn: &Connection) -> Result<i64, StoreError> {
 /// timeout) and re-reads the version inside it, so two processes opening a brand-new
 /// database at once apply every migration exactly once instead of racing each other.
 pub fn run(conn: &mut Connection) -> Result<usize, StoreError> {
-    conn.execute_batch(VERSION_TABLE)?;
+    // Up to date (the usual case): no write lock, so opening for reading never waits on a
+    // writer such as a running import.
+    let current = current_version(conn)?;
+    if current == latest_version() {
+        return Ok(0);
+    }
     let mut applied = 0;
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
