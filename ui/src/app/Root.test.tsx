@@ -153,6 +153,26 @@ describe("app shell", () => {
     expect(client.settingsGet, "settings live in the broken database").not.toHaveBeenCalled();
   });
 
+  it("shows what stands in the way, not the recovery choices, when the database is only locked", async () => {
+    vi.mocked(client.dbStatus).mockResolvedValueOnce({
+      state: "unavailable",
+      path: "/data/maskline.db",
+      reason: "the database is locked by another program",
+      problem: "locked",
+    });
+    vi.mocked(client.dbRecover).mockResolvedValue({ state: "ok" });
+    renderWithQueries();
+
+    expect(await screen.findByTestId("unavailable-screen")).toBeInTheDocument();
+    expect(screen.queryByTestId("recovery-screen")).toBeNull();
+    expect(screen.queryByTestId("nav-dashboard")).toBeNull();
+    expect(client.settingsGet, "the database is not open yet").not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByTestId("unavailable-retry"));
+    expect(await screen.findByTestId("page-dashboard")).toBeInTheDocument();
+    expect(client.dbRecover).toHaveBeenCalledWith("retry");
+  });
+
   it("brings the app up once the database is recovered", async () => {
     vi.mocked(client.dbStatus).mockResolvedValueOnce({
       state: "corrupt",

@@ -3,6 +3,7 @@ import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { UnlockProvider } from "../features/privacy/UnlockProvider";
 import { RecoveryScreen } from "../features/recovery/RecoveryScreen";
+import { UnavailableScreen } from "../features/recovery/UnavailableScreen";
 import { toAppError } from "../ipc/errors";
 import { useAppInfo, useDbStatus } from "../queries/app";
 import { useSettings } from "../queries/settings";
@@ -13,7 +14,8 @@ import { BootError, BootSpinner } from "./BootScreens";
 import { usePreferences } from "./usePreferences";
 
 /**
- * Start-up: ask db_status first. A corrupt database gets the recovery screen instead of the app;
+ * Start-up: ask db_status first. A corrupt database gets the recovery screen instead of the app, one
+ * that is only unavailable (locked, disk full, a folder…) a screen that says so and offers a retry;
  * otherwise load settings and show the app in the chosen language and theme.
  */
 export function Root() {
@@ -30,6 +32,8 @@ export function Root() {
     content = <BootError error={toAppError(db.error)} onRetry={() => void db.refetch()} />;
   } else if (db.data.state === "corrupt") {
     content = <RecoveryScreen status={db.data} />;
+  } else if (db.data.state === "unavailable") {
+    content = <UnavailableScreen status={db.data} />;
   } else {
     content = (
       <UnlockProvider>

@@ -3,7 +3,7 @@
  * to look at the UI in a plain browser. client.ts imports it behind `import.meta.env.MODE === "mock"`,
  * so production builds do not contain it.
  *
- * URL switches (before the #): `?db=corrupt` shows the recovery screen, add `&backup=0` for no backup,
+ * URL switches (before the #): `?db=corrupt` shows the recovery screen (`?db=locked` the unavailable one), add `&backup=0` for no backup,
  * `?fail=settings` makes saving settings fail, `?os=zh-CN` sets the reported OS locale,
  * `?lang=en&theme=dark` set the saved settings. `?accounts=0` starts with no account (default: two).
  * Account test verdicts follow the app secret: a secret containing "wrong" → wrongCredentials, "skew" → clockSkew,
@@ -35,6 +35,7 @@ let settings: Settings = {
   theme: (params.get("theme") as Settings["theme"] | null) ?? "system",
 };
 let corrupt = params.get("db") === "corrupt";
+let dbLocked = params.get("db") === "locked";
 const hasBackup = params.get("backup") !== "0";
 
 const info: AppInfo = {
@@ -45,6 +46,14 @@ const info: AppInfo = {
 };
 
 function status(): DbStatus {
+  if (!corrupt && dbLocked) {
+    return {
+      state: "unavailable",
+      path: info.dbPath,
+      reason: "the database is locked by another program / 数据库正被另一个程序锁定",
+      problem: "locked",
+    };
+  }
   if (!corrupt) return { state: "ok" };
   return {
     state: "corrupt",
@@ -143,6 +152,7 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   db_status: status,
   db_recover: () => {
     corrupt = false;
+    dbLocked = false;
     return status();
   },
   settings_get: () => settings,
