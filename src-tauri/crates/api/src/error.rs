@@ -3,6 +3,22 @@
 
 use crate::codes::{CodeCategory, Explanation, ResultCode};
 
+/// How [`ApiError::Tls`]'s detail starts when an `https://` address answered in plain HTTP.
+pub(crate) const PLAIN_HTTP: &str = "the server answered plain HTTP, not HTTPS";
+
+fn tls_message(detail: &str) -> String {
+    if detail.starts_with(PLAIN_HTTP) {
+        format!(
+            "{detail}: the base URL's port (or scheme) is wrong for this server; nothing was sent"
+        )
+    } else {
+        format!(
+            "the platform's TLS certificate was not accepted: {detail}. If the account uses a \
+             private CA, add its certificate in the account settings"
+        )
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// Rejected before sending; `field` is the request field (platform spelling where it has one).
@@ -22,10 +38,9 @@ pub enum ApiError {
     Transport { request_sent: bool, detail: String },
 
     /// The server's TLS certificate was not trusted (or TLS failed). Nothing was sent.
-    #[error(
-        "the platform's TLS certificate was not accepted: {detail}. If the account uses a \
-         private CA, add its certificate in the account settings"
-    )]
+    /// When the server answered plain HTTP, `detail` starts with [`PLAIN_HTTP`] and the
+    /// message says so instead (see [`ApiError::is_plain_http`]).
+    #[error("{}", tls_message(detail))]
     Tls { detail: String },
 
     /// No answer in time. `during_connect`: the connection itself timed out (nothing was sent).
@@ -50,6 +65,12 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// True when `https://` reached a server that answered in plain HTTP (wrong port or scheme):
+    /// a configuration mistake, not an untrusted certificate. Nothing was sent.
+    pub fn is_plain_http(&self) -> bool {
+        matches!(self, ApiError::Tls { detail } if detail.starts_with(PLAIN_HTTP))
+    }
+
     pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
         ApiError::InvalidInput {
             field,

@@ -298,14 +298,26 @@ fn classify(e: reqwest::Error) -> ApiError {
     let mut detail = e.to_string();
     let mut source = std::error::Error::source(&e);
     let mut tls = false;
+    let mut plain_http = false;
     while let Some(s) = source {
         detail.push_str(": ");
         detail.push_str(&s.to_string());
-        tls |= is_tls(s);
+        if let Some(t) = tls_error(s) {
+            tls = true;
+            plain_http |= matches!(
+                t,
+                rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType)
+            );
+        }
         source = s.source();
     }
     let detail = mask_phones(&detail);
-    if tls {
+    if plain_http {
+        // The first bytes back were not TLS at all: a plain-HTTP server on an https:// port.
+        ApiError::Tls {
+            detail: format!("{} ({detail})", crate::error::PLAIN_HTTP),
+        }
+    } else if tls {
         ApiError::Tls { detail }
     } else {
         ApiError::Transport {
@@ -316,17 +328,13 @@ fn classify(e: reqwest::Error) -> ApiError {
 }
 
 /// A rustls error, possibly wrapped in (nested) `io::Error`s, whose `source()` skips the inner.
-fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
-    if e.is::<rustls::Error>() {
-        return true;
+fn tls_error<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    if let Some(t) = e.downcast_ref::<rustls::Error>() {
+        return Some(t);
     }
-    match e
-        .downcast_ref::<std::io::Error>()
+    e.downcast_ref::<std::io::Error>()
         .and_then(std::io::Error::get_ref)
-    {
-        Some(inner) => is_tls(inner),
-        None => false,
-    }
+        .and_then(|inner| tls_error(inner))
 }
 
 /// `https://` anywhere; `http://` only to 127.0.0.0/8, ::1 or localhost.

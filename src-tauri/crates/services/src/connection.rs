@@ -85,6 +85,8 @@ pub fn report(outcome: Result<(), ServiceError>) -> ConnectionReport {
             }
         }
         ApiError::Transport { .. } => V::NoNetwork,
+        // https:// to a plain-HTTP port: the address is wrong, the certificate is not at fault.
+        ApiError::Tls { .. } if e.is_plain_http() => V::NotThePlatform,
         ApiError::Tls { .. } => V::Tls,
         ApiError::Timeout { .. } => V::Timeout,
         ApiError::HttpStatus { .. } | ApiError::Decode(..) => V::NotThePlatform,

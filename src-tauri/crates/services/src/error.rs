@@ -40,6 +40,14 @@ pub enum ServiceError {
         account_mode: Mode,
         wanted: Mode,
     },
+    /// A bind whose answer was lost after the request was sent (a timeout, a reset
+    /// connection): the platform was asked whether the binding exists before anything was
+    /// said, and `checked` is what it answered. See `bindings::unsure`.
+    #[error("{}", crate::bindings::unsure_message(source, checked))]
+    BindUnsure {
+        source: Box<ApiError>,
+        checked: crate::bindings::BindCheck,
+    },
     /// An AXYB bind got X but not Y, and unbinding X again failed as well.
     #[error(
         "A was bound (relation {subscription_id}) but binding B failed: {}; undoing the A side also failed: {rollback}. Unbind relation {subscription_id} by hand / A 方已绑定(关系 {subscription_id}),但 B 方绑定失败,且撤销 A 方也失败,请手动解绑该关系",
@@ -82,7 +90,16 @@ fn api_message(e: &ApiError) -> String {
     let zh = match e {
         ApiError::InvalidInput { .. } => "输入无效,请按提示修改后重试。",
         ApiError::Config(_) => "账号配置无效,请检查接入地址、App Key 和证书。",
-        ApiError::Transport { .. } => "无法连接平台,请检查网络和账号的接入地址。",
+        ApiError::Transport {
+            request_sent: false,
+            ..
+        } => "无法连接平台,请求未发送;请检查网络和账号的接入地址。",
+        ApiError::Transport {
+            request_sent: true, ..
+        } => "与平台的连接中断,请求可能已被平台收到。",
+        ApiError::Tls { .. } if e.is_plain_http() => {
+            "该地址的服务器以明文 HTTP(而非 HTTPS)应答:接入地址的端口(或协议)与该服务器不符;请求未发送。"
+        }
         ApiError::Tls { .. } => "平台的 TLS 证书未被信任;如使用私有 CA,请在账号设置中添加其证书。",
         ApiError::Timeout { .. } => "平台未及时响应,请稍后重试。",
         ApiError::HttpStatus { .. } => "平台返回了 HTTP 错误,请检查账号的接入地址。",
@@ -103,6 +120,7 @@ impl From<ServiceError> for AppError {
             ServiceError::NotFound(_) => ErrorCode::NotFound,
             ServiceError::WrongMode { .. } => ErrorCode::InvalidInput,
             ServiceError::Api(ApiError::InvalidInput { .. }) => ErrorCode::InvalidInput,
+            ServiceError::BindUnsure { .. } => ErrorCode::Internal,
             ServiceError::Api(_) | ServiceError::AxybHalfBound { .. } => {
                 match e.result_code().map(ResultCode::category) {
                     Some(CodeCategory::InvalidRequest) => ErrorCode::InvalidInput,
@@ -154,5 +172,26 @@ mod tests {
         });
         assert!(offline.to_string().contains("无法连接平台"), "{offline}");
         assert!(offline.result_code().is_none());
+    }
+
+    #[test]
+    fn a_reset_after_sending_says_possibly_received_in_both_languages() {
+        let reset = ServiceError::Api(ApiError::Transport {
+            request_sent: true,
+            detail: "connection reset by peer".into(),
+        })
+        .to_string();
+        assert!(reset.contains("possibly received"), "{reset}");
+        assert!(reset.contains("可能已被平台收到"), "{reset}");
+        assert!(!reset.contains("请检查网络"), "the halves agree: {reset}");
+        let refused = ServiceError::Api(ApiError::Transport {
+            request_sent: false,
+            detail: "connection refused".into(),
+        })
+        .to_string();
+        assert!(
+            refused.contains("not sent") && refused.contains("请求未发送"),
+            "{refused}"
+        );
     }
 }
