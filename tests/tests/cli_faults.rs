@@ -293,3 +293,57 @@ fn a_full_disk_when_the_backup_is_due_keeps_read_only_commands_working() {
         .unwrap_or_default();
     assert!(left.is_empty(), "the failed copy was removed: {left:?}");
 }
+
+#[test]
+fn page_sizes_out_of_range_are_refused_with_the_range() {
+    let home = CliHome::new("page-size");
+    import_calls(&home, 5);
+    for args in [
+        vec!["audit", "list", "--limit", "0"],
+        vec!["audit", "list", "--limit", "100000"],
+        vec!["bindings", "list", "--page-size", "0"],
+        vec!["bindings", "list", "--page-size", "4294967295"],
+        vec!["recordings", "list", "--limit", "0"],
+        vec!["recordings", "list", "--limit", "501"],
+    ] {
+        let out = home.run(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", show(&out));
+        assert!(
+            err.contains("must be between 1 and 500") && err.contains("1 到 500"),
+            "{args:?}: {}",
+            show(&out)
+        );
+    }
+}
+
+#[test]
+fn audit_list_prints_lines_not_rust_debug_text() {
+    let home = CliHome::new("audit-text");
+    import_calls(&home, 5);
+    let mut c = home.sqlite();
+    for (account, ok) in [(Some("axb-main"), true), (None, false)] {
+        maskline_store::audit::append(
+            &mut c,
+            &maskline_store::audit::AuditRecord {
+                at: "2026-12-07T10:00:00Z".into(),
+                who: "operator".into(),
+                account: account.map(Into::into),
+                action: "bind".into(),
+                target: "AXB A=+86 138****8000 X=+8617000100000".into(),
+                result_code: if ok { "0".into() } else { "1012001".into() },
+                ok,
+            },
+        )
+        .expect("audit row");
+    }
+    drop(c);
+    let out = home.run(&["audit", "list"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", show(&out));
+    for debug in ["Some(", "None", "AuditEntry", "{", "\""] {
+        assert!(!text.contains(debug), "{debug:?} in {text}");
+    }
+    assert!(text.contains("[axb-main] bind ok"), "{text}");
+    assert!(text.contains("[-] bind FAILED (1012001)"), "{text}");
+}

@@ -88,9 +88,17 @@ pub fn run(cmd: BindingsCommand, dbm: &DbManager) -> ExitCode {
 }
 
 fn list(a: ListArgs, dbm: &DbManager) -> ExitCode {
+    if let Err(e) = maskline_services::paging::page_size("--page-size", a.page_size)
+        .and_then(|_| maskline_services::paging::page("--page", a.page))
+    {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     let status = match a.status.as_deref().map(BindingStatus::parse) {
         Some(None) => {
-            eprintln!("error: --status must be active, expired or unbound");
+            eprintln!(
+                "error: --status must be active, expired or unbound / 错误:--status 只能是 active、expired 或 unbound"
+            );
             return ExitCode::from(2);
         }
         Some(s) => s,
@@ -104,7 +112,9 @@ fn list(a: ListArgs, dbm: &DbManager) -> ExitCode {
         "city" => BindingSort::City,
         "status" => BindingSort::Status,
         other => {
-            eprintln!("error: unknown sort {other:?}");
+            eprintln!(
+                "error: --sort {other:?} is not one of bound-at, expires-at, x, a, city, status / 错误:--sort {other:?} 不是 bound-at、expires-at、x、a、city、status 之一"
+            );
             return ExitCode::from(2);
         }
     };

@@ -166,13 +166,51 @@ pub fn run(cmd: NumbersCommand, dbm: &DbManager) -> ExitCode {
     }
 }
 
+/// One line per entry, newest first: time, who, account, action, outcome, target.
+fn print_audit(entries: &[maskline_domain::audit::AuditEntry]) {
+    if entries.is_empty() {
+        println!("no audit entries / 没有审计记录");
+        return;
+    }
+    for e in entries {
+        let outcome = if e.ok {
+            "ok".to_string()
+        } else {
+            format!("FAILED ({})", e.result_code)
+        };
+        println!(
+            "#{id} {at} {who} [{account}] {action} {outcome}: {target}",
+            id = e.id,
+            at = e.at,
+            who = e.who,
+            account = e.account.as_deref().unwrap_or("-"),
+            action = e.action,
+            target = e.target,
+        );
+    }
+}
+
 pub fn run_audit(cmd: AuditCommand, dbm: &DbManager) -> ExitCode {
     match cmd {
         AuditCommand::List {
             action,
             limit,
             json,
-        } => print(audit::list(dbm, action.as_deref(), 1, limit), json),
+        } => match audit::list(dbm, action.as_deref(), 1, limit) {
+            Ok(entries) if json => {
+                println!("{}", serde_json::to_value(&entries).unwrap_or_default());
+                ExitCode::SUCCESS
+            }
+            Ok(entries) => {
+                print_audit(&entries);
+                ExitCode::SUCCESS
+            }
+            Err(e @ ServiceError::Invalid { .. }) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+            Err(e) => crate::bulk::fail(&e),
+        },
         AuditCommand::Verify => match audit::verify_chain(dbm) {
             Ok(c) if c.first_broken.is_none() => {
                 println!("audit chain intact ({} entries)", c.rows);

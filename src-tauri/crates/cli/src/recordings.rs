@@ -112,10 +112,19 @@ pub fn run(command: RecordingsCommand, db_path: &Path) -> ExitCode {
                 Some(s) => match RecordingState::parse(s) {
                     Some(st) => vec![st],
                     None => {
-                        eprintln!("error: --state: unknown state {s:?}");
+                        eprintln!(
+                            "error: --state: unknown state {s:?} (waiting, fetching, fetched, failed, expired, evicted) / 错误:--state:未知状态 {s:?}(可用 waiting、fetching、fetched、failed、expired、evicted)"
+                        );
                         return ExitCode::from(2);
                     }
                 },
+            };
+            let limit = match maskline_services::paging::page_size("--limit", limit) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
             };
             let req = RecordingPageRequest {
                 filter: RecordingFilter {
@@ -123,7 +132,7 @@ pub fn run(command: RecordingsCommand, db_path: &Path) -> ExitCode {
                     ..Default::default()
                 },
                 page: 0,
-                page_size: limit.clamp(1, 500),
+                page_size: limit,
             };
             let page = match recordings::page(&dbm, &req, now()) {
                 Ok(p) => p,

@@ -71,14 +71,10 @@ pub fn list(
     page: u32,
     page_size: u32,
 ) -> Result<Vec<AuditEntry>, ServiceError> {
-    let size = page_size.clamp(1, 500);
+    let size = crate::paging::page_size("limit", page_size)?;
+    let page = crate::paging::page("page", page)?;
     let db = dbm.db()?;
-    Ok(audit::list(
-        &*db.conn()?,
-        action,
-        (page.max(1) - 1) * size,
-        size,
-    )?)
+    Ok(audit::list(&*db.conn()?, action, (page - 1) * size, size)?)
 }
 
 /// Checks the hash chain; `first_broken` names the first row that was altered or removed.

@@ -231,6 +231,10 @@ pub fn list(
     account: Option<&str>,
     filter: &BindingFilter,
 ) -> Result<BindingPage, ServiceError> {
+    // 0 means "the default" in the filter (serde default); anything above the maximum is refused.
+    if filter.page_size != 0 {
+        crate::paging::page_size("page size", filter.page_size)?;
+    }
     let row = crate::scope::account_row(dbm, account)?;
     let mut f = filter.clone();
     if let Some(x) = f.x.as_deref() {

@@ -20,6 +20,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod numbers;
+pub mod paging;
 pub mod paths;
 pub mod pools;
 pub mod privacy;
