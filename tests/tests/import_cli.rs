@@ -222,7 +222,9 @@ fn calls_list_searches_full_width_digits_and_refuses_a_search_without_digits() {
     let full = home.json(&["calls", "list", "--json", "--number", &wide]);
     assert_eq!(ascii["total"], full["total"], "{wide}");
     assert!(
-        ascii["total"].as_u64().is_some_and(|n| (1..50).contains(&n)),
+        ascii["total"]
+            .as_u64()
+            .is_some_and(|n| (1..50).contains(&n)),
         "{ascii}"
     );
     for text in ["abc", "' OR ''='", "一三八"] {

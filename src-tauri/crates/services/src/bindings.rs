@@ -26,6 +26,7 @@ mod axyb;
 mod calls;
 mod forms;
 mod record;
+mod unsure;
 
 pub use axyb::{AxybPair, YbStep};
 pub use forms::resolve_x;
@@ -39,6 +40,7 @@ pub use maskline_api::{
     axe::{AxeBindRequest, AxeBinding, AxeCallback, AxeKey, AxeModifyRequest},
     axyb::{AxybAxRequest, AxybBound, AxybQuery, AxybRelation, AxybUnbind, AxybYbRequest},
 };
+pub use unsure::{BindCheck, unsure_message};
 
 /// One account's binding operations. Every bind, modify and unbind is audited and, when it
 /// succeeds, written to the local bindings cache (see `record`).

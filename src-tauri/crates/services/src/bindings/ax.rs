@@ -4,6 +4,7 @@ use maskline_domain::Mode;
 use maskline_store::bindings::{BindingChanges, BindingRecord};
 
 use super::record::{CacheChange, Key};
+use super::unsure::{audit_note, confirmed, is_ambiguous, unsure};
 use super::{
     AxBindRequest, AxBinding, AxBound, AxKey, AxModifyRequest, AxQuery, AxTempCalleeRequest,
     Session,
@@ -25,11 +26,19 @@ fn key_of(k: &AxKey) -> (String, Key) {
 }
 
 impl Session {
-    /// Binds A to an X (the given one or a free one of the area code).
+    /// Binds A to an X (the given one or a free one of the area code). A lost answer
+    /// (timeout, reset after sending) is checked on the platform (by A) before anything is
+    /// said: see [`super::unsure`].
     pub async fn ax_bind(&self, req: &AxBindRequest) -> Result<AxBound, ServiceError> {
-        let result = async { Ok(self.client_for_mode(Mode::Ax)?.ax_bind(req).await?) }.await;
-        let target = format!("A={}", req.orig.masked());
-        self.record("bind", target, &result, |b: &AxBound| {
+        let result = match self.client_for_mode(Mode::Ax)?.ax_bind(req).await {
+            Err(e) if is_ambiguous(&e) => {
+                let checked = self.check_ax(&req.orig, req.private_num.as_ref()).await;
+                Err(unsure(e, checked))
+            }
+            r => r.map_err(ServiceError::from),
+        };
+        let target = format!("A={}{}", req.orig.masked(), audit_note(&result));
+        let change = |b: &AxBound| {
             CacheChange::Bound(BindingRecord {
                 subscription_id: b.subscription_id.clone(),
                 a: Some(req.orig.to_string()),
@@ -40,8 +49,20 @@ impl Session {
                 bound_at: Some(maskline_store::timefmt::now_text()),
                 ..Default::default()
             })
-        })
-        .await;
+        };
+        match confirmed(&result) {
+            // Made after all: audited as a bind and cached.
+            Some((subscription_id, x)) => {
+                let b = AxBound {
+                    subscription_id,
+                    orig_num: req.orig.to_string(),
+                    private_num: x.unwrap_or_default(),
+                };
+                self.record("bind", target, &Ok::<_, ServiceError>(b), change)
+                    .await;
+            }
+            None => self.record("bind", target, &result, change).await,
+        }
         result
     }
 

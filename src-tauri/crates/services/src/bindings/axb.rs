@@ -4,6 +4,7 @@ use maskline_domain::Mode;
 use maskline_store::bindings::{BindingChanges, BindingRecord};
 
 use super::record::{CacheChange, Key, expiry};
+use super::unsure::{audit_note, confirmed, is_ambiguous, unsure};
 use super::{
     AxbBindRequest, AxbBound, AxbModifyRequest, AxbQuery, AxbQueryPage, AxbUnbind, Session,
 };
@@ -12,17 +13,28 @@ use crate::audit::mask;
 
 impl Session {
     /// Binds A and B on an X (the given one, or a free one of the area code / A's city).
+    /// A lost answer (timeout, reset after sending) is checked on the platform before
+    /// anything is said: see [`super::unsure`].
     pub async fn axb_bind(&self, req: &AxbBindRequest) -> Result<AxbBound, ServiceError> {
-        let result = async { Ok(self.client_for_mode(Mode::Axb)?.axb_bind(req).await?) }.await;
+        let result = match self.client_for_mode(Mode::Axb)?.axb_bind(req).await {
+            Err(e) if is_ambiguous(&e) => {
+                let checked = self
+                    .check_axb(&req.caller, &req.callee, req.relation_num.as_ref())
+                    .await;
+                Err(unsure(e, checked))
+            }
+            r => r.map_err(ServiceError::from),
+        };
         let target = format!(
-            "A={} B={} X={}",
+            "A={} B={} X={}{}",
             req.caller.masked(),
             req.callee.masked(),
             req.relation_num
                 .as_ref()
-                .map_or_else(|| "auto".into(), |x| x.masked())
+                .map_or_else(|| "auto".into(), |x| x.masked()),
+            audit_note(&result)
         );
-        self.record("bind", target, &result, |b: &AxbBound| {
+        let change = |b: &AxbBound| {
             CacheChange::Bound(BindingRecord {
                 subscription_id: b.subscription_id.clone(),
                 a: Some(req.caller.to_string()),
@@ -36,8 +48,19 @@ impl Session {
                 bound_at: Some(maskline_store::timefmt::now_text()),
                 ..Default::default()
             })
-        })
-        .await;
+        };
+        match confirmed(&result) {
+            // Made after all: audited as a bind and cached.
+            Some((subscription_id, x)) => {
+                let b = AxbBound {
+                    subscription_id,
+                    relation_num: x.unwrap_or_default(),
+                };
+                self.record("bind", target, &Ok::<_, ServiceError>(b), change)
+                    .await;
+            }
+            None => self.record("bind", target, &result, change).await,
+        }
         result
     }
 

@@ -4,6 +4,7 @@ use maskline_domain::Mode;
 use maskline_store::bindings::{BindingChanges, BindingRecord};
 
 use super::record::{CacheChange, Key, expiry};
+use super::unsure::{BindCheck, audit_note, is_ambiguous, unsure};
 use super::{AxeBindRequest, AxeBinding, AxeKey, AxeModifyRequest, Session};
 use crate::ServiceError;
 
@@ -27,8 +28,18 @@ fn key_of(k: &AxeKey) -> (String, Key) {
 impl Session {
     /// Binds A to X plus an extension (given, or allocated by the platform).
     pub async fn axe_bind(&self, req: &AxeBindRequest) -> Result<AxeBinding, ServiceError> {
-        let result = async { Ok(self.client_for_mode(Mode::Axe)?.axe_bind(req).await?) }.await;
-        let target = format!("A={}", req.bind_num.masked());
+        let result = match self.client_for_mode(Mode::Axe)?.axe_bind(req).await {
+            // AXE bindings are looked up by X and the extension the platform chose, which a
+            // lost answer does not tell: say so plainly instead of "retry".
+            Err(e) if is_ambiguous(&e) => Err(unsure(
+                e,
+                BindCheck::Unknown {
+                    reason: "AXE bindings can only be looked up by X and the extension the platform assigned / AXE 绑定只能按 X 和平台分配的分机号查询".into(),
+                },
+            )),
+            r => r.map_err(ServiceError::from),
+        };
+        let target = format!("A={}{}", req.bind_num.masked(), audit_note(&result));
         self.record("bind", target, &result, |b: &AxeBinding| {
             let secs = req.bind_expired_hours.map(|h| i64::from(h) * 3600);
             CacheChange::Bound(BindingRecord {

@@ -48,6 +48,25 @@ fn ok(sub: Option<String>, x: Option<String>) -> Sent {
 
 /// Turns a failure into the row's outcome.
 pub fn failed(e: &ServiceError) -> Sent {
+    // A lost answer the session already checked on the platform (`bindings::unsure`).
+    if let ServiceError::BindUnsure { checked, .. } = e {
+        return match checked {
+            BindCheck::Bound { subscription_id, x } => Sent::Done(Outcome {
+                ok: true,
+                subscription_id: Some(subscription_id.clone()),
+                x: x.clone(),
+                result_code: Some("0".into()),
+                reason: Some(
+                    "the answer was lost; checked on the platform: it was bound / 应答丢失,经平台核实:已绑定"
+                        .into(),
+                ),
+            }),
+            // Nothing was made: the row goes back to pending and is sent again.
+            BindCheck::NotBound => Sent::Retry,
+            // Stays `sending`: checked again before anything else (see `reconcile`).
+            BindCheck::Unknown { .. } => Sent::Unknown,
+        };
+    }
     if let ServiceError::Api(api) = e {
         if api.is_flow_control() {
             return Sent::Retry;
