@@ -121,10 +121,14 @@ pub async fn bind(s: &Session, a: BindArgs) -> Result<Report, ServiceError> {
     r.max_duration_mins = o.max_duration;
     r.last_min_voice = o.last_min_voice.clone();
     r.user_data = o.user_data.clone();
-    let b = s.ax_bind(&r).await?;
+    let caller = r.orig.to_string();
+    let (id, x, lost) = match output::confirmed_bind(s.ax_bind(&r).await)? {
+        Ok(b) => (b.subscription_id, b.private_num, false),
+        Err((id, x)) => (id, x.unwrap_or_default(), true),
+    };
     Ok(Report::new(
-        format!("bound on X {}", b.private_num),
-        json!({"subscriptionId": b.subscription_id, "caller": b.orig_num, "x": b.private_num}),
+        format!("bound on X {x}"),
+        json!({"subscriptionId": id, "caller": caller, "x": x, "answerLost": lost}),
     ))
 }
 

@@ -93,10 +93,13 @@ pub async fn bind(s: &Session, a: BindArgs) -> Result<Report, ServiceError> {
     r.private_sms = o.private_sms;
     r.pre_voice = o.pre_voice();
     r.user_data = o.user_data.clone();
-    let b = s.axb_bind(&r).await?;
+    let (id, x, lost) = match output::confirmed_bind(s.axb_bind(&r).await)? {
+        Ok(b) => (b.subscription_id, b.relation_num, false),
+        Err((id, x)) => (id, x.unwrap_or_default(), true),
+    };
     Ok(Report::new(
-        format!("bound on X {}", b.relation_num),
-        json!({"subscriptionId": b.subscription_id, "x": b.relation_num}),
+        format!("bound on X {x}"),
+        json!({"subscriptionId": id, "x": x, "answerLost": lost}),
     ))
 }
 

@@ -115,6 +115,28 @@ pub fn axyb(r: &AxybRelation) -> Value {
     })
 }
 
+/// A bind whose answer was lost but which the platform confirmed: the binding `(id, X)`, after
+/// saying so plainly on stderr ("it may have been bound — checked: it was"). Other results
+/// pass through.
+pub fn confirmed_bind<T>(
+    r: Result<T, ServiceError>,
+) -> Result<Result<T, (String, Option<String>)>, ServiceError> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(e @ ServiceError::BindUnsure { .. }) => match &e {
+            ServiceError::BindUnsure {
+                checked: maskline_services::bindings::BindCheck::Bound { subscription_id, x },
+                ..
+            } => {
+                eprintln!("note: {e}");
+                Ok(Err((subscription_id.clone(), x.clone())))
+            }
+            _ => Err(e),
+        },
+        Err(e) => Err(e),
+    }
+}
+
 /// Prints an error to stderr: platform errors with their code, meaning and suggested action in
 /// both languages. Exit 2 when the input was refused before anything was sent, else 1.
 pub fn fail(e: &ServiceError) -> ExitCode {
