@@ -91,7 +91,7 @@ pub fn add(
         name,
         mode: new.mode,
         auth: new.auth,
-        base_url: new.base_url.trim().trim_end_matches('/').to_string(),
+        base_url: base_url(&new.base_url)?,
         ca_cert_pem: new.ca_cert_pem,
         rate_limit: new.rate_limit,
     };
@@ -125,6 +125,31 @@ pub fn add(
         return Err(e.into());
     }
     view(row, secrets)
+}
+
+/// The platform address as typed, trimmed: only scheme, host and port. Maskline adds the API
+/// paths itself, so an address with a path, query or fragment would fail later with a bare
+/// "HTTP 404"; it is refused here with what to remove.
+pub fn base_url(raw: &str) -> Result<String, ServiceError> {
+    let url = raw.trim().trim_end_matches('/');
+    let Some((_, rest)) = url.split_once("://") else {
+        return Err(invalid(
+            "base URL",
+            format!(
+                "{url:?} is not an address like https://rtcpns.cn-north-1.myhuaweicloud.com / {url:?} 不是 https://rtcpns.cn-north-1.myhuaweicloud.com 这样的地址"
+            ),
+        ));
+    };
+    if let Some(at) = rest.find(['/', '?', '#']) {
+        let extra = &rest[at..];
+        return Err(invalid(
+            "base URL",
+            format!(
+                "give only the scheme, host and port (for example https://rtcpns.cn-north-1.myhuaweicloud.com); Maskline adds the API paths itself, so remove {extra:?} / 只需填写协议、主机和端口(例如 https://rtcpns.cn-north-1.myhuaweicloud.com);接口路径由 Maskline 自动添加,请删除 {extra:?}"
+            ),
+        ));
+    }
+    Ok(url.to_string())
 }
 
 /// All accounts, by name.
@@ -238,7 +263,7 @@ pub fn update(
         name,
         mode: draft.mode,
         auth: draft.auth,
-        base_url: draft.base_url.trim().trim_end_matches('/').to_string(),
+        base_url: base_url(&draft.base_url)?,
         // `None` keeps the saved CA, an empty text removes it.
         ca_cert_pem: match draft.ca_cert_pem {
             None => row.ca_cert_pem.clone(),

@@ -96,3 +96,52 @@ fn a_keyring_failure_leaves_no_half_added_account() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_base_url_with_a_path_or_query_is_refused_at_add_and_edit() {
+    let (_dir, m) = manager();
+    let secrets = MemoryStore::new();
+    for bad in [
+        "https://rtcpns.cn-north-1.myhuaweicloud.com/rest/caas",
+        "https://example.com:8443/?region=cn-north-1",
+        "https://example.com#top",
+    ] {
+        let err = accounts::add(&m, &secrets, new_account("A", bad)).expect_err(bad);
+        let text = err.to_string();
+        assert!(
+            matches!(&err, ServiceError::Invalid { field, .. } if field == "base URL"),
+            "{bad}: {err:?}"
+        );
+        assert!(
+            text.contains("only the scheme, host and port")
+                && text.contains("只需填写协议、主机和端口"),
+            "{text}"
+        );
+    }
+    assert!(accounts::list(&m, &secrets).expect("list").is_empty());
+    let v = accounts::add(&m, &secrets, new_account("A", "https://example.com:8443/"))
+        .expect("a port and a trailing slash are fine");
+    assert_eq!(v.base_url, "https://example.com:8443");
+    let err = accounts::update(
+        &m,
+        &secrets,
+        v.id,
+        accounts::NewAccountDraft {
+            name: "A".into(),
+            mode: Mode::Axb,
+            auth: AuthScheme::Wsse,
+            base_url: "https://example.com:8443/rest/provision".into(),
+            ca_cert_pem: None,
+            rate_limit: 5,
+            app_key: "key-123".into(),
+            app_secret: None,
+        },
+    )
+    .expect_err("a path is refused when editing too");
+    assert!(err.to_string().contains("/rest/provision"), "{err}");
+    assert_eq!(
+        accounts::list(&m, &secrets).expect("list")[0].base_url,
+        "https://example.com:8443",
+        "nothing stored changed"
+    );
+}

@@ -19,6 +19,12 @@ describe("account form checks", () => {
     expect(checkBaseUrl("rtcpns.cn-north-1.myhuaweicloud.com")).toBe("accounts.form.baseUrl.invalid");
     expect(checkBaseUrl("ftp://example.com")).toBe("accounts.form.baseUrl.invalid");
     expect(checkBaseUrl("  ")).toBe("accounts.form.baseUrl.required");
+    expect(checkBaseUrl("https://rtcpns.cn-north-1.myhuaweicloud.com/rest/caas")).toBe("accounts.form.baseUrl.path");
+    expect(checkBaseUrl("https://example.com:8443/?region=cn")).toBe("accounts.form.baseUrl.path");
+    expect(checkBaseUrl("https://example.com?x=1")).toBe("accounts.form.baseUrl.path");
+    expect(checkBaseUrl("https://example.com#top")).toBe("accounts.form.baseUrl.path");
+    expect(checkBaseUrl("https://example.com:8443/")).toBeNull();
+    expect(checkBaseUrl("http://127.0.0.1:9000")).toBeNull();
   });
 
   it("requires the secret when adding but not when editing", () => {

@@ -25,7 +25,7 @@ export function checkName(name: string | undefined): FieldMessage | null {
   return null;
 }
 
-/** https everywhere; plain http only to this computer (the simulator). */
+/** https everywhere; plain http only to this computer (the simulator); no path, query or fragment. */
 export function checkBaseUrl(value: string | undefined): FieldMessage | null {
   if (blank(value)) return "accounts.form.baseUrl.required";
   let url: URL;
@@ -35,9 +35,13 @@ export function checkBaseUrl(value: string | undefined): FieldMessage | null {
     return "accounts.form.baseUrl.invalid";
   }
   if (!url.hostname) return "accounts.form.baseUrl.invalid";
-  if (url.protocol === "https:") return null;
-  if (url.protocol === "http:") return LOOPBACK_HOSTS.has(url.hostname) ? null : "accounts.form.baseUrl.httpsOnly";
-  return "accounts.form.baseUrl.invalid";
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "accounts.form.baseUrl.invalid";
+  if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) return "accounts.form.baseUrl.httpsOnly";
+  // Scheme, host and port only: the API paths are added by Maskline (a path here ends in "HTTP 404").
+  const typed = trimmed(value).replace(/\/+$/, "");
+  const afterHost = typed.slice(typed.indexOf("//") + 2);
+  if (/[/?#]/.test(afterHost)) return "accounts.form.baseUrl.path";
+  return null;
 }
 
 export function checkAppKey(value: string | undefined): FieldMessage | null {
