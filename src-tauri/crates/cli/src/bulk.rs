@@ -244,7 +244,9 @@ pub fn run(cmd: BulkCommand, dbm: &DbManager) -> ExitCode {
             lang,
         } => {
             let Some(mode) = Mode::parse(&mode) else {
-                eprintln!("error: --mode must be AXB, AX, AXE or AXYB");
+                eprintln!(
+                    "error: --mode must be AXB, AX, AXE or AXYB / 错误:--mode 只能是 AXB、AX、AXE 或 AXYB"
+                );
                 return ExitCode::from(2);
             };
             let kind = match kind {
@@ -272,7 +274,9 @@ fn job(kind: JobKind, a: RunArgs, dbm: &DbManager) -> ExitCode {
     let id = match (a.resume, &a.file) {
         (Some(id), _) => id,
         (None, None) => {
-            eprintln!("error: give a FILE, or --resume JOB");
+            eprintln!(
+                "error: give a FILE, or --resume JOB / 错误:请给出文件,或用 --resume JOB 继续任务"
+            );
             return ExitCode::from(2);
         }
         (None, Some(file)) => {

@@ -87,8 +87,10 @@ fn api_message(e: &ApiError) -> String {
             x.en, x.action_en, x.zh, x.action_zh
         );
     }
+    if let ApiError::InvalidInput { field, reason } = e {
+        return format!("{e} / 输入的 {field} 无效({reason}),请按提示修改后重试。");
+    }
     let zh = match e {
-        ApiError::InvalidInput { .. } => "输入无效,请按提示修改后重试。",
         ApiError::Config(_) => "账号配置无效,请检查接入地址、App Key 和证书。",
         ApiError::Transport {
             request_sent: false,
@@ -172,6 +174,21 @@ mod tests {
         });
         assert!(offline.to_string().contains("无法连接平台"), "{offline}");
         assert!(offline.result_code().is_none());
+    }
+
+    #[test]
+    fn an_invalid_field_is_named_in_the_chinese_half_too() {
+        let text = ServiceError::Api(ApiError::InvalidInput {
+            field: "userData",
+            reason: "at most 256 characters".into(),
+        })
+        .to_string();
+        assert!(
+            text.starts_with("invalid userData: at most 256 characters / "),
+            "{text}"
+        );
+        let zh = text.split(" / ").nth(1).unwrap_or_default();
+        assert!(zh.contains("userData") && zh.contains("无效"), "{text}");
     }
 
     #[test]
