@@ -330,3 +330,42 @@ fn a_database_failure_mid_import_keeps_the_committed_batches_and_marks_the_file_
         "committed batches stay; the failed batch is rolled back"
     );
 }
+
+/// Issue 14 item 6: a start after its end, a start decades before its end and a caller that is
+/// not a number are rejected in the file's report with the field; the sound record is kept.
+#[test]
+fn cdrs_without_sense_are_rejected_in_the_report_with_their_field() {
+    let (dir, m) = manager();
+    let good = cdr("ok", "+8613800138000", true, 0, 0);
+    let after = cdr("after", "+8613800138001", true, 0, 0).replace(
+        "\"callInTime\":\"2024-03-01 10:00:00\"",
+        "\"callInTime\":\"2024-03-01 11:00:00\"",
+    );
+    let decades = cdr("decades", "+8613800138002", true, 0, 0).replace(
+        "\"callInTime\":\"2024-03-01 10:00:00\"",
+        "\"callInTime\":\"1970-01-01 00:00:00\"",
+    );
+    let caller = cdr("caller", "abc-not-a-number", true, 0, 0);
+    let f = write(
+        dir.path(),
+        "mixed.jsonl",
+        [good, after, decades, caller].join("\n"),
+    );
+    let r = import_one(&m, &f);
+    assert_eq!(counts(&r), (1, 0, 3), "{r:?}");
+    let fields: Vec<(u64, Option<&str>)> = r
+        .errors
+        .iter()
+        .map(|i| (i.line, i.field.as_deref()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (2, Some("callInTime")),
+            (3, Some("callInTime")),
+            (4, Some("callerNum"))
+        ],
+        "{:?}",
+        r.errors
+    );
+}

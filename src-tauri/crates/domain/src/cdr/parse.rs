@@ -298,7 +298,99 @@ fn cdr(w: Wire<'_>) -> Result<Cdr<'_>, Fe> {
     {
         return Err(err(F::CallEndTime, "is earlier than fwdAnswerTime"));
     }
+    sanity(&c)?;
     Ok(c)
+}
+
+/// Earliest time a CDR may carry: 2000-01-01 00:00:00 UTC. The service began long after; an
+/// earlier time (typically 1970, a zero timestamp) is a broken clock or field, not a call.
+pub const EARLIEST_TIME: i64 = 946_684_800;
+
+/// Longest span from a call's start to its end: 48 hours. The platform cuts every call at its
+/// binding's `maxDuration`, at most 1440 minutes (24 h); twice that leaves room for ringing,
+/// queueing and clock differences between nodes, while a start years before its end (1970
+/// next to 2024) is refused.
+pub const MAX_CALL_SPAN_SECS: i64 = 48 * 3600;
+
+/// A number field holds a number: digits with an optional leading `+`, spaces, dashes,
+/// brackets, and `*`/`#` (masked digits, service codes); at least one digit or `*`.
+fn number_like(f: F, s: &str) -> Result<(), Fe> {
+    let t = s.trim();
+    let body = t.strip_prefix('+').unwrap_or(t);
+    let ok = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '*' | '#' | '-' | ' ' | '(' | ')'))
+        && body.chars().any(|c| c.is_ascii_digit() || c == '*');
+    if ok {
+        Ok(())
+    } else {
+        Err(err(f, format!("{s:?} is not a phone number")))
+    }
+}
+
+/// Sense checks of one CDR (issue 14): numbers that are numbers, times after 2000, a start
+/// that is not after its end, and a call no longer than [`MAX_CALL_SPAN_SECS`].
+fn sanity(c: &Cdr<'_>) -> Result<(), Fe> {
+    number_like(F::CallerNum, &c.caller_num)?;
+    number_like(F::CalleeNum, &c.callee_num)?;
+    number_like(F::BindNum, &c.bind_num)?;
+    if let Some(d) = c.fwd_dst_num.as_deref() {
+        number_like(F::FwdDstNum, d)?;
+    }
+    let times = [
+        (F::CallInTime, c.call_in_time),
+        (F::FwdStartTime, c.fwd_start_time),
+        (F::FwdAlertingTime, c.fwd_alerting_time),
+        (F::FwdAnswerTime, c.fwd_answer_time),
+        (F::CallEndTime, c.call_end_time),
+        (F::FailTime, c.fail_time),
+        (F::RecordStartTime, c.record_start_time),
+    ];
+    for (f, t) in times {
+        if let Some(t) = t
+            && t < EARLIEST_TIME
+        {
+            return Err(err(
+                f,
+                "is before the year 2000: not a real call time (a zeroed clock or field?)",
+            ));
+        }
+    }
+    let starts = [
+        (F::CallInTime, c.call_in_time),
+        (F::FwdStartTime, c.fwd_start_time),
+    ];
+    let ends = [
+        (F::CallEndTime, c.call_end_time),
+        (F::FailTime, c.fail_time),
+    ];
+    for (sf, start) in starts {
+        for (ef, end) in ends {
+            let (Some(start), Some(end)) = (start, end) else {
+                continue;
+            };
+            if start > end {
+                return Err(err(
+                    sf,
+                    format!(
+                        "is later than {} (a call cannot start after it ends)",
+                        ef.name()
+                    ),
+                ));
+            }
+            if end - start > MAX_CALL_SPAN_SECS {
+                return Err(err(
+                    sf,
+                    format!(
+                        "is {} hours before {}; no call lasts longer than 48 hours (the platform ends calls after at most 24)",
+                        (end - start) / 3600,
+                        ef.name()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn event(kind: EventKind, w: Wire<'_>) -> Result<CallEvent<'_>, Fe> {

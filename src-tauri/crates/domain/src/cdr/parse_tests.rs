@@ -102,3 +102,62 @@ fn bare_records_other_notifications_and_broken_json() {
     let err = parse_value(b"{\"eventType\":\"fee\",\n\"feeLst\":[{").expect_err("truncated");
     assert_eq!(err.line, 2);
 }
+
+/// Issue 14 item 6: times and numbers without sense are rejected, naming the field.
+#[test]
+fn cdrs_without_sense_are_rejected_with_the_field() {
+    let with = |from: &str, to: &str| REAL_CDR.replace(from, to);
+    let rejected = |json: &str| match one(json) {
+        Err(e) => (e.field, e.reason),
+        Ok(_) => panic!("accepted: {json}"),
+    };
+    // Start after end.
+    let (f, why) = rejected(&with(
+        "\"callInTime\":\"2022-05-13 05:24:57\"",
+        "\"callInTime\":\"2022-05-13 06:24:57\"",
+    ));
+    assert_eq!(f, Some("callInTime"));
+    assert!(why.contains("later than callEndTime"), "{why}");
+    // A start in 1970 next to an end in 2022.
+    let (f, why) = rejected(&with(
+        "\"callInTime\":\"2022-05-13 05:24:57\"",
+        "\"callInTime\":\"1970-01-01 00:00:01\"",
+    ));
+    assert_eq!(f, Some("callInTime"));
+    assert!(why.contains("before the year 2000"), "{why}");
+    // Years apart, both plausible on their own.
+    let (f, why) = rejected(&with(
+        "\"callInTime\":\"2022-05-13 05:24:57\",\n \"fwdStartTime\":\"2022-05-13 05:24:58\"",
+        "\"callInTime\":\"2020-05-13 05:24:57\",\n \"fwdStartTime\":\"2022-05-13 05:24:58\"",
+    ));
+    assert_eq!(f, Some("callInTime"));
+    assert!(why.contains("no call lasts longer than 48 hours"), "{why}");
+    // A caller that is not a number.
+    let (f, why) = rejected(&with(
+        "\"callerNum\":\"+8615006212131\"",
+        "\"callerNum\":\"abc-not-a-number\"",
+    ));
+    assert_eq!(f, Some("callerNum"));
+    assert!(why.contains("not a phone number"), "{why}");
+    let (f, _) = rejected(&with(
+        "\"fwdDstNum\":\"+8618605222935\"",
+        "\"fwdDstNum\":\"sip:x@y\"",
+    ));
+    assert_eq!(f, Some("fwdDstNum"));
+    // Masked digits, a 23-hour call and the real sample stay accepted.
+    assert!(
+        one(&with(
+            "\"callerNum\":\"+8615006212131\"",
+            "\"callerNum\":\"+86150****2131\""
+        ))
+        .is_ok()
+    );
+    assert!(
+        one(&with(
+            "\"callEndTime\":\"2022-05-13 05:25:41\"",
+            "\"callEndTime\":\"2022-05-14 04:25:41\""
+        ))
+        .is_ok()
+    );
+    assert!(one(REAL_CDR).is_ok());
+}
