@@ -306,10 +306,12 @@ fn cdr(w: Wire<'_>) -> Result<Cdr<'_>, Fe> {
 /// earlier time (typically 1970, a zero timestamp) is a broken clock or field, not a call.
 pub const EARLIEST_TIME: i64 = 946_684_800;
 
-/// Longest span from a call's start to its end: 48 hours. The platform cuts every call at its
-/// binding's `maxDuration`, at most 1440 minutes (24 h); twice that leaves room for ringing,
-/// queueing and clock differences between nodes, while a start years before its end (1970
-/// next to 2024) is refused.
+/// Longest span from a call's start to its end: 48 hours. The longest per-call limit a
+/// binding can set (`maxDuration`) is 1440 minutes (24 h, official binding API); without one
+/// the platform leaves ending the call to the parties, and the carriers' own limits end far
+/// sooner in practice. Twice the longest settable limit leaves room for ringing, queueing and
+/// clock differences between nodes, while a start years before its end (1970 next to 2024)
+/// is refused.
 pub const MAX_CALL_SPAN_SECS: i64 = 48 * 3600;
 
 /// A number field holds a number: digits with an optional leading `+`, spaces, dashes,
@@ -382,7 +384,7 @@ fn sanity(c: &Cdr<'_>) -> Result<(), Fe> {
                 return Err(err(
                     sf,
                     format!(
-                        "is {} hours before {}; no call lasts longer than 48 hours (the platform ends calls after at most 24)",
+                        "is {} hours before {}; a call longer than 48 hours is not plausible (the longest limit a binding can set is 24 hours)",
                         (end - start) / 3600,
                         ef.name()
                     ),
