@@ -70,7 +70,7 @@ impl DbManager {
         let backup_warning = match &state {
             State::Open(db) => db.backup_problem().map(|p| {
                 tracing::warn!(path = %path.display(), problem = %p, "routine backup failed");
-                format!("the daily backup could not be written: {p} / 未能写入每日备份:{p}")
+                format!("the daily backup could not be written / 未能写入每日备份: {p}")
             }),
             _ => None,
         };
@@ -320,9 +320,8 @@ pub fn check(path: &Path) -> Result<CheckReport, ServiceError> {
         Ok(db) => (
             db.quick_check()?,
             Some(db.schema_version()?),
-            db.backup_problem().map(|p| {
-                format!("the daily backup could not be written: {p} / 未能写入每日备份:{p}")
-            }),
+            db.backup_problem()
+                .map(|p| format!("the daily backup could not be written / 未能写入每日备份: {p}")),
         ),
         Err(StoreError::Corrupt { reason, .. }) => (vec![reason], None, None),
         Err(e) => return Err(e.into()),

@@ -165,7 +165,8 @@ pub(crate) fn create(
     discard(&partial);
     if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
         discard(&partial);
-        return Err(StoreError::from(e).at(&partial));
+        // Name the backup folder (the temporary file is gone): "the disk holding … is full".
+        return Err(StoreError::from(e).at(&dir));
     }
     if let Err(reason) = verify(&partial) {
         discard(&partial);
@@ -184,6 +185,14 @@ pub(crate) fn create(
     if let Err(e) = std::fs::rename(&partial, &target) {
         discard(&partial);
         return Err(StoreError::io(&target, e));
+    }
+    // Files named like backups that are not (an empty copy a full disk left before backups
+    // were verified) are removed; then only the newest KEEP backups stay.
+    for junk in named_backups(db_path)
+        .into_iter()
+        .filter(|b| !has_sqlite_header(&b.path))
+    {
+        let _ = std::fs::remove_file(junk.path);
     }
     for old in named_backups(db_path).into_iter().skip(KEEP) {
         let _ = std::fs::remove_file(old.path);
