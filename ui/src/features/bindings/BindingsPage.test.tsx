@@ -146,6 +146,31 @@ describe("bindings page", { timeout: 30_000 }, () => {
     expect(within(answer).getByTestId("platform-answer-code")).toHaveTextContent("Result code 1010010");
   });
 
+  it("says plainly what the check found after a lost answer: it was bound / it was not", async () => {
+    const lost = "the platform did not answer in time; it may have been bound";
+    vi.mocked(ops.bindingBind).mockRejectedValueOnce({
+      code: "internal",
+      message: `${lost} — checked: it was (subscription sub-9); it is recorded, do not bind it again / 平台未及时应答,可能已绑定——已向平台核实:已绑定(订阅 sub-9),已记录,请勿重复绑定`,
+    });
+    vi.mocked(ops.bindingBind).mockRejectedValueOnce({
+      code: "internal",
+      message: `${lost} — checked: it was not; nothing was bound, so binding again is safe / 平台未及时应答,可能已绑定——已向平台核实:未绑定,可以重新绑定`,
+    });
+    renderWithQueries();
+    await userEvent.click(await screen.findByTestId("binding-new", {}, { timeout: 5000 }));
+    const drawer = await screen.findByTestId("bind-drawer", {}, { timeout: 5000 });
+    await userEvent.type(within(drawer).getByTestId("bind-a"), "13800138000");
+    await userEvent.type(within(drawer).getByTestId("bind-b"), "139 0013 9000");
+    await userEvent.click(within(drawer).getByTestId("bind-submit"));
+    const bound = await within(drawer).findByTestId("bind-error");
+    expect(bound).toHaveAttribute("data-unsure", "bound");
+    expect(bound).toHaveTextContent("Maskline checked: it was bound");
+    expect(bound).toHaveTextContent("sub-9");
+    await userEvent.click(within(drawer).getByTestId("bind-submit"));
+    await waitFor(() => expect(within(drawer).getByTestId("bind-error")).toHaveAttribute("data-unsure", "notBound"));
+    expect(within(drawer).getByTestId("bind-error")).toHaveTextContent("it was not bound. Binding again is safe");
+  });
+
   it("offers an empty state when nothing is cached yet", async () => {
     vi.mocked(ops.bindingsList).mockResolvedValue(page([]));
     renderWithQueries();

@@ -1,18 +1,24 @@
 import { Alert, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../ipc/errors";
-import { resultCodeOf } from "./answer";
+import { resultCodeOf, unsureBindOf } from "./answer";
 
 /** What the platform (or Maskline) answered, in plain words, with the result code when there is one. */
 export function PlatformAnswer({ error, testId }: { error: AppError; testId?: string }) {
   const { t } = useTranslation();
   const code = resultCodeOf(error.message);
+  // A lost answer was checked on the platform: say plainly what the check found.
+  const unsure = unsureBindOf(error.message);
+  const title = unsure
+    ? t(`bindings.answer.unsure.${unsure}`)
+    : t(`bindings.answer.${error.code === "invalidInput" ? "refused" : "failed"}`);
   return (
     <Alert
-      type="error"
+      type={unsure === "bound" ? "info" : unsure ? "warning" : "error"}
       showIcon
       data-testid={testId ?? "platform-answer"}
-      title={t(`bindings.answer.${error.code === "invalidInput" ? "refused" : "failed"}`)}
+      data-unsure={unsure ?? undefined}
+      title={title}
       description={
         <>
           <Typography.Paragraph style={{ marginBottom: code ? 4 : 0 }}>{error.message}</Typography.Paragraph>

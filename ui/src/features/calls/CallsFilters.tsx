@@ -5,7 +5,7 @@ import type { CallDirection } from "../../ipc/bindings/CallDirection";
 import type { NumberMatch } from "../../ipc/bindings/NumberMatch";
 import { RangeFilter, SecondsRange } from "../../components/filterControls";
 import { useDebounced } from "../../components/useDebounced";
-import { activeFilterCount, EMPTY_FILTER, OUTCOMES, type CallsFilterState } from "./filters";
+import { activeFilterCount, EMPTY_FILTER, numberSearchOk, OUTCOMES, type CallsFilterState } from "./filters";
 
 interface Props {
   value: CallsFilterState;
@@ -20,8 +20,15 @@ const fromYesNo = (v: string) => (v === "any" ? null : v === "yes");
 export function CallsFilters({ value, onChange, numberMatch }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<CallsFilterState>) => onChange({ ...value, ...patch });
-  const [number, setNumber] = useDebounced(value.number, (number) => onChange({ ...value, number }));
-  const [x, setX] = useDebounced(value.xNumber, (xNumber) => onChange({ ...value, xNumber }));
+  // A search without a digit is not sent (the backend refuses it); the box says why instead.
+  const [number, setNumber] = useDebounced(value.number, (number) => {
+    if (numberSearchOk(number)) onChange({ ...value, number });
+  });
+  const [x, setX] = useDebounced(value.xNumber, (xNumber) => {
+    if (numberSearchOk(xNumber)) onChange({ ...value, xNumber });
+  });
+  const numberOk = numberSearchOk(number);
+  const xOk = numberSearchOk(x);
   const [sub, setSub] = useDebounced(value.subscriptionId, (subscriptionId) => onChange({ ...value, subscriptionId }));
   const active = activeFilterCount(value);
 
@@ -42,10 +49,16 @@ export function CallsFilters({ value, onChange, numberMatch }: Props) {
             placeholder={t("calls.filter.numberPlaceholder")}
             aria-label={t("calls.filter.number")}
             value={number}
+            status={numberOk ? undefined : "error"}
             onChange={(e) => setNumber(e.target.value)}
             data-testid="calls-filter-number"
           />
-          {numberMatch && /\d/.test(value.number) && (
+          {!numberOk && (
+            <Typography.Text type="danger" className="calls-number-match" data-testid="calls-number-refused" role="alert">
+              {t("calls.filter.numberNeedsDigit")}
+            </Typography.Text>
+          )}
+          {numberOk && numberMatch && numberSearchOk(value.number) && value.number.trim() !== "" && (
             <Typography.Text type="secondary" className="calls-number-match" data-testid="calls-number-match" data-match={numberMatch}>
               {t(`calls.filter.numberMatch.${numberMatch}`)}
             </Typography.Text>
@@ -91,9 +104,16 @@ export function CallsFilters({ value, onChange, numberMatch }: Props) {
           placeholder={t("calls.filter.xPlaceholder")}
           aria-label={t("calls.filter.x")}
           value={x}
+          status={xOk ? undefined : "error"}
+          title={xOk ? undefined : t("calls.filter.numberNeedsDigit")}
           onChange={(e) => setX(e.target.value)}
           data-testid="calls-filter-x"
         />
+        {!xOk && (
+          <Typography.Text type="danger" data-testid="calls-x-refused" role="alert">
+            {t("calls.filter.numberNeedsDigit")}
+          </Typography.Text>
+        )}
         <Input
           allowClear
           style={{ width: 170 }}

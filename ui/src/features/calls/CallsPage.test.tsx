@@ -117,4 +117,25 @@ describe("Calls page", () => {
       expect(vi.mocked(calls.callsPage).mock.lastCall?.[0]).toMatchObject({ filter: { number: "8000" }, page: 0 }),
     );
   });
+
+  it("refuses a number search without a digit inline and sends full-width digits", async () => {
+    vi.mocked(calls.callsCount).mockResolvedValue(1);
+    vi.mocked(calls.callsPage).mockResolvedValue(page([row]));
+    const user = userEvent.setup();
+    renderPage();
+    await screen.findByTestId("calls-table");
+    const box = screen.getByTestId("calls-filter-number");
+    await user.type(box, "abc");
+    expect(await screen.findByTestId("calls-number-refused")).toHaveTextContent("needs at least one digit");
+    // Give the debounce time to fire: nothing without a digit reaches the backend.
+    await new Promise((r) => setTimeout(r, 600));
+    const sent = vi.mocked(calls.callsPage).mock.calls.map((c) => c[0].filter.number);
+    expect(sent).not.toContain("abc");
+    await user.clear(box);
+    await user.type(box, "１３８");
+    await waitFor(() =>
+      expect(vi.mocked(calls.callsPage).mock.lastCall?.[0]).toMatchObject({ filter: { number: "１３８" } }),
+    );
+    expect(screen.queryByTestId("calls-number-refused")).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeFilterCount, EMPTY_FILTER, rangeBounds, toCallFilter, toCallSort } from "./filters";
+import { activeFilterCount, EMPTY_FILTER, numberSearchOk, rangeBounds, toCallFilter, toCallSort } from "./filters";
 
 const NOW = new Date(2026, 10, 25, 14, 30, 0); // 25 Nov 2026 14:30 local time
 const local = (y: number, m: number, d: number) => Math.floor(new Date(y, m, d).getTime() / 1000);
@@ -92,5 +92,17 @@ describe("table sorter → query sort", () => {
     expect(toCallSort("x", "descend")).toEqual({ column: "xNumber", descending: true });
     expect(toCallSort("talk", null)).toEqual({ column: "startTime", descending: true });
     expect(toCallSort("direction", "ascend"), "not sortable").toEqual({ column: "startTime", descending: true });
+  });
+});
+
+describe("number search", () => {
+  it("needs a digit, ASCII or full-width; blank means no number filter", () => {
+    expect(numberSearchOk("")).toBe(true);
+    expect(numberSearchOk("  ")).toBe(true);
+    expect(numberSearchOk("8000")).toBe(true);
+    expect(numberSearchOk("１３８")).toBe(true);
+    expect(numberSearchOk("abc")).toBe(false);
+    expect(numberSearchOk("' OR ''='")).toBe(false);
+    expect(numberSearchOk("一三八")).toBe(false);
   });
 });

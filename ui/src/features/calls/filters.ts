@@ -37,6 +37,13 @@ export const EMPTY_FILTER: CallsFilterState = {
   hasRecording: null,
 };
 
+/** Whether a number search can be run: blank (no number filter) or holding at least one digit,
+ *  ASCII or full-width (`１３８…`, as a Chinese input method types it; the backend reads those as
+ *  ASCII). A search without any digit is refused by the backend, so the box says so instead. */
+export function numberSearchOk(text: string): boolean {
+  return text.trim() === "" || /[0-9\uFF10-\uFF19]/.test(text);
+}
+
 /** Every outcome, in the order the backend lists them. */
 export const OUTCOMES: readonly CallOutcome[] = [
   "answered",
@@ -100,7 +107,9 @@ export function toCallFilter(state: CallsFilterState, now: Date): CallFilter {
   return {
     from,
     to,
-    number: /\d/.test(state.number) ? state.number.trim() : null,
+    // Full-width digits count (the backend reads them as ASCII); a text without any digit is
+    // never sent (the box says why, and the backend would refuse it).
+    number: state.number.trim() !== "" && numberSearchOk(state.number) ? state.number.trim() : null,
     numberMatch: null,
     xNumber: text(state.xNumber),
     subscriptionId: text(state.subscriptionId),

@@ -34,7 +34,8 @@ impl Session {
             Err(e) if is_ambiguous(&e) => Err(unsure(
                 e,
                 BindCheck::Unknown {
-                    reason: "AXE bindings can only be looked up by X and the extension the platform assigned / AXE 绑定只能按 X 和平台分配的分机号查询".into(),
+                    reason: "AXE bindings can only be looked up by X and the extension the platform assigned".into(),
+                    reason_zh: "AXE 绑定只能按 X 和平台分配的分机号查询".into(),
                 },
             )),
             r => r.map_err(ServiceError::from),

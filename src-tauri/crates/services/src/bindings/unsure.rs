@@ -21,8 +21,9 @@ pub enum BindCheck {
     },
     /// The platform has no such binding: nothing was made; binding again is safe.
     NotBound,
-    /// The platform could not be asked (no X to ask by, or the check failed too).
-    Unknown { reason: String },
+    /// The platform could not be asked (no X to ask by, or the check failed too): why, in
+    /// English and in Chinese.
+    Unknown { reason: String, reason_zh: String },
 }
 
 /// True when a bind failed in a way that leaves open whether the platform carried it out.
@@ -58,9 +59,16 @@ pub fn unsure_message(source: &ApiError, checked: &BindCheck) -> String {
         BindCheck::NotBound => format!(
             "{head} — checked: it was not; nothing was bound, so binding again is safe / {zh},可能已绑定——已向平台核实:未绑定,可以重新绑定"
         ),
-        BindCheck::Unknown { reason } => format!(
-            "{head} — it could not be checked ({reason}); look the binding up on the Bindings page (sync) before binding again / {zh},可能已绑定——无法核实({reason});重新绑定前请先在“绑定”页面同步并查询"
+        BindCheck::Unknown { reason, reason_zh } => format!(
+            "{head} — it could not be checked ({reason}); look the binding up on the Bindings page (sync) before binding again / {zh},可能已绑定——无法核实({reason_zh});重新绑定前请先在“绑定”页面同步并查询"
         ),
+    }
+}
+
+fn check_failed(e: &ApiError) -> BindCheck {
+    BindCheck::Unknown {
+        reason: format!("the lookup failed too: {e}"),
+        reason_zh: "查询也失败了".into(),
     }
 }
 
@@ -85,7 +93,8 @@ impl Session {
     ) -> BindCheck {
         let Some(x) = x else {
             return BindCheck::Unknown {
-                reason: "the platform chose X, and AXB bindings can only be looked up by X / X 由平台选择,AXB 绑定只能按 X 查询".into(),
+                reason: "the platform chose X, and AXB bindings can only be looked up by X".into(),
+                reason_zh: "X 由平台选择,而 AXB 绑定只能按 X 查询".into(),
             };
         };
         let q = AxbQuery::Number {
@@ -107,9 +116,7 @@ impl Session {
                     x: Some(x.to_string()),
                 }),
             Err(e) if not_found(&e) => BindCheck::NotBound,
-            Err(e) => BindCheck::Unknown {
-                reason: e.to_string(),
-            },
+            Err(e) => check_failed(&e),
         }
     }
 
@@ -127,9 +134,7 @@ impl Session {
                     x: f.private_num,
                 }),
             Err(e) if not_found(&e) => BindCheck::NotBound,
-            Err(e) => BindCheck::Unknown {
-                reason: e.to_string(),
-            },
+            Err(e) => check_failed(&e),
         }
     }
 }
