@@ -131,7 +131,10 @@ fn cdrs_without_sense_are_rejected_with_the_field() {
         "\"callInTime\":\"2020-05-13 05:24:57\",\n \"fwdStartTime\":\"2022-05-13 05:24:58\"",
     ));
     assert_eq!(f, Some("callInTime"));
-    assert!(why.contains("a call longer than 48 hours is not plausible"), "{why}");
+    assert!(
+        why.contains("a call longer than 48 hours is not plausible"),
+        "{why}"
+    );
     // A caller that is not a number.
     let (f, why) = rejected(&with(
         "\"callerNum\":\"+8615006212131\"",
