@@ -237,3 +237,48 @@ async fn the_bulk_runner_checks_a_lost_answer_before_moving_on() {
         );
     }
 }
+
+/// AXE and AXYB bindings cannot be looked up after a lost answer (the platform chose the
+/// extension / X): the message says so plainly instead of "retry", and the audit says so.
+#[tokio::test]
+async fn axe_and_axyb_say_a_lost_answer_could_not_be_checked() {
+    let env = env().await;
+    let axe = env.session("axe");
+    let mut req = AxeBindRequest::new(num("13800138003"));
+    req.virtual_num = Some(env.x("axe", 0));
+    fault(&env, serde_json::json!({"kind": "reset", "next": 1})).await;
+    let err = axe.axe_bind(&req).await.expect_err("the answer was lost");
+    let text = err.to_string();
+    assert!(
+        matches!(
+            &err,
+            ServiceError::BindUnsure {
+                checked: BindCheck::Unknown { .. },
+                ..
+            }
+        ) && text.contains("it may have been bound — it could not be checked")
+            && text.contains("可能已绑定——无法核实"),
+        "{text}"
+    );
+    assert!(
+        last_bind_audit(&env)
+            .target
+            .ends_with("(answer lost; could not be checked)")
+    );
+
+    let axyb = env.session("axyb");
+    let mut ax = AxybAxRequest::new(num("13800138004"));
+    ax.area_code = Some("010".into());
+    let mut yb = YbStep::new(num("13900139004"));
+    yb.area_code = Some("010".into());
+    fault(&env, serde_json::json!({"kind": "reset", "next": 1})).await;
+    let err = axyb
+        .axyb_bind(&ax, &yb)
+        .await
+        .expect_err("the answer was lost");
+    assert!(
+        err.to_string()
+            .contains("AXYB relations can only be looked up"),
+        "{err}"
+    );
+}

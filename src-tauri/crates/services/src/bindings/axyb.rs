@@ -4,12 +4,25 @@ use maskline_domain::Mode;
 use maskline_store::bindings::{BindingChanges, BindingRecord};
 
 use super::record::{CacheChange, Key, expiry};
+use super::unsure::{BindCheck, audit_note, is_ambiguous, unsure};
 use super::{
     AreaMatchMode, AxybAxRequest, AxybBound, AxybQuery, AxybRelation, AxybUnbind, AxybYbRequest,
     PhoneNumber, Session,
 };
 use crate::ServiceError;
 use crate::audit::mask;
+
+/// A lost answer to step 1: X is the platform's choice, so the relation cannot be looked up
+/// by it; the message says so instead of "retry".
+fn step1_lost(e: maskline_api::ApiError) -> ServiceError {
+    unsure(
+        e,
+        BindCheck::Unknown {
+            reason: "AXYB relations can only be looked up by the X the platform assigned".into(),
+            reason_zh: "AXYB 关系只能按平台分配的 X 查询".into(),
+        },
+    )
+}
 
 fn relation(ax: &AxybAxRequest, sub: &str, x: &str) -> BindingRecord {
     let d = ax.duration_secs.map(i64::from);
@@ -71,8 +84,11 @@ pub struct AxybPair {
 impl Session {
     /// Step 1 only: binds A to an X and opens the relation.
     pub async fn axyb_bind_ax(&self, req: &AxybAxRequest) -> Result<AxybBound, ServiceError> {
-        let result = async { Ok(self.client_for_mode(Mode::Axyb)?.axyb_bind_ax(req).await?) }.await;
-        let target = format!("A={} (step 1)", req.a.masked());
+        let result = match self.client_for_mode(Mode::Axyb)?.axyb_bind_ax(req).await {
+            Err(e) if is_ambiguous(&e) => Err(step1_lost(e)),
+            r => r.map_err(ServiceError::from),
+        };
+        let target = format!("A={} (step 1){}", req.a.masked(), audit_note(&result));
         self.record("bind", target, &result, |b: &AxybBound| {
             CacheChange::Bound(relation(req, &b.subscription_id, &b.relation_number))
         })
@@ -106,7 +122,12 @@ impl Session {
         yb: &YbStep,
     ) -> Result<AxybPair, ServiceError> {
         let result = self.axyb_bind_both(ax, yb).await;
-        let target = format!("A={} B={}", ax.a.masked(), yb.b.masked());
+        let target = format!(
+            "A={} B={}{}",
+            ax.a.masked(),
+            yb.b.masked(),
+            audit_note(&result)
+        );
         self.record("bind", target, &result, |p: &AxybPair| {
             let mut rec = relation(ax, &p.ax.subscription_id, &p.ax.relation_number);
             rec.b = Some(yb.b.to_string());
@@ -123,7 +144,10 @@ impl Session {
         yb: &YbStep,
     ) -> Result<AxybPair, ServiceError> {
         let client = self.client_for_mode(Mode::Axyb)?;
-        let first = client.axyb_bind_ax(ax).await?;
+        let first = match client.axyb_bind_ax(ax).await {
+            Err(e) if is_ambiguous(&e) => return Err(step1_lost(e)),
+            r => r?,
+        };
         match client
             .axyb_bind_yb(&yb.request(&first.subscription_id))
             .await
