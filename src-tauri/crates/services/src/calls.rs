@@ -48,9 +48,11 @@ pub fn checked_filter(f: &CallFilter) -> Result<CallFilter, ServiceError> {
 
 /// One page of calls for the filter and sort.
 pub fn page(dbm: &DbManager, req: &CallPageRequest) -> Result<CallPage, ServiceError> {
+    // 0 asks for the default (the IPC's serde default); more than the maximum is refused
+    // with the range, never silently cut.
     let size = match req.page_size {
         0 => DEFAULT_PAGE_SIZE,
-        n => n.min(MAX_PAGE_SIZE),
+        n => crate::paging::page_size_within("page size", n, MAX_PAGE_SIZE)?,
     };
     let w = Where::new(&checked_filter(&req.filter)?);
     let conn = dbm.db()?.conn()?;

@@ -9,13 +9,18 @@ pub const MAX_PAGE_SIZE: u32 = 500;
 
 /// `value` when it is within `1..=MAX_PAGE_SIZE`; otherwise an error naming `field` and the range.
 pub fn page_size(field: &str, value: u32) -> Result<u32, ServiceError> {
-    if (1..=MAX_PAGE_SIZE).contains(&value) {
+    page_size_within(field, value, MAX_PAGE_SIZE)
+}
+
+/// `value` when it is within `1..=max`; otherwise an error naming `field` and the range.
+pub fn page_size_within(field: &str, value: u32, max: u32) -> Result<u32, ServiceError> {
+    if (1..=max).contains(&value) {
         Ok(value)
     } else {
         Err(ServiceError::Invalid {
             field: field.into(),
             message: format!(
-                "must be between 1 and {MAX_PAGE_SIZE} (got {value}) / 必须在 1 到 {MAX_PAGE_SIZE} 之间(收到 {value})"
+                "must be between 1 and {max} (got {value}) / 必须在 1 到 {max} 之间(收到 {value})"
             ),
         })
     }
