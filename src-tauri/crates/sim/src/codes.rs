@@ -18,6 +18,9 @@ pub const FLOW_CONTROL: &str = "1010010";
 pub const BAD_DIGEST: &str = "1010012";
 pub const TIME_OUT_LIMIT: &str = "1010013";
 pub const API_NOT_ALLOWED: &str = "1010040";
+/// "Exceeded the upper limit of resources that can be applied for.": one A already has 5 X
+/// (FAQ pn_faq_1011003, "1个A号码同时只能绑定5个X号码"; AX bind page privatenumber_02_0011).
+pub const A_LIMIT: &str = "1011003";
 pub const AX_NOT_FOUND: &str = "1011004";
 pub const RESOURCE_ALLOCATED: &str = "1011005";
 pub const NUMBER_NOT_APPLIED: &str = "1012001";
@@ -82,6 +85,14 @@ impl IntoResponse for ApiError {
 }
 
 pub type ApiResult = Result<Response, ApiError>;
+
+/// 1011003: the A number is already bound to 5 X numbers (AX, AXYB).
+pub fn a_limit() -> ApiError {
+    ApiError::forbidden(
+        A_LIMIT,
+        "Exceeded the upper limit of resources that can be applied for.",
+    )
+}
 
 /// Remove `null` members recursively: the platform omits absent fields rather than sending null.
 pub fn strip_nulls(v: Value) -> Value {

@@ -41,12 +41,14 @@ impl Mode {
     }
 }
 
-/// How callbacks are signed.
+/// How callbacks are signed. WSSE (`X-WSSE`) by default: the one captured real platform push
+/// (a 2022 AXB CDR, `shared/docs/privatenumber-api.md` §11–12, C-CDR) was verified by its
+/// receiver as `X-WSSE` with SHA-256(Nonce+Created+Secret). AKSK stays available by config.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CallbackAuth {
-    #[default]
     Aksk,
+    #[default]
     Wsse,
 }
 
@@ -234,7 +236,7 @@ fn app(key: &str, secret: &str, mode: Mode) -> AppConfig {
         event_url: None,
         fee_url: None,
         deliver_dir: None,
-        callback_auth: CallbackAuth::Aksk,
+        callback_auth: CallbackAuth::default(),
         recording: true,
         sp_id: default_sp(),
     }

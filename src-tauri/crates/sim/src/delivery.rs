@@ -1,5 +1,5 @@
 //! Notification delivery: call events and CDRs are POSTed to the app's callback URLs,
-//! signed like the platform (AKSK by default, WSSE optional), and retried 6 times at
+//! signed like the platform (WSSE by default, AKSK optional), and retried 6 times at
 //! 1/4/9/106/203/300 simulated minutes after each failure; or written as JSON files into a
 //! folder. One worker delivers in order.
 

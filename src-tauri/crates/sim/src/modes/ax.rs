@@ -1,5 +1,8 @@
 //! AX mode (§5): A owns X exclusively; A→X calls go to a temporary callee set by API,
-//! anyone else calling X reaches A.
+//! anyone else calling X reaches A. One A is bound to at most 5 X at once (bind page
+//! privatenumber_02_0011, "使用限制": "1个A号码同时只能绑定5个X号码") → 1011003. Bind and
+//! modify accept `turnFlag` ("on"/"off", default "on"); query items carry `privateNumType`
+//! and `turnFlag` (query page privatenumber_02_0014).
 
 use std::sync::Arc;
 
@@ -17,6 +20,11 @@ use crate::inventory;
 use crate::params::{self as p, Body};
 use crate::state::{Inner, Sim};
 
+/// "1个A号码同时只能绑定5个X号码".
+pub const X_PER_A: usize = 5;
+/// The only documented `privateNumType`.
+pub const PRIVATE_NUM_TYPE: &str = "mobile-virtual";
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AxBinding {
@@ -33,9 +41,16 @@ pub struct AxBinding {
     pub last_min_voice: Option<String>,
     pub pre_voice: Option<Value>,
     pub user_data: Option<String>,
+    /// `turnFlag`: the private number's on/off state ("on" when absent; older snapshots).
+    #[serde(default = "turned_on")]
+    pub turn_flag: String,
     pub temp_callee: Option<String>,
     pub temp_callee_expires: Option<i64>,
     pub subscribe_time: i64,
+}
+
+fn turned_on() -> String {
+    "on".into()
 }
 
 impl AxBinding {
@@ -44,6 +59,7 @@ impl AxBinding {
             "subscriptionId": self.subscription_id,
             "origNum": self.orig_num,
             "privateNum": self.private_num,
+            "privateNumType": PRIVATE_NUM_TYPE,
             "calleeNum": self.temp_callee,
             "callDirection": self.call_direction,
             "recordFlag": self.record_flag.to_string(),
@@ -54,7 +70,7 @@ impl AxBinding {
             "lastMinVoice": self.last_min_voice,
             "preVoice": self.pre_voice,
             "userData": self.user_data,
-            "turnFlag": "on",
+            "turnFlag": self.turn_flag,
             "subscribeTime": fmt_utc(self.subscribe_time),
         })
     }
@@ -122,6 +138,11 @@ fn apply_common(bd: &mut AxBinding, b: &Body) -> Result<(), ApiError> {
     if let Some(v) = p::opt_user_data(b)? {
         bd.user_data = Some(v);
     }
+    match p::opt_str(b, "turnFlag").as_deref() {
+        None => {}
+        Some(v @ ("on" | "off")) => bd.turn_flag = v.to_string(),
+        Some(_) => return Err(ApiError::invalid("turnFlag is invalid.")),
+    }
     Ok(())
 }
 
@@ -134,7 +155,7 @@ pub async fn bind(
     let a = p::req_number(&b, "origNum")?;
     let explicit = p::opt_str(&b, "privateNum");
     let area = p::opt_str(&b, "areaCode");
-    if explicit.is_none() && p::opt_str(&b, "privateNumType").as_deref() != Some("mobile-virtual") {
+    if explicit.is_none() && p::opt_str(&b, "privateNumType").as_deref() != Some(PRIVATE_NUM_TYPE) {
         return Err(ApiError::invalid(
             "privateNumType is required when privateNum is absent.",
         ));
@@ -149,6 +170,9 @@ pub async fn bind(
         } else {
             ApiError::forbidden(codes::RESOURCE_ALLOCATED, "Resource has been applied.")
         });
+    }
+    if s.ax.values().filter(|bd| bd.orig_num == a).count() >= X_PER_A {
+        return Err(codes::a_limit());
     }
     let mut rng = s.rng().clone();
     let x = {
@@ -180,6 +204,7 @@ pub async fn bind(
         last_min_voice: None,
         pre_voice: None,
         user_data: None,
+        turn_flag: turned_on(),
         temp_callee: None,
         temp_callee_expires: None,
         subscribe_time: now,

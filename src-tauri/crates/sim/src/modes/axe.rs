@@ -1,5 +1,7 @@
 //! AXE mode (§6): A is reachable as X + extension E (1–4 digits, unique per X, up to 9999
-//! per X). Lifetimes are in `timeUnit` units (absent = hours).
+//! per X). Lifetimes are in `timeUnit` units: `"0"` hours, `"1"` minutes (query page
+//! privatenumber_02_0024, table 5; absent = hours). The query answer is flat (the binding's
+//! fields beside `resultcode`), with `timeUnit` a String and the lifetimes Integers.
 
 use std::sync::Arc;
 
@@ -11,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::{bound, expiry, not_applied};
-use crate::clock::fmt_utc;
 use crate::codes::{self, ApiError, ApiResult, success};
 use crate::config::AppConfig;
 use crate::inventory;
@@ -53,27 +54,27 @@ impl AxeBinding {
             "recordHintTone": self.record_hint_tone,
             "callbackTone": self.callback_tone,
             "callbackNum": self.callback_num,
-            "timeUnit": self.time_unit,
+            "timeUnit": self.time_unit.to_string(),
             "bindExpiredTime": self.bind_expired_time,
             "callbackExpiredTime": self.callback_expired_time,
             "userData": self.user_data,
-            "subscribeTime": fmt_utc(self.subscribe_time),
         })
     }
 }
 
-/// Seconds per `timeUnit` (INF: 0 = minutes, 1 = hours (default), 2 = days).
+/// `timeUnit` "0": hours (also when absent).
+pub const UNIT_HOURS: i64 = 0;
+/// `timeUnit` "1": minutes.
+pub const UNIT_MINUTES: i64 = 1;
+
+/// Seconds per `timeUnit` (privatenumber_02_0024: 0 = hours, 1 = minutes).
 fn unit_secs(unit: i64) -> i64 {
-    match unit {
-        0 => 60,
-        2 => 86_400,
-        _ => 3600,
-    }
+    if unit == UNIT_MINUTES { 60 } else { 3600 }
 }
 
 /// Apply lifetime fields; restarts the timer when `bindExpiredTime` is given.
 fn apply_times(bd: &mut AxeBinding, b: &Body, now: i64) -> Result<(), ApiError> {
-    if let Some(u) = p::opt_int(b, "timeUnit", 0..=2)? {
+    if let Some(u) = p::opt_int(b, "timeUnit", UNIT_HOURS..=UNIT_MINUTES)? {
         bd.time_unit = u;
     }
     let bind = p::opt_int(b, "bindExpiredTime", 0..=(90 * 24 * 60))?;
@@ -237,7 +238,7 @@ pub async fn bind(
         record_hint_tone: None,
         callback_tone: None,
         callback_num: None,
-        time_unit: 1,
+        time_unit: UNIT_HOURS,
         bind_expired_time: 0,
         callback_expired_time: 0,
         user_data: None,
@@ -328,5 +329,5 @@ pub async fn query(
         .get(&id)
         .map(AxeBinding::info)
         .ok_or_else(not_applied)?;
-    success(json!({ "extendNumList": [info], "totalCount": 1 }))
+    success(info)
 }

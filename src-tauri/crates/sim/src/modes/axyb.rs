@@ -1,6 +1,12 @@
 //! AXYB mode (§7): two steps. Step 1 binds A to X and returns the relation's
 //! `subscriptionId`; step 2 (same URI, with `subscriptionId`) binds B to Y. Every call
 //! carries `app_key` in the query string.
+//!
+//! The query answer follows the official table (privatenumber_axyb_0019, tables 5 and 6):
+//! `xyRelationNumList` of xyRelationNumInfo[1-5], each with `bindId`, `numA`, `numX`,
+//! `numY`, `numB`, `recordFlag` (String), `recordHintTone`, `subscribeTime`,
+//! `callDirection` (Integer), `duration`/`ybDuration` (Strings, seconds), `preVoiceX`,
+//! `preVoiceY`, `userData`. One A is bound to at most 5 X at once ("一个A号码可以同时绑定5个X号码").
 
 use std::sync::Arc;
 
@@ -19,6 +25,10 @@ use crate::params::{self as p, Body};
 use crate::state::{Inner, Sim};
 
 pub const RELATIONS_PER_Y: usize = 1000;
+/// "一个A号码可以同时绑定5个X号码" (AXYB bind page, privatenumber_axyb_0017).
+pub const X_PER_A: usize = 5;
+/// `xyRelationNumList` is xyRelationNumInfo[1-5] (privatenumber_axyb_0019, table 5).
+pub const QUERY_MAX_ITEMS: usize = 5;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -49,19 +59,24 @@ impl AxybRelation {
         self.yb_expires_at = None;
     }
 
+    /// One xyRelationNumInfo (privatenumber_axyb_0019, table 6). `recordHintTone` only when
+    /// the bind set one; absent fields are omitted.
     fn info(&self) -> Value {
         json!({
-            "subscriptionId": self.subscription_id,
-            "aNum": self.a_num,
-            "xNum": self.x_num,
-            "bNum": self.b_num,
-            "yNum": self.y_num,
-            "callDirection": self.call_direction,
-            "duration": self.duration,
-            "ybDuration": self.yb_duration,
+            "bindId": self.subscription_id,
+            "numA": self.a_num,
+            "numX": self.x_num,
+            "numY": self.y_num,
+            "numB": self.b_num,
             "recordFlag": self.record_flag.to_string(),
-            "userData": self.user_data,
+            "recordHintTone": self.record_hint_tone,
             "subscribeTime": fmt_utc(self.subscribe_time),
+            "callDirection": self.call_direction,
+            "duration": self.duration.to_string(),
+            "ybDuration": self.yb_duration.to_string(),
+            "preVoiceX": self.pre_voice_x,
+            "preVoiceY": self.pre_voice_y,
+            "userData": self.user_data,
         })
     }
 }
@@ -110,6 +125,9 @@ pub async fn bind(
     let mut rng = s.rng().clone();
     let result = match p::opt_str(&b, "subscriptionId") {
         None => {
+            if s.axyb.values().filter(|r| r.a_num == orig).count() >= X_PER_A {
+                return Err(codes::a_limit());
+            }
             let duration = lifetime(&b, "duration")?.unwrap_or(0);
             let yb = lifetime(&b, "ybDuration")?.unwrap_or(0);
             let x = {
@@ -259,21 +277,22 @@ pub async fn query(
         if !app.numbers.iter().any(|n| n.number == x) {
             return Err(not_applied());
         }
-        s.axyb
+        let mut on_x: Vec<&AxybRelation> = s
+            .axyb
             .values()
+            .filter(|r| r.app_key == app.key)
             .filter(|r| r.x_num == x || r.y_num.as_deref() == Some(x))
-            .map(AxybRelation::info)
-            .collect()
+            .collect();
+        on_x.sort_by(|a, b| {
+            (a.subscribe_time, &a.subscription_id).cmp(&(b.subscribe_time, &b.subscription_id))
+        });
+        on_x.into_iter().map(AxybRelation::info).collect()
     } else {
         return Err(ApiError::invalid(
             "subscriptionId or relationNum is required.",
         ));
     };
-    let (items, total, index, size) = p::page(&list, &query);
-    success(json!({
-        "relationList": items,
-        "totalCount": total,
-        "pageIndex": index,
-        "pageSize": size,
-    }))
+    // The table has no paging and bounds the list to 5 items: the oldest five are answered.
+    let items: Vec<Value> = list.into_iter().take(QUERY_MAX_ITEMS).collect();
+    success(json!({ "xyRelationNumList": items }))
 }

@@ -112,3 +112,74 @@ async fn non_strict_area_falls_back_to_the_same_province() {
         "0755 is full, so another Guangdong number is chosen: {x}"
     );
 }
+
+#[tokio::test]
+async fn one_a_is_bound_to_at_most_five_x() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let a = "+8613800000061";
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        let r = ok(c
+            .post(AX_URI, json!({"origNum":a,"privateNumType":"mobile-virtual","areaCode":"010","areaMatchMode":"1"}))
+            .await);
+        ids.push(r["subscriptionId"].as_str().unwrap_or_default().to_string());
+    }
+    let sixth = c
+        .post(AX_URI, json!({"origNum":a,"privateNumType":"mobile-virtual","areaCode":"010","areaMatchMode":"1"}))
+        .await;
+    assert_eq!(code(&sixth), "1011003", "a sixth X for one A: {sixth}");
+    ok(c.post(
+        AX_URI,
+        json!({"origNum":"+8613800000062","privateNumType":"mobile-virtual"}),
+    )
+    .await);
+    ok(c.delete(&format!("{AX_URI}?subscriptionId={}", ids[0]))
+        .await);
+    ok(c.post(
+        AX_URI,
+        json!({"origNum":a,"privateNumType":"mobile-virtual","areaCode":"010","areaMatchMode":"1"}),
+    )
+    .await);
+}
+
+#[tokio::test]
+async fn turn_flag_is_stored_and_query_items_carry_private_num_type() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let r = ok(c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000063","privateNumType":"mobile-virtual","turnFlag":"off"}),
+        )
+        .await);
+    let id = r["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let q = ok(c.get(&format!("{AX_URI}?subscriptionId={id}")).await);
+    let item = &q["privateNumList"][0];
+    assert_eq!(item["turnFlag"], "off", "{q}");
+    assert_eq!(item["privateNumType"], "mobile-virtual", "{q}");
+    ok(c.put(AX_URI, json!({"subscriptionId":id,"turnFlag":"on"}))
+        .await);
+    let q = ok(c.get(&format!("{AX_URI}?subscriptionId={id}")).await);
+    assert_eq!(q["privateNumList"][0]["turnFlag"], "on", "{q}");
+    let bad = c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000064","privateNumType":"mobile-virtual","turnFlag":"maybe"}),
+        )
+        .await;
+    assert_eq!(code(&bad), "1010002", "turnFlag is on or off: {bad}");
+    let default_on = ok(c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000065","privateNumType":"mobile-virtual"}),
+        )
+        .await);
+    let q = ok(c
+        .get(&format!(
+            "{AX_URI}?subscriptionId={}",
+            default_on["subscriptionId"].as_str().unwrap_or_default()
+        ))
+        .await);
+    assert_eq!(q["privateNumList"][0]["turnFlag"], "on", "default on: {q}");
+}

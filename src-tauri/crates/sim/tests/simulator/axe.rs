@@ -54,14 +54,16 @@ async fn axe_extensions_conflicts_and_expiry() {
     let q = ok(c
         .get(&format!("{AXE_URI}?virtualNum={}&extendNum={ext}", esc(&x)))
         .await);
-    assert_eq!(q["extendNumList"][0]["bindNum"], "+8613800000001");
+    assert_eq!(q["bindNum"], "+8613800000001", "flat answer: {q}");
+    assert_eq!(q["timeUnit"], "0", "hours when absent, as a String: {q}");
+    assert_eq!(q["bindExpiredTime"], 1, "{q}");
     ok(c.put(
         AXE_URI,
         json!({"subscriptionId":id,"callbackNum":"+8613900000007"}),
     )
     .await);
     let q = ok(c.get(&format!("{AXE_URI}?subscriptionId={id}")).await);
-    assert_eq!(q["extendNumList"][0]["callbackNum"], "+8613900000007");
+    assert_eq!(q["callbackNum"], "+8613900000007", "{q}");
 
     sim.advance(Duration::from_secs(3601));
     let gone = c.get(&format!("{AXE_URI}?subscriptionId={id}")).await;
@@ -75,4 +77,52 @@ async fn axe_extensions_conflicts_and_expiry() {
         .delete(&format!("{AXE_URI}?virtualNum={}&extendNum=12", esc(&x)))
         .await;
     assert_eq!(code(&again), "1012001", "{again}");
+}
+
+#[tokio::test]
+async fn time_unit_1_is_minutes_and_0_is_hours() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    let mins = ok(c
+        .post(
+            AXE_URI,
+            json!({"bindNum":"+8613800000011","timeUnit":"1","bindExpiredTime":90,"callbackExpiredTime":30}),
+        )
+        .await);
+    let hours = ok(c
+        .post(
+            AXE_URI,
+            json!({"bindNum":"+8613800000012","timeUnit":0,"bindExpiredTime":2}),
+        )
+        .await);
+    let id = |v: &serde_json::Value| v["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let q = ok(c
+        .get(&format!("{AXE_URI}?subscriptionId={}", id(&mins)))
+        .await);
+    assert_eq!(q["timeUnit"], "1", "{q}");
+    assert_eq!(q["bindExpiredTime"], 90, "{q}");
+    assert_eq!(q["callbackExpiredTime"], 30, "{q}");
+    let bad = c
+        .post(
+            AXE_URI,
+            json!({"bindNum":"+8613800000013","timeUnit":"2","bindExpiredTime":1}),
+        )
+        .await;
+    assert_eq!(code(&bad), "1010002", "timeUnit is 0 or 1: {bad}");
+
+    sim.advance(Duration::from_secs(89 * 60));
+    ok(c.get(&format!("{AXE_URI}?subscriptionId={}", id(&mins)))
+        .await);
+    sim.advance(Duration::from_secs(2 * 60));
+    let gone = c
+        .get(&format!("{AXE_URI}?subscriptionId={}", id(&mins)))
+        .await;
+    assert_eq!(code(&gone), "1012001", "90 minutes are over: {gone}");
+    ok(c.get(&format!("{AXE_URI}?subscriptionId={}", id(&hours)))
+        .await);
+    sim.advance(Duration::from_secs(7200));
+    let gone = c
+        .get(&format!("{AXE_URI}?subscriptionId={}", id(&hours)))
+        .await;
+    assert_eq!(code(&gone), "1012001", "2 hours are over: {gone}");
 }

@@ -50,11 +50,25 @@ async fn axyb_two_steps_query_and_unbind() {
     );
 
     let info = ok(c.get(&format!("{AXYB_URI}{q}&subscriptionId={id}")).await);
-    assert_eq!(info["relationList"][0]["yNum"], y.as_str());
+    let item = &info["xyRelationNumList"][0];
+    assert_eq!(item["bindId"], id.as_str(), "{info}");
+    assert_eq!(item["numA"], "+8613800000001");
+    assert_eq!(item["numX"], x.as_str());
+    assert_eq!(item["numY"], y.as_str());
+    assert_eq!(item["numB"], "+8613900000002");
+    assert_eq!(item["duration"], "3600", "a String of seconds: {info}");
+    assert_eq!(item["ybDuration"], "600", "a String of seconds: {info}");
+    assert_eq!(item["recordFlag"], "false");
+    assert_eq!(item["callDirection"], 0, "an Integer: {info}");
     let by_x = ok(c
         .get(&format!("{AXYB_URI}{q}&relationNum={}", esc(&x)))
         .await);
-    assert_eq!(by_x["totalCount"], 1);
+    assert_eq!(
+        by_x["xyRelationNumList"].as_array().map(Vec::len),
+        Some(1),
+        "{by_x}"
+    );
+    assert!(by_x.get("totalCount").is_none(), "no paging fields: {by_x}");
 
     ok(c.delete(&format!(
         "{AXYB_URI}{q}&subscriptionId={id}&yNum={}",
@@ -62,14 +76,92 @@ async fn axyb_two_steps_query_and_unbind() {
     ))
     .await);
     let info = ok(c.get(&format!("{AXYB_URI}{q}&subscriptionId={id}")).await);
+    let item = &info["xyRelationNumList"][0];
     assert!(
-        info["relationList"][0]["yNum"].is_null(),
+        item.get("numY").is_none() && item.get("numB").is_none(),
         "only YB removed: {info}"
     );
+    assert_eq!(item["numA"], "+8613800000001", "AX kept: {info}");
     ok(c.delete(&format!("{AXYB_URI}{q}&subscriptionId={id}"))
         .await);
     let gone = c
         .delete(&format!("{AXYB_URI}{q}&subscriptionId={id}"))
         .await;
     assert_eq!(code(&gone), "1012001", "{gone}");
+}
+
+#[tokio::test]
+async fn one_a_is_bound_to_at_most_five_x() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXYB, Scheme::Wsse);
+    let q = format!("?app_key={}", AXYB.0);
+    let a = "+8613800000071";
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        let r = ok(c
+            .post(
+                &format!("{AXYB_URI}{q}"),
+                json!({"origNum":a,"areaCode":"010","areaMatchMode":"1"}),
+            )
+            .await);
+        ids.push(r["subscriptionId"].as_str().unwrap_or_default().to_string());
+    }
+    let sixth = c
+        .post(
+            &format!("{AXYB_URI}{q}"),
+            json!({"origNum":a,"areaCode":"010","areaMatchMode":"1"}),
+        )
+        .await;
+    assert_eq!(code(&sixth), "1011003", "a sixth X for one A: {sixth}");
+    let other = c
+        .post(
+            &format!("{AXYB_URI}{q}"),
+            json!({"origNum":"+8613800000072"}),
+        )
+        .await;
+    ok(other);
+    ok(
+        c.delete(&format!("{AXYB_URI}{q}&subscriptionId={}", ids[0]))
+            .await,
+    );
+    ok(c.post(
+        &format!("{AXYB_URI}{q}"),
+        json!({"origNum":a,"areaCode":"010","areaMatchMode":"1"}),
+    )
+    .await);
+}
+
+#[tokio::test]
+async fn query_by_x_answers_at_most_five_relations_oldest_first() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXYB, Scheme::Wsse);
+    let q = format!("?app_key={}", AXYB.0);
+    let x = numbers_in(&sim, AXYB.0, "0571")[0].clone();
+    let mut ids = Vec::new();
+    for i in 0..7 {
+        // Area 0571 has two numbers; bind until seven relations sit on `x`.
+        let a = format!("+86138000001{i:02}");
+        loop {
+            let r = ok(c
+                .post(
+                    &format!("{AXYB_URI}{q}"),
+                    json!({"origNum":a,"areaCode":"0571"}),
+                )
+                .await);
+            if r["relationNumber"] == x.as_str() {
+                ids.push(r["subscriptionId"].as_str().unwrap_or_default().to_string());
+                break;
+            }
+        }
+        sim.advance(std::time::Duration::from_secs(1));
+    }
+    let by_x = ok(c
+        .get(&format!("{AXYB_URI}{q}&relationNum={}", esc(&x)))
+        .await);
+    let got: Vec<&str> = by_x["xyRelationNumList"]
+        .as_array()
+        .map(|l| l.iter().filter_map(|i| i["bindId"].as_str()).collect())
+        .unwrap_or_default();
+    let want: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
+    assert_eq!(got, want, "xyRelationNumInfo[1-5]: {by_x}");
 }
