@@ -11,5 +11,6 @@ mod axyb;
 mod binary;
 mod calls;
 mod faults;
+mod official;
 mod python;
 mod recordings;

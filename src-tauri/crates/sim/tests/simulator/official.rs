@@ -1,0 +1,312 @@
+//! Server-side contract tests: the simulator's answers and pushes have the same field names,
+//! JSON types and containers as the bodies on Huawei's own pages. The fixtures are read as
+//! plain files (not through any crate): the client's set under
+//! `crates/api/tests/fixtures/official/` (index and page URLs in its README.md) and this
+//! crate's own under `tests/simulator/official/` (index in its README.md). Values differ
+//! (the pages mask numbers and ids); names, types and containers must not.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+fn client_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../api/tests/fixtures/official")
+}
+
+fn own_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/simulator/official")
+}
+
+fn fixture_in(dir: PathBuf, name: &str) -> Value {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("official fixture {} is readable: {e}", path.display()));
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("official fixture {} is JSON: {e}", path.display()))
+}
+
+fn fixture(name: &str) -> Value {
+    fixture_in(client_dir(), name)
+}
+
+fn own(name: &str) -> Value {
+    fixture_in(own_dir(), name)
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "float",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Differences in shape between the page's body and the simulator's: objects must have the same
+/// member names, arrays hold items shaped like the page's first item, scalars the same JSON type.
+fn shape_diff(page: &Value, sim: &Value, path: &str, out: &mut Vec<String>) {
+    match (page, sim) {
+        (Value::Object(p), Value::Object(s)) => {
+            let pk: BTreeSet<&String> = p.keys().collect();
+            let sk: BTreeSet<&String> = s.keys().collect();
+            for k in pk.difference(&sk) {
+                out.push(format!(
+                    "{path}.{k}: on the page, missing from the simulator"
+                ));
+            }
+            for k in sk.difference(&pk) {
+                out.push(format!(
+                    "{path}.{k}: sent by the simulator, not on the page"
+                ));
+            }
+            for k in pk.intersection(&sk) {
+                shape_diff(&p[*k], &s[*k], &format!("{path}.{k}"), out);
+            }
+        }
+        (Value::Array(p), Value::Array(s)) => match p.first() {
+            Some(item) if s.is_empty() => {
+                out.push(format!("{path}: empty, the page shows items like {item}"));
+            }
+            Some(item) => {
+                for (i, v) in s.iter().enumerate() {
+                    shape_diff(item, v, &format!("{path}[{i}]"), out);
+                }
+            }
+            None => {}
+        },
+        _ if kind(page) != kind(sim) => out.push(format!(
+            "{path}: {} on the page ({page}), {} from the simulator ({sim})",
+            kind(page),
+            kind(sim)
+        )),
+        _ => {}
+    }
+}
+
+#[track_caller]
+fn assert_same_shape(name: &str, page: &Value, sim: &Value) {
+    let mut out = Vec::new();
+    shape_diff(page, sim, "$", &mut out);
+    assert!(
+        out.is_empty(),
+        "{name}: the simulator's body differs from the official one:\n  {}\nsimulator: {sim}",
+        out.join("\n  ")
+    );
+}
+
+#[test]
+fn shape_diff_sees_names_types_and_containers() {
+    let page = json!({"a":"1","n":2,"l":[{"x":"s"}]});
+    let mut out = Vec::new();
+    shape_diff(&page, &json!({"a":1,"n":2,"l":[{"x":"s"}]}), "$", &mut out);
+    assert_eq!(out.len(), 1, "String vs Integer: {out:?}");
+    out.clear();
+    shape_diff(
+        &page,
+        &json!({"a":"1","n":2.5,"l":[{"x":"s"}]}),
+        "$",
+        &mut out,
+    );
+    assert_eq!(out.len(), 1, "Integer vs float: {out:?}");
+    out.clear();
+    shape_diff(&page, &json!({"a":"1","n":2,"l":{"x":"s"}}), "$", &mut out);
+    assert_eq!(out.len(), 1, "list vs flat: {out:?}");
+    out.clear();
+    shape_diff(
+        &page,
+        &json!({"a":"1","n":2,"l":[{"y":"s"}]}),
+        "$",
+        &mut out,
+    );
+    assert_eq!(out.len(), 2, "renamed item field: {out:?}");
+    out.clear();
+    shape_diff(&page, &json!({"a":"1","n":2,"l":[]}), "$", &mut out);
+    assert_eq!(out.len(), 1, "empty list: {out:?}");
+}
+
+/// Every fixture file of both sets is checked by a test here: a new page example makes this
+/// fail until the simulator is checked against it.
+#[test]
+fn every_official_fixture_is_covered() {
+    let covered = [
+        "pn_faq_1011003-ax-bind-error-response.json",
+        "privatenumber_01_0019-callevent-disconnect.json",
+        "privatenumber_02_0011-bind-response.json",
+        "privatenumber_02_0022-bind-request.json",
+        "privatenumber_02_0022-bind-response.json",
+        "privatenumber_02_0024-query-response.json",
+        "privatenumber_axyb_0017-bind-response.json",
+        "privatenumber_axyb_0019-query-response.json",
+    ];
+    let own_covered = OWN_FIXTURES;
+    for (dir, list) in [(client_dir(), &covered[..]), (own_dir(), own_covered)] {
+        let mut missing = Vec::new();
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("fixture folder {} is readable: {e}", dir.display()));
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".json") && !list.contains(&name.as_str()) {
+                missing.push(name);
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "official fixtures in {} with no simulator check: {missing:?}",
+            dir.display()
+        );
+    }
+}
+
+const OWN_FIXTURES: &[&str] = &[];
+
+#[tokio::test]
+async fn axyb_bind_and_query_match_privatenumber_axyb_0017_and_0019() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXYB, Scheme::Aksk);
+    let q = format!("?app_key={}", AXYB.0);
+    let step1 = c
+        .post(
+            &format!("{AXYB_URI}{q}"),
+            json!({"origNum":"+8613800000001","areaCode":"0755","callDirection":0,
+                   "duration":7200,"ybDuration":0,"recordFlag":"true",
+                   "recordHintTone":"recordHintTone.wav","preVoiceX":"x_hint_tone1.wav",
+                   "userData":"abcdefg"}),
+        )
+        .await;
+    let bind_page = fixture("privatenumber_axyb_0017-bind-response.json");
+    assert_same_shape("AXYB bind, step 1", &bind_page, &step1);
+    let id = step1["subscriptionId"].as_str().unwrap_or_default();
+    let step2 = c
+        .post(
+            &format!("{AXYB_URI}{q}"),
+            json!({"subscriptionId":id,"origNum":"+8613800000002","areaCode":"0755",
+                   "preVoiceY":"y_hint_tone1.wav"}),
+        )
+        .await;
+    assert_same_shape("AXYB bind, step 2", &bind_page, &step2);
+
+    let query_page = fixture("privatenumber_axyb_0019-query-response.json");
+    let by_id = c.get(&format!("{AXYB_URI}{q}&subscriptionId={id}")).await;
+    assert_same_shape("AXYB query by subscriptionId", &query_page, &by_id);
+    let x = step1["relationNumber"].as_str().unwrap_or_default();
+    let by_x = c
+        .get(&format!("{AXYB_URI}{q}&relationNum={}", esc(x)))
+        .await;
+    assert_same_shape("AXYB query by relationNum", &query_page, &by_x);
+}
+
+#[tokio::test]
+async fn axe_bind_and_query_match_privatenumber_02_0022_and_0024() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    let x = numbers_in(&sim, AXE.0, "010")[0].clone();
+
+    // The page's request example, its masked numbers replaced by usable ones.
+    let mut req = fixture("privatenumber_02_0022-bind-request.json");
+    let page_req = req.clone();
+    req["virtualNum"] = json!(x);
+    req["bindNum"] = json!("+8613900008888");
+    let mut diff = Vec::new();
+    shape_diff(&page_req, &req, "$", &mut diff);
+    assert!(diff.is_empty(), "only values replaced: {diff:?}");
+    let bound = c.post(AXE_URI, req).await;
+    assert_eq!(code(&bound), "0", "the page's request is accepted: {bound}");
+    assert_same_shape(
+        "AXE bind",
+        &fixture("privatenumber_02_0022-bind-response.json"),
+        &bound,
+    );
+
+    let r = ok(c
+        .post(
+            AXE_URI,
+            json!({"bindNum":"+8613800000021","virtualNum":x,"displayNumMode":"0",
+                   "recordFlag":"false","callbackTone":"callbackTone.wav","timeUnit":"1",
+                   "bindExpiredTime":90,"callbackExpiredTime":30,"userData":"abcdefg"}),
+        )
+        .await);
+    let id = r["subscriptionId"].as_str().unwrap_or_default();
+    let q = c.get(&format!("{AXE_URI}?subscriptionId={id}")).await;
+    assert_same_shape(
+        "AXE query",
+        &fixture("privatenumber_02_0024-query-response.json"),
+        &q,
+    );
+    assert_eq!(q["timeUnit"], "1", "minutes as sent: {q}");
+}
+
+#[tokio::test]
+async fn ax_bind_and_the_five_x_refusal_match_privatenumber_02_0011_and_faq_1011003() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let page = fixture("privatenumber_02_0011-bind-response.json");
+    let a = "+8613800000031";
+    for _ in 0..5 {
+        let r = c
+            .post(
+                AX_URI,
+                json!({"origNum":a,"privateNumType":"mobile-virtual","areaCode":"010",
+                       "areaMatchMode":"1"}),
+            )
+            .await;
+        assert_same_shape("AX bind", &page, &r);
+    }
+    let refused = c
+        .post(
+            AX_URI,
+            json!({"origNum":a,"privateNumType":"mobile-virtual","areaCode":"010",
+                   "areaMatchMode":"1"}),
+        )
+        .await;
+    let faq = fixture("pn_faq_1011003-ax-bind-error-response.json");
+    assert_same_shape("AX bind, sixth X", &faq, &refused);
+    assert_eq!(refused, faq, "code and text as the FAQ quotes them");
+}
+
+#[tokio::test]
+async fn axe_disconnect_push_matches_privatenumber_01_0019() {
+    let sim = start().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    for i in 0..3 {
+        ok(c.post(
+            AXE_URI,
+            json!({"bindNum":format!("+861380000004{i}"),"areaCode":"010","callbackNum":"+8613900000049"}),
+        )
+        .await);
+    }
+    admin(
+        &sim,
+        Method::PUT,
+        &format!("/sim/admin/apps/{}/callbacks", AXE.0),
+        Some(json!({"deliverDir":dir.path()})),
+    )
+    .await;
+    sim.generate_calls(AXE.0, 10, 0).expect("calls");
+    let disconnects = eventually(|| async {
+        let mut found = Vec::new();
+        let mut fee = false;
+        for e in std::fs::read_dir(dir.path()).ok()?.filter_map(Result::ok) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            fee |= name.ends_with("-fee.json");
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(e.path()).ok()?).ok()?;
+            if v["eventType"] == "disconnect" {
+                found.push(v);
+            }
+        }
+        (fee && !found.is_empty()).then_some(found)
+    })
+    .await
+    .expect("disconnect events are written");
+    let page = fixture("privatenumber_01_0019-callevent-disconnect.json");
+    for d in &disconnects {
+        assert_same_shape("AXE disconnect event", &page, d);
+    }
+}
