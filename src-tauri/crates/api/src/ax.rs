@@ -34,6 +34,9 @@ pub struct AxBindRequest {
     pub max_duration_mins: Option<u32>,
     pub last_min_voice: Option<String>,
     pub user_data: Option<String>,
+    /// `turnFlag` (privatenumber_02_0011): `"on"` the private number is switched on, `"off"`
+    /// switched off; absent = on.
+    pub turn_flag: Option<bool>,
 }
 
 impl AxBindRequest {
@@ -52,6 +55,7 @@ impl AxBindRequest {
             max_duration_mins: None,
             last_min_voice: None,
             user_data: None,
+            turn_flag: None,
         }
     }
 }
@@ -136,6 +140,8 @@ pub struct AxBinding {
     pub user_data: Option<String>,
     /// `turnFlag`: whether the private number is switched on.
     pub turned_on: Option<bool>,
+    /// `privateNumType` of the X (the bind sends `"mobile-virtual"` with an areaCode).
+    pub private_num_type: Option<String>,
     /// The temporary callee currently set for A→X calls (`calleeNum`), if the platform reports it.
     pub temp_callee: Option<String>,
 }
@@ -163,6 +169,8 @@ struct Wire {
     turn_flag: Option<bool>,
     #[serde(default, deserialize_with = "opt_string")]
     callee_num: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    private_num_type: Option<String>,
 }
 
 fn key_params(key: &AxKey) -> Result<Vec<(&'static str, String)>, ApiError> {
@@ -263,6 +271,10 @@ pub(crate) fn bind_call(r: &AxBindRequest) -> Result<Call, ApiError> {
             .put("privateNumType", "mobile-virtual");
     }
     b.opt("areaMatchMode", r.area_match_mode.map(AreaMatchMode::wire));
+    b.opt(
+        "turnFlag",
+        r.turn_flag.map(|on| if on { "on" } else { "off" }),
+    );
     options(
         &mut b,
         r.call_direction,
@@ -416,6 +428,7 @@ impl From<Wire> for AxBinding {
             user_data: w.user_data,
             turned_on: w.turn_flag,
             temp_callee: w.callee_num,
+            private_num_type: w.private_num_type,
         }
     }
 }
