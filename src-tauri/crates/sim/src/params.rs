@@ -47,6 +47,10 @@ pub fn opt_number(b: &Body, k: &str) -> Result<Option<String>, ApiError> {
 }
 
 /// An integer field (JSON number or numeric string) within `range`.
+///
+/// No page says how the platform treats an integral float such as `59.0` (PHP clients send
+/// them for integer fields); the simulator is lenient and takes it as `59`, while a fraction
+/// (`59.5`, `"59.0"` as a string) is refused with 1010002 like any other bad value.
 pub fn opt_int(
     b: &Body,
     k: &str,
@@ -54,7 +58,7 @@ pub fn opt_int(
 ) -> Result<Option<i64>, ApiError> {
     let v = match b.get(k) {
         None | Some(Value::Null) => return Ok(None),
-        Some(Value::Number(n)) => n.as_i64(),
+        Some(Value::Number(n)) => n.as_i64().or_else(|| integral(n.as_f64())),
         Some(Value::String(s)) if s.is_empty() => return Ok(None),
         Some(Value::String(s)) => s.trim().parse().ok(),
         _ => None,
@@ -63,6 +67,14 @@ pub fn opt_int(
         Some(v) if range.contains(&v) => Ok(Some(v)),
         _ => Err(ApiError::invalid(format!("{k} is invalid."))),
     }
+}
+
+/// `Some(59)` for `59.0`; `None` for fractions and values beyond ±2^53 (not exact in f64).
+fn integral(f: Option<f64>) -> Option<i64> {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let f = f?;
+    // Exact: an integral f64 within ±2^53 converts to i64 without loss.
+    (f.fract() == 0.0 && f.abs() <= EXACT).then_some(f as i64)
 }
 
 /// A boolean that may be sent as `true`, `"true"`, `1` or `"1"`.
@@ -138,6 +150,18 @@ mod tests {
         let items: Vec<u32> = (0..25).collect();
         let (p, total, i, s) = page(&items, &qy);
         assert_eq!((p, total, i, s), (vec![20, 21, 22, 23, 24], 25, 3, 10));
+    }
+
+    #[test]
+    fn integral_floats_are_integers_and_fractions_are_refused() {
+        let b =
+            body(br#"{"a":59.0,"b":59.5,"c":"59","d":"59.0","e":1e300,"f":-0.0}"#).expect("object");
+        assert_eq!(opt_int(&b, "a", 0..=100).ok(), Some(Some(59)));
+        assert!(opt_int(&b, "b", 0..=100).is_err());
+        assert_eq!(opt_int(&b, "c", 0..=100).ok(), Some(Some(59)));
+        assert!(opt_int(&b, "d", 0..=100).is_err());
+        assert!(opt_int(&b, "e", 0..=i64::MAX).is_err());
+        assert_eq!(opt_int(&b, "f", 0..=100).ok(), Some(Some(0)));
     }
 
     #[test]
