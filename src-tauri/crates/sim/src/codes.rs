@@ -27,6 +27,8 @@ pub const NUMBER_NOT_APPLIED: &str = "1012001";
 pub const NUMBER_BOUND: &str = "1012010";
 pub const RECORD_NOT_EXIST: &str = "1016001";
 pub const RECORD_EXISTS: &str = "1016002";
+/// "No idle extend Number." (没有空闲的分机号), listed in the API error-code table.
+pub const NO_IDLE_EXTENSION: &str = "1020167";
 pub const IP_LOCKED: &str = "1020176";
 
 /// An API failure: HTTP status plus the platform's `resultcode`/`resultdesc` body.

@@ -126,6 +126,12 @@ fn apply_common(bd: &mut AxeBinding, b: &Body) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// 1020167 "No idle extend Number." (没有空闲的分机号, the API error-code table): the chosen X
+/// has all 9999 extensions taken.
+fn no_idle_extension() -> ApiError {
+    ApiError::forbidden(codes::NO_IDLE_EXTENSION, "No idle extend Number.")
+}
+
 fn on_x<'a>(s: &'a Inner, x: &'a str) -> impl Iterator<Item = &'a AxeBinding> + 'a {
     s.axe.values().filter(move |b| b.virtual_num == x)
 }
@@ -208,10 +214,7 @@ pub async fn bind(
     let used: std::collections::HashSet<String> =
         on_x(&s, &x).map(|bd| bd.extend_num.clone()).collect();
     if used.len() >= EXTENSIONS_PER_X {
-        return Err(ApiError::forbidden(
-            codes::RESOURCE_ALLOCATED,
-            "Resources have been allocated.",
-        ));
+        return Err(no_idle_extension());
     }
     let ext = match ext {
         Some(e) => e,
@@ -220,9 +223,7 @@ pub async fn bind(
             (0..EXTENSIONS_PER_X)
                 .map(|i| format!("{:04}", (start + i - 1) % EXTENSIONS_PER_X + 1))
                 .find(|e| !used.contains(e))
-                .ok_or_else(|| {
-                    ApiError::forbidden(codes::RESOURCE_ALLOCATED, "Resources have been allocated.")
-                })?
+                .ok_or_else(no_idle_extension)?
         }
     };
     *s.rng() = rng;

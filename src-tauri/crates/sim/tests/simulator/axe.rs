@@ -126,3 +126,46 @@ async fn time_unit_1_is_minutes_and_0_is_hours() {
         .await;
     assert_eq!(code(&gone), "1012001", "2 hours are over: {gone}");
 }
+
+#[tokio::test]
+async fn a_full_x_answers_no_idle_extension_1020167() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cfg = maskline_sim::SimConfig {
+        seed: 5,
+        data_dir: Some(dir.path().into()),
+        ..Default::default()
+    };
+    let sim = start_with(cfg.clone()).await;
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    let x = numbers_in(&sim, AXE.0, "010")[0].clone();
+    ok(c.post(
+        AXE_URI,
+        json!({"bindNum":"+8613700000000","virtualNum":x,"extendNum":"0001"}),
+    )
+    .await);
+    sim.shutdown().await;
+
+    // Fill the other 9998 extensions of X in the snapshot (9999 requests would be slow).
+    let path = dir.path().join("state.json");
+    let mut state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("snapshot")).expect("JSON");
+    let axe = state["axe"].as_object_mut().expect("axe bindings");
+    let template = axe.values().next().cloned().expect("one binding");
+    for e in 2..=9999 {
+        let mut b = template.clone();
+        let id = format!("fill-{e}");
+        b["subscriptionId"] = json!(id);
+        b["extendNum"] = json!(format!("{e:04}"));
+        b["bindNum"] = json!(format!("+86137{e:08}"));
+        axe.insert(id, b);
+    }
+    std::fs::write(&path, state.to_string()).expect("write snapshot");
+
+    let sim = start_with(cfg).await;
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    let full = c
+        .post(AXE_URI, json!({"bindNum":"+8613800000099","virtualNum":x}))
+        .await;
+    assert_eq!(code(&full), "1020167", "no idle extension on X: {full}");
+    assert_eq!(full["resultdesc"], "No idle extend Number.");
+}
