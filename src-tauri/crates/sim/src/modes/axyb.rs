@@ -6,7 +6,9 @@
 //! `xyRelationNumList` of xyRelationNumInfo[1-5], each with `bindId`, `numA`, `numX`,
 //! `numY`, `numB`, `recordFlag` (String), `recordHintTone`, `subscribeTime`,
 //! `callDirection` (Integer), `duration`/`ybDuration` (Strings, seconds), `preVoiceX`,
-//! `preVoiceY`, `userData`. One A is bound to at most 5 X at once ("一个A号码可以同时绑定5个X号码").
+//! `preVoiceY`, `userData`. Limits of the bind page (privatenumber_axyb_0017, 使用限制): one X
+//! is bound to one A at a time, one A to at most 5 X ("一个X号码同时只能绑定一个A号码,一个A号码可以同时
+//! 绑定5个X号码"), a Y takes up to 1000 relations.
 
 use std::sync::Arc;
 
@@ -139,11 +141,8 @@ pub async fn bind(
                     mode.as_deref(),
                     &orig,
                     &mut rng,
-                    |n| {
-                        !st.axyb
-                            .values()
-                            .any(|r| r.x_num == n.number && r.a_num == orig)
-                    },
+                    // "一个X号码同时只能绑定一个A号码" (privatenumber_axyb_0017, 使用限制 1).
+                    |n| !st.axyb.values().any(|r| r.x_num == n.number),
                 )
             };
             *s.rng() = rng;
@@ -205,11 +204,11 @@ pub async fn bind(
                             .values()
                             .filter(|r| r.y_num.as_deref() == Some(&n.number))
                             .collect();
+                        // 使用限制 2 and 3: a Y takes up to 1000 relations, never the same
+                        // AX twice; an A→Y call must find one relation, so A is unique per Y.
                         n.number != rel.x_num
                             && on_y.len() < RELATIONS_PER_Y
-                            && !on_y
-                                .iter()
-                                .any(|r| r.b_num.as_deref() == Some(orig.as_str()))
+                            && !on_y.iter().any(|r| r.a_num == rel.a_num)
                     },
                 )
             };
@@ -281,7 +280,8 @@ pub async fn query(
             .axyb
             .values()
             .filter(|r| r.app_key == app.key)
-            .filter(|r| r.x_num == x || r.y_num.as_deref() == Some(x))
+            // relationNum is "想要查询绑定关系的X号码": an X, not a Y.
+            .filter(|r| r.x_num == x)
             .collect();
         on_x.sort_by(|a, b| {
             (a.subscribe_time, &a.subscription_id).cmp(&(b.subscribe_time, &b.subscription_id))

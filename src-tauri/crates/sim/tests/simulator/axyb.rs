@@ -132,36 +132,60 @@ async fn one_a_is_bound_to_at_most_five_x() {
 }
 
 #[tokio::test]
-async fn query_by_x_answers_at_most_five_relations_oldest_first() {
+async fn one_x_is_bound_to_one_a_and_queried_by_x_only() {
     let sim = start().await;
     let c = Client::new(&sim, AXYB, Scheme::Wsse);
     let q = format!("?app_key={}", AXYB.0);
-    let x = numbers_in(&sim, AXYB.0, "0571")[0].clone();
-    let mut ids = Vec::new();
-    for i in 0..7 {
-        // Area 0571 has two numbers; bind until seven relations sit on `x`.
-        let a = format!("+86138000001{i:02}");
-        loop {
-            let r = ok(c
-                .post(
-                    &format!("{AXYB_URI}{q}"),
-                    json!({"origNum":a,"areaCode":"0571"}),
-                )
-                .await);
-            if r["relationNumber"] == x.as_str() {
-                ids.push(r["subscriptionId"].as_str().unwrap_or_default().to_string());
-                break;
-            }
-        }
-        sim.advance(std::time::Duration::from_secs(1));
+    // Area 0571 has two numbers: two As take both, a third A finds no free X there.
+    let mut xs = Vec::new();
+    for a in ["+8613800000081", "+8613800000082"] {
+        let r = ok(c
+            .post(
+                &format!("{AXYB_URI}{q}"),
+                json!({"origNum":a,"areaCode":"0571","areaMatchMode":"0"}),
+            )
+            .await);
+        xs.push(r["relationNumber"].as_str().unwrap_or_default().to_string());
+        let yb = ok(c
+            .post(
+                &format!("{AXYB_URI}{q}"),
+                json!({"subscriptionId":r["subscriptionId"],"origNum":"+8613900000089","areaCode":"010"}),
+            )
+            .await);
+        assert_eq!(yb["subscriptionId"], r["subscriptionId"]);
     }
-    let by_x = ok(c
-        .get(&format!("{AXYB_URI}{q}&relationNum={}", esc(&x)))
-        .await);
-    let got: Vec<&str> = by_x["xyRelationNumList"]
-        .as_array()
-        .map(|l| l.iter().filter_map(|i| i["bindId"].as_str()).collect())
-        .unwrap_or_default();
-    let want: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
-    assert_eq!(got, want, "xyRelationNumInfo[1-5]: {by_x}");
+    assert_ne!(xs[0], xs[1], "each A has its own X: {xs:?}");
+    let third = c
+        .post(
+            &format!("{AXYB_URI}{q}"),
+            json!({"origNum":"+8613800000083","areaCode":"0571","areaMatchMode":"0"}),
+        )
+        .await;
+    assert_eq!(
+        code(&third),
+        "1011005",
+        "both 0571 numbers have their A: {third}"
+    );
+    for x in &xs {
+        let by_x = ok(c
+            .get(&format!("{AXYB_URI}{q}&relationNum={}", esc(x)))
+            .await);
+        assert_eq!(
+            by_x["xyRelationNumList"].as_array().map(Vec::len),
+            Some(1),
+            "{by_x}"
+        );
+        let y = by_x["xyRelationNumList"][0]["numY"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let by_y = ok(c
+            .get(&format!("{AXYB_URI}{q}&relationNum={}", esc(&y)))
+            .await);
+        assert_eq!(
+            by_y["xyRelationNumList"].as_array().map(Vec::len),
+            Some(0),
+            "relationNum names an X: {by_y}"
+        );
+    }
 }
