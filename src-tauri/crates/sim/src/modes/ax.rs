@@ -311,13 +311,26 @@ pub async fn set_callee(
     let user_data = p::opt_user_data(&b)?;
     let now = sim.clock.now();
     let mut s = sim.state();
-    let id = find(
-        &s,
-        &app,
-        p::opt_str(&b, "subscriptionId").as_deref(),
-        p::opt_str(&b, "origNum").as_deref(),
-        p::opt_str(&b, "privateNum").as_deref(),
-    )?;
+    // privatenumber_02_0015: the binding is named by `subscriptionId` or else `privateNum`;
+    // `origNum` "系统不会解析该参数,可不携带" (is not parsed).
+    let id = match (
+        p::opt_str(&b, "subscriptionId"),
+        p::opt_str(&b, "privateNum"),
+    ) {
+        (Some(id), _) => s.ax.get(&id),
+        (None, Some(x)) => {
+            s.ax.values()
+                .find(|bd| bd.private_num == x && bd.app_key == app.key)
+        }
+        (None, None) => {
+            return Err(ApiError::invalid(
+                "subscriptionId or privateNum is required.",
+            ));
+        }
+    }
+    .filter(|bd| bd.app_key == app.key)
+    .map(|bd| bd.subscription_id.clone())
+    .ok_or_else(not_found)?;
     let bd = s.ax.get_mut(&id).ok_or_else(not_found)?;
     if bd.orig_num == callee {
         return Err(ApiError::invalid("origNum and calleeNum must differ."));

@@ -183,3 +183,28 @@ async fn turn_flag_is_stored_and_query_items_carry_private_num_type() {
         .await);
     assert_eq!(q["privateNumList"][0]["turnFlag"], "on", "default on: {q}");
 }
+
+#[tokio::test]
+async fn temporary_callee_is_named_by_private_num_alone() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let r = ok(c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000066","privateNumType":"mobile-virtual"}),
+        )
+        .await);
+    let x = r["privateNum"].as_str().unwrap_or_default().to_string();
+    // privatenumber_02_0015: origNum is not parsed, privateNum alone names the binding.
+    ok(c.put(
+        AX_CALLEE_URI,
+        json!({"privateNum":x,"calleeNum":"+8613900000066"}),
+    )
+    .await);
+    let q = ok(c.get(&format!("{AX_URI}?privateNum={}", esc(&x))).await);
+    assert_eq!(q["privateNumList"][0]["calleeNum"], "+8613900000066", "{q}");
+    let none = c
+        .put(AX_CALLEE_URI, json!({"calleeNum":"+8613900000066"}))
+        .await;
+    assert_eq!(code(&none), "1010002", "no binding named: {none}");
+}
