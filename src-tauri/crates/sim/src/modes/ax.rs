@@ -215,26 +215,52 @@ pub async fn bind(
     success(json!({ "origNum": a, "privateNum": x, "subscriptionId": id }))
 }
 
+/// The binding a modify or temporary-callee request names: `subscriptionId`, else `privateNum`
+/// (one A per X, so X alone is unique). `origNum` does not name it (privatenumber_02_0013:
+/// a new A number; privatenumber_02_0015: not parsed).
+fn named(s: &Inner, app: &AppConfig, b: &Body) -> Result<String, ApiError> {
+    match (p::opt_str(b, "subscriptionId"), p::opt_str(b, "privateNum")) {
+        (Some(id), _) => s.ax.get(&id),
+        (None, Some(x)) => {
+            s.ax.values()
+                .find(|bd| bd.private_num == x && bd.app_key == app.key)
+        }
+        (None, None) => {
+            return Err(ApiError::invalid(
+                "subscriptionId or privateNum is required.",
+            ));
+        }
+    }
+    .filter(|bd| bd.app_key == app.key)
+    .map(|bd| bd.subscription_id.clone())
+    .ok_or_else(not_found)
+}
+
+/// `PUT`: modify the binding named by `subscriptionId` or `privateNum`; `origNum` is the new A
+/// ("如果需要修改绑定关系中的用户号码,请指定新的用户号码。不携带时表示不修改该参数值"), held to
+/// the 5-X limit like a bind.
 pub async fn modify(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
 ) -> ApiResult {
     let b = p::body(&body)?;
+    let new_a = p::opt_number(&b, "origNum")?;
     let now = sim.clock.now();
     let mut s = sim.state();
-    let id = find(
-        &s,
-        &app,
-        p::opt_str(&b, "subscriptionId").as_deref(),
-        p::opt_str(&b, "origNum").as_deref(),
-        p::opt_str(&b, "privateNum").as_deref(),
-    )?;
-    let bd = s.ax.get_mut(&id).ok_or_else(not_found)?;
-    let mut updated = bd.clone();
+    let id = named(&s, &app, &b)?;
+    let mut updated = s.ax.get(&id).cloned().ok_or_else(not_found)?;
+    if let Some(a) = new_a
+        && a != updated.orig_num
+    {
+        if s.ax.values().filter(|bd| bd.orig_num == a).count() >= X_PER_A {
+            return Err(codes::a_limit());
+        }
+        updated.orig_num = a;
+    }
     apply_common(&mut updated, &b)?;
     updated.subscribe_time = now;
-    *bd = updated;
+    s.ax.insert(id.clone(), updated);
     sim.save(&s);
     success(json!({ "subscriptionId": id }))
 }
@@ -311,26 +337,7 @@ pub async fn set_callee(
     let user_data = p::opt_user_data(&b)?;
     let now = sim.clock.now();
     let mut s = sim.state();
-    // privatenumber_02_0015: the binding is named by `subscriptionId` or else `privateNum`;
-    // `origNum` "系统不会解析该参数,可不携带" (is not parsed).
-    let id = match (
-        p::opt_str(&b, "subscriptionId"),
-        p::opt_str(&b, "privateNum"),
-    ) {
-        (Some(id), _) => s.ax.get(&id),
-        (None, Some(x)) => {
-            s.ax.values()
-                .find(|bd| bd.private_num == x && bd.app_key == app.key)
-        }
-        (None, None) => {
-            return Err(ApiError::invalid(
-                "subscriptionId or privateNum is required.",
-            ));
-        }
-    }
-    .filter(|bd| bd.app_key == app.key)
-    .map(|bd| bd.subscription_id.clone())
-    .ok_or_else(not_found)?;
+    let id = named(&s, &app, &b)?;
     let bd = s.ax.get_mut(&id).ok_or_else(not_found)?;
     if bd.orig_num == callee {
         return Err(ApiError::invalid("origNum and calleeNum must differ."));

@@ -208,3 +208,32 @@ async fn temporary_callee_is_named_by_private_num_alone() {
         .await;
     assert_eq!(code(&none), "1010002", "no binding named: {none}");
 }
+
+#[tokio::test]
+async fn modify_names_the_binding_by_private_num_and_orig_num_is_the_new_a() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let r = ok(c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000067","privateNumType":"mobile-virtual"}),
+        )
+        .await);
+    let x = r["privateNum"].as_str().unwrap_or_default().to_string();
+    let id = r["subscriptionId"].as_str().unwrap_or_default().to_string();
+    // privatenumber_02_0013: origNum is the new A; privateNum names the binding.
+    let m = ok(c
+        .put(
+            AX_URI,
+            json!({"privateNum":x,"origNum":"+8613800000068","recordFlag":"true"}),
+        )
+        .await);
+    assert_eq!(m["subscriptionId"], id.as_str(), "{m}");
+    let q = ok(c.get(&format!("{AX_URI}?subscriptionId={id}")).await);
+    assert_eq!(q["privateNumList"][0]["origNum"], "+8613800000068", "{q}");
+    assert_eq!(q["privateNumList"][0]["recordFlag"], "true", "{q}");
+    let old = c
+        .get(&format!("{AX_URI}?origNum={}", esc("+8613800000067")))
+        .await;
+    assert_eq!(code(&old), "1011004", "the old A has no binding: {old}");
+}
