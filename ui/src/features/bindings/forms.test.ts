@@ -99,6 +99,13 @@ describe("toBindForm", () => {
     });
   });
 
+  it("sends AX switched off only when asked (turnFlag off); other modes never carry it", () => {
+    const a = { a: "13800138000", areaCode: "0755" };
+    expect(toBindForm("AX", v({ ...a, switchedOff: true }))).toMatchObject({ mode: "AX", switchedOff: true });
+    expect(toBindForm("AX", v(a))).toMatchObject({ mode: "AX", switchedOff: null });
+    expect(toBindForm("AXB", v({ ...a, b: "13900139000", switchedOff: true }))).not.toHaveProperty("switchedOff");
+  });
+
   it("sends AXE durations in hours and AXYB's Y area code", () => {
     expect(toBindForm("AXE", v({ a: "13800138000", extension: "12", duration: "24" }))).toMatchObject({
       mode: "AXE",

@@ -36,6 +36,8 @@ export interface BindValues {
   unit: DurationUnit;
   direction: 0 | 1 | 2;
   record: boolean;
+  /** AX only: bind with the private number switched off (turnFlag "off"). */
+  switchedOff: boolean;
   userData: string;
 }
 
@@ -53,6 +55,7 @@ export const emptyBind: BindValues = {
   unit: "hours",
   direction: 0,
   record: false,
+  switchedOff: false,
   userData: "",
 };
 
@@ -154,7 +157,7 @@ export function toBindForm(mode: Mode, v: BindValues): BindForm {
     case "AXB":
       return { mode, a: e164(v.a), b: e164(v.b), ...xOf(v), ...common, durationSecs: secs, direction: v.direction };
     case "AX":
-      return { mode, a: e164(v.a), ...xOf(v), ...common, direction: v.direction };
+      return { mode, a: e164(v.a), ...xOf(v), ...common, direction: v.direction, switchedOff: v.switchedOff || null };
     case "AXE":
       return {
         mode,
@@ -186,7 +189,7 @@ export function rebindForm(b: CachedBinding): BindForm {
     case "AXB":
       return { mode: "AXB", a: b.a ?? "", b: b.b ?? "", x: b.x, xScope: null, ...common, durationSecs: secs, direction };
     case "AX":
-      return { mode: "AX", a: b.a ?? "", x: b.x, xScope: null, ...common, direction };
+      return { mode: "AX", a: b.a ?? "", x: b.x, xScope: null, ...common, direction, switchedOff: null };
     case "AXE":
       return {
         mode: "AXE",
