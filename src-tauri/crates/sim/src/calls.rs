@@ -36,6 +36,9 @@ pub struct Leg {
     pub record: bool,
     #[serde(skip)]
     pub forced: Option<Outcome>,
+    /// AXYB: B calls X of a relation without YB, and the platform gives B a Y.
+    #[serde(skip)]
+    pub assigns_yb: bool,
 }
 
 /// A call that is answered and not yet over (target of stop-call).
@@ -113,6 +116,9 @@ pub fn generate(
             ));
         }
         let leg = candidates[s.rng().random_range(0..candidates.len())].clone();
+        if leg.assigns_yb {
+            crate::modes::axyb::auto_yb(&mut s, &app, &leg.subscription_id, &leg.caller, now);
+        }
         let keep_open = i < ongoing && leg.forced.is_none();
         let o = if keep_open {
             outcomes::ANSWERED

@@ -37,6 +37,7 @@ pub fn legs(s: &mut Inner, app: &AppConfig) -> Vec<Leg> {
         user_data: ud.clone(),
         record: rec,
         forced: None,
+        assigns_yb: false,
     };
     let other = random_mobile(s.rng());
     match app.mode {
@@ -122,6 +123,20 @@ pub fn legs(s: &mut Inner, app: &AppConfig) -> Vec<Leg> {
         }
         Mode::Axyb => {
             for r in s.axyb.values().filter(|r| r.app_key == app.key) {
+                if r.y_num.is_none() {
+                    // Before the YB step, a B calling X reaches A and is given a Y.
+                    let mut l = leg(
+                        &r.subscription_id,
+                        other.clone(),
+                        &r.x_num,
+                        Some(r.a_num.clone()),
+                        0,
+                        r.record_flag,
+                        &r.user_data,
+                    );
+                    l.assigns_yb = true;
+                    out.push(l);
+                }
                 if let (Some(bn), Some(y)) = (&r.b_num, &r.y_num) {
                     out.push(leg(
                         &r.subscription_id,

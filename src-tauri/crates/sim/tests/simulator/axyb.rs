@@ -189,3 +189,39 @@ async fn one_x_is_bound_to_one_a_and_queried_by_x_only() {
         );
     }
 }
+
+#[tokio::test]
+async fn b_calling_x_before_the_yb_step_is_given_a_y() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXYB, Scheme::Wsse);
+    let q = format!("?app_key={}", AXYB.0);
+    let r = ok(c
+        .post(
+            &format!("{AXYB_URI}{q}"),
+            json!({"origNum":"+8613800000091","areaCode":"010","duration":7200,"ybDuration":600}),
+        )
+        .await);
+    let id = r["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let x = r["relationNumber"].as_str().unwrap_or_default().to_string();
+    let calls = sim.generate_calls(AXYB.0, 1, 0).expect("a B→X call");
+    assert_eq!(calls[0].subscription_id, id);
+
+    // privatenumber_axyb_0017 注意事项: the platform gives B a Y; YB lives ybDuration.
+    let info = ok(c.get(&format!("{AXYB_URI}{q}&subscriptionId={id}")).await);
+    let item = &info["xyRelationNumList"][0];
+    let y = item["numY"].as_str().unwrap_or_default().to_string();
+    let b = item["numB"].as_str().unwrap_or_default().to_string();
+    assert!(y.starts_with("+86") && y != x, "a Y other than X: {info}");
+    assert!(
+        b.starts_with("+86") && b != "+8613800000091",
+        "B is the caller: {info}"
+    );
+    sim.advance(std::time::Duration::from_secs(601));
+    let info = ok(c.get(&format!("{AXYB_URI}{q}&subscriptionId={id}")).await);
+    let item = &info["xyRelationNumList"][0];
+    assert!(
+        item.get("numY").is_none(),
+        "the YB expired after ybDuration: {info}"
+    );
+    assert_eq!(item["numA"], "+8613800000091", "AX stays: {info}");
+}
