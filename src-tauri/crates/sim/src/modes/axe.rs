@@ -36,6 +36,14 @@ pub struct AxeBinding {
     pub callback_num: Option<String>,
     pub time_unit: i64,
     pub bind_expired_time: i64,
+    /// `timeUnit` and `bindExpiredTime` as the bind carried them: the query reports these even
+    /// when a later modify carried others ("当调用AXE模式绑定接口和AXE模式绑定信息修改接口都携带了
+    /// timeUnit参数时,查询出来的timeUnit取值以调用AXE模式绑定接口配置的值为准", likewise
+    /// bindExpiredTime; privatenumber_02_0024 table 5). The modify still sets the lifetime.
+    #[serde(default)]
+    pub bind_time_unit: Option<i64>,
+    #[serde(default)]
+    pub bind_bind_expired_time: Option<i64>,
     pub callback_expired_time: i64,
     pub user_data: Option<String>,
     pub subscribe_time: i64,
@@ -54,8 +62,8 @@ impl AxeBinding {
             "recordHintTone": self.record_hint_tone,
             "callbackTone": self.callback_tone,
             "callbackNum": self.callback_num,
-            "timeUnit": self.time_unit.to_string(),
-            "bindExpiredTime": self.bind_expired_time,
+            "timeUnit": self.bind_time_unit.unwrap_or(self.time_unit).to_string(),
+            "bindExpiredTime": self.bind_bind_expired_time.unwrap_or(self.bind_expired_time),
             "callbackExpiredTime": self.callback_expired_time,
             "userData": self.user_data,
         })
@@ -241,6 +249,8 @@ pub async fn bind(
         callback_num: None,
         time_unit: UNIT_HOURS,
         bind_expired_time: 0,
+        bind_time_unit: None,
+        bind_bind_expired_time: None,
         callback_expired_time: 0,
         user_data: None,
         subscribe_time: now,
@@ -248,6 +258,10 @@ pub async fn bind(
     };
     apply_common(&mut bd, &b)?;
     apply_times(&mut bd, &b, now)?;
+    bd.bind_time_unit = b.contains_key("timeUnit").then_some(bd.time_unit);
+    bd.bind_bind_expired_time = b
+        .contains_key("bindExpiredTime")
+        .then_some(bd.bind_expired_time);
     let (bet, cet) = (bd.bind_expired_time, bd.callback_expired_time);
     s.axe.insert(id.clone(), bd);
     sim.save(&s);

@@ -169,3 +169,31 @@ async fn a_full_x_answers_no_idle_extension_1020167() {
     assert_eq!(code(&full), "1020167", "no idle extension on X: {full}");
     assert_eq!(full["resultdesc"], "No idle extend Number.");
 }
+
+#[tokio::test]
+async fn the_query_reports_the_binds_time_unit_and_lifetime_after_a_modify() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    let r = ok(c
+        .post(
+            AXE_URI,
+            json!({"bindNum":"+8613800000014","timeUnit":"1","bindExpiredTime":90}),
+        )
+        .await);
+    let id = r["subscriptionId"].as_str().unwrap_or_default().to_string();
+    ok(c.put(
+        AXE_URI,
+        json!({"subscriptionId":id,"timeUnit":"0","bindExpiredTime":2}),
+    )
+    .await);
+    // privatenumber_02_0024: with both carrying them, the query shows the bind's values.
+    let q = ok(c.get(&format!("{AXE_URI}?subscriptionId={id}")).await);
+    assert_eq!(q["timeUnit"], "1", "{q}");
+    assert_eq!(q["bindExpiredTime"], 90, "{q}");
+    // The modify set the lifetime: 2 hours from now, not 90 minutes.
+    sim.advance(Duration::from_secs(91 * 60));
+    ok(c.get(&format!("{AXE_URI}?subscriptionId={id}")).await);
+    sim.advance(Duration::from_secs(30 * 60));
+    let gone = c.get(&format!("{AXE_URI}?subscriptionId={id}")).await;
+    assert_eq!(code(&gone), "1012001", "2 hours after the modify: {gone}");
+}
