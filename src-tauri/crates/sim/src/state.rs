@@ -29,13 +29,39 @@ pub struct Inner {
     pub calls: BTreeMap<String, OngoingCall>,
     pub recordings: BTreeMap<String, Recording>,
     pub seq: u64,
+    /// Snapshot format: 0 (absent) = before issue 13, whose AXE `timeUnit` meant 0 minutes,
+    /// 1 hours, 2 days; 1 = the official 0 hours, 1 minutes.
+    pub format: u32,
     #[serde(skip)]
     rng: Option<ChaCha8Rng>,
     #[serde(skip)]
     seed: u64,
 }
 
+/// The snapshot format this build writes.
+pub const FORMAT: u32 = 1;
+
 impl Inner {
+    /// Bring a snapshot of an older format up to [`FORMAT`] (AXE lifetimes keep their length).
+    pub fn migrate(&mut self) {
+        if self.format < 1 {
+            for b in self.axe.values_mut() {
+                let (unit, factor) = match b.time_unit {
+                    0 => (crate::modes::axe::UNIT_MINUTES, 1),
+                    2 => (crate::modes::axe::UNIT_HOURS, 24),
+                    _ => (crate::modes::axe::UNIT_HOURS, 1),
+                };
+                b.time_unit = unit;
+                b.bind_expired_time = b.bind_expired_time.saturating_mul(factor);
+                b.callback_expired_time = b.callback_expired_time.saturating_mul(factor);
+                // Older builds did not record the bind's own values.
+                b.bind_time_unit = None;
+                b.bind_bind_expired_time = None;
+            }
+        }
+        self.format = FORMAT;
+    }
+
     /// The seeded RNG (re-seeded from seed and sequence after a restart).
     pub fn rng(&mut self) -> &mut ChaCha8Rng {
         let seed = self.seed ^ self.seq.wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -117,6 +143,7 @@ impl Sim {
             }
             _ => Inner::default(),
         };
+        inner.migrate();
         inner.seed = config.seed;
         let mut key_rng = ChaCha8Rng::seed_from_u64(config.seed ^ 0x6c69_6e6b);
         let mut link_key = [0u8; 32];

@@ -197,3 +197,53 @@ async fn the_query_reports_the_binds_time_unit_and_lifetime_after_a_modify() {
     let gone = c.get(&format!("{AXE_URI}?subscriptionId={id}")).await;
     assert_eq!(code(&gone), "1012001", "2 hours after the modify: {gone}");
 }
+
+#[tokio::test]
+async fn snapshots_from_before_the_official_time_units_keep_their_lifetimes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cfg = maskline_sim::SimConfig {
+        seed: 6,
+        data_dir: Some(dir.path().into()),
+        ..Default::default()
+    };
+    let sim = start_with(cfg.clone()).await;
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    let mut ids = Vec::new();
+    for a in ["+8613800000015", "+8613800000016", "+8613800000017"] {
+        let r = ok(c
+            .post(AXE_URI, json!({"bindNum":a,"bindExpiredTime":3}))
+            .await);
+        ids.push(r["subscriptionId"].as_str().unwrap_or_default().to_string());
+    }
+    sim.shutdown().await;
+
+    // Rewrite the snapshot as an older build wrote it: no format, 0 minutes / 1 hours / 2 days.
+    let path = dir.path().join("state.json");
+    let mut state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("snapshot")).expect("JSON");
+    state.as_object_mut().expect("object").remove("format");
+    for (id, old_unit) in ids.iter().zip([0, 1, 2]) {
+        let b = state["axe"][id].as_object_mut().expect("binding");
+        b.insert("timeUnit".into(), json!(old_unit));
+        b.remove("bindTimeUnit");
+        b.remove("bindBindExpiredTime");
+    }
+    std::fs::write(&path, state.to_string()).expect("write snapshot");
+
+    let sim = start_with(cfg).await;
+    let c = Client::new(&sim, AXE, Scheme::Aksk);
+    let mut got = Vec::new();
+    for id in &ids {
+        let q = ok(c.get(&format!("{AXE_URI}?subscriptionId={id}")).await);
+        got.push((q["timeUnit"].clone(), q["bindExpiredTime"].clone()));
+    }
+    assert_eq!(
+        got,
+        vec![
+            (json!("1"), json!(3)),
+            (json!("0"), json!(3)),
+            (json!("0"), json!(72)),
+        ],
+        "3 minutes, 3 hours, 3 days in the official units"
+    );
+}
