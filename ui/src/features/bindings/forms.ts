@@ -232,13 +232,19 @@ export function modifyValuesOf(b: CachedBinding): ModifyValues {
   };
 }
 
-export function validateModify(mode: Mode, v: ModifyValues): Errors<ModifyValues> {
+/**
+ * `before`: the binding's current values. An untouched duration is not checked: an AXE binding
+ * the platform reports in minutes (timeUnit "1", e.g. 90 min = 1.5 h) cannot be typed in the
+ * form's whole hours, but it is not sent either unless changed.
+ */
+export function validateModify(mode: Mode, v: ModifyValues, before?: ModifyValues): Errors<ModifyValues> {
   const e: Errors<ModifyValues> = {};
   if (mode === "AXB") {
     e.a = phoneError(v.a, false);
     e.b = phoneError(v.b, false);
   }
-  e.duration = durationError(mode, v);
+  const untouched = before !== undefined && v.duration === before.duration && v.unit === before.unit;
+  if (!untouched) e.duration = durationError(mode, v);
   if (new TextEncoder().encode(v.userData).length > 256) e.userData = "bindings.form.errors.userData";
   return Object.fromEntries(Object.entries(e).filter(([, m]) => m)) as Errors<ModifyValues>;
 }
