@@ -297,7 +297,18 @@ pub(crate) fn bind_call(r: &AxBindRequest) -> Result<Call, ApiError> {
 }
 
 pub(crate) fn modify_call(r: &AxModifyRequest) -> Result<Call, ApiError> {
-    let mut b = key_body(&r.key)?;
+    // privatenumber_02_0013: the binding is named by subscriptionId or privateNum; an origNum
+    // in a modify is the *new* A number. So a pair names the binding by its X only (an X has
+    // one A), and the A is not sent: it must not be read as a change of A.
+    let mut b = match &r.key {
+        AxKey::Pair { private_num, .. } => {
+            validate::private_number("privateNum", Some(private_num))?;
+            let mut b = Body::new();
+            b.put("privateNum", private_num.as_str());
+            b
+        }
+        key => key_body(key)?,
+    };
     let keys = b.0.as_object().map_or(0, |m| m.len());
     options(
         &mut b,

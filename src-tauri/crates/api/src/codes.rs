@@ -118,6 +118,8 @@ result_codes! {
     // pn_faq_1011003: "the A number given already has 5 X numbers" (privatenumber_02_0011
     // 使用限制: "1个A号码同时只能绑定5个X号码").
     AxLimitReached = "1011003", AlreadyBound, "这个 A 号码已经同时绑定了 5 个 X 号码,平台规定一个 A 号码最多只能同时绑定 5 个 X 号码,所以这次绑定被拒绝。", "This A number is already bound to 5 X numbers at once, and the platform allows at most 5 per A number, so this binding was refused.";
+    // The AXE error-code table (privatenumber_02_0022): "没有空闲的分机号".
+    NoIdleExtension = "1020167", AlreadyBound, "这个 X 号码已没有空闲的分机号(分机号已全部被占用)。", "This X number has no free extension left (all its extensions are taken).";
     ResourceAllocated = "1011005", AlreadyBound, "X 号码已被其他 A 号码绑定,或资源已用完。", "The X number is already bound to another A number, or the quota is used up.";
     NumberNotApplied = "1012001", NotFound, "号码不属于该应用,或绑定关系不存在,或号码已释放。", "The number does not belong to this app, the binding does not exist, or the number was released.";
     NumberAlreadyBound = "1012010", AlreadyBound, "号码已被绑定(同一 X 上已有包含该 A 或 B 的绑定)。", "The number is already bound (this X already has a binding with this A or B).";
