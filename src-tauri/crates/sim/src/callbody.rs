@@ -3,12 +3,12 @@
 
 use serde_json::{Value, json};
 
-use crate::calls::Leg;
-use crate::clock::fmt_utc;
 use crate::codes::strip_nulls;
-use crate::config::{AppConfig, Mode};
-use crate::outcomes::Outcome;
-use crate::recordings::Recording;
+use crate::model::calls::Leg;
+use crate::model::clock::fmt_utc;
+use crate::model::config::{AppConfig, Mode};
+use crate::model::outcomes::Outcome;
+use crate::model::recordings::Recording;
 
 pub fn service_type(mode: Mode) -> &'static str {
     match mode {

@@ -6,24 +6,8 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use crate::codes::{self, ApiError};
-use crate::config::{AppConfig, XNumber};
-
-/// City codes the simulator knows, with their province.
-pub const AREAS: &[(&str, &str)] = &[
-    ("010", "Beijing"),
-    ("021", "Shanghai"),
-    ("022", "Tianjin"),
-    ("023", "Chongqing"),
-    ("020", "Guangdong"),
-    ("0755", "Guangdong"),
-    ("0769", "Guangdong"),
-    ("028", "Sichuan"),
-    ("0571", "Zhejiang"),
-    ("025", "Jiangsu"),
-    ("0512", "Jiangsu"),
-    ("027", "Hubei"),
-    ("029", "Shaanxi"),
-];
+use crate::model::areas::AREAS;
+use crate::model::config::{AppConfig, XNumber};
 
 /// Province of a city code (unknown codes are their own province).
 pub fn province(area: &str) -> &str {

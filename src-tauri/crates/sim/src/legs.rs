@@ -5,9 +5,9 @@
 
 use rand::Rng;
 
-use crate::calls::Leg;
-use crate::config::{AppConfig, Mode};
-use crate::outcomes;
+use crate::model::calls::Leg;
+use crate::model::config::{AppConfig, Mode};
+use crate::model::outcomes;
 use crate::state::Inner;
 
 fn random_mobile(rng: &mut impl Rng) -> String {

@@ -1,5 +1,6 @@
 //! Shared simulator state: apps, bindings of every mode, ongoing calls, recordings, the
-//! seeded RNG, and the JSON snapshot written to `--data-dir` after every change.
+//! seeded RNG, and the JSON snapshot written to `--data-dir` after every change. Holds
+//! `model` types only; the logic that changes them lives in the domain modules and `http`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -9,14 +10,17 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::auth::AuthState;
-use crate::calls::OngoingCall;
-use crate::clock::SimClock;
-use crate::config::{AppConfig, SimConfig};
-use crate::delivery::Outbox;
-use crate::faults::Faults;
-use crate::modes::{ax::AxBinding, axb::AxbBinding, axe::AxeBinding, axyb::AxybRelation};
-use crate::recordings::Recording;
+use crate::model::auth::AuthState;
+use crate::model::ax::AxBinding;
+use crate::model::axb::AxbBinding;
+use crate::model::axe::{AxeBinding, UNIT_HOURS, UNIT_MINUTES};
+use crate::model::axyb::AxybRelation;
+use crate::model::calls::OngoingCall;
+use crate::model::clock::SimClock;
+use crate::model::config::{AppConfig, SimConfig};
+use crate::model::delivery::Outbox;
+use crate::model::faults::Faults;
+use crate::model::recordings::{RETENTION_SECS, Recording};
 
 /// Everything that survives a restart (when a data dir is configured).
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -47,9 +51,9 @@ impl Inner {
         if self.format < 1 {
             for b in self.axe.values_mut() {
                 let (unit, factor) = match b.time_unit {
-                    0 => (crate::modes::axe::UNIT_MINUTES, 1),
-                    2 => (crate::modes::axe::UNIT_HOURS, 24),
-                    _ => (crate::modes::axe::UNIT_HOURS, 1),
+                    0 => (UNIT_MINUTES, 1),
+                    2 => (UNIT_HOURS, 24),
+                    _ => (UNIT_HOURS, 1),
                 };
                 b.time_unit = unit;
                 b.bind_expired_time = b.bind_expired_time.saturating_mul(factor);
@@ -107,7 +111,7 @@ impl Inner {
             }
         }
         self.recordings
-            .retain(|_, r| now < r.created + crate::recordings::RETENTION_SECS);
+            .retain(|_, r| now < r.created + RETENTION_SECS);
     }
 }
 

@@ -14,9 +14,9 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::calls;
-use crate::clock::fmt_utc;
-use crate::config::CallbackAuth;
-use crate::faults::FaultRule;
+use crate::model::clock::fmt_utc;
+use crate::model::config::CallbackAuth;
+use crate::model::faults::FaultRule;
 use crate::state::Sim;
 
 pub fn routes() -> Router<Arc<Sim>> {

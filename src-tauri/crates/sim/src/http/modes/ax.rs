@@ -9,49 +9,15 @@ use std::sync::Arc;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::expiry;
-use crate::clock::fmt_utc;
 use crate::codes::{self, ApiError, ApiResult, success};
-use crate::config::AppConfig;
+use crate::http::params::{self as p, Body};
 use crate::inventory;
-use crate::params::{self as p, Body};
+use crate::model::ax::{AxBinding, PRIVATE_NUM_TYPE, X_PER_A, turned_on};
+use crate::model::clock::{expiry, fmt_utc};
+use crate::model::config::AppConfig;
 use crate::state::{Inner, Sim};
-
-/// "1个A号码同时只能绑定5个X号码".
-pub const X_PER_A: usize = 5;
-/// The only documented `privateNumType`.
-pub const PRIVATE_NUM_TYPE: &str = "mobile-virtual";
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AxBinding {
-    pub subscription_id: String,
-    pub app_key: String,
-    pub orig_num: String,
-    pub private_num: String,
-    pub call_direction: i64,
-    pub record_flag: bool,
-    pub record_hint_tone: Option<String>,
-    pub callee_num_display: String,
-    pub private_sms: bool,
-    pub max_duration: i64,
-    pub last_min_voice: Option<String>,
-    pub pre_voice: Option<Value>,
-    pub user_data: Option<String>,
-    /// `turnFlag`: the private number's on/off state ("on" when absent; older snapshots).
-    #[serde(default = "turned_on")]
-    pub turn_flag: String,
-    pub temp_callee: Option<String>,
-    pub temp_callee_expires: Option<i64>,
-    pub subscribe_time: i64,
-}
-
-fn turned_on() -> String {
-    "on".into()
-}
 
 impl AxBinding {
     fn info(&self) -> Value {

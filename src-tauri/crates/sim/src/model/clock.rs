@@ -145,6 +145,11 @@ pub fn fmt_created(secs: i64) -> String {
     s
 }
 
+/// `expires_at` for a lifetime in seconds (`0` = never).
+pub(crate) fn expiry(now: i64, secs: i64) -> Option<i64> {
+    (secs > 0).then_some(now + secs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

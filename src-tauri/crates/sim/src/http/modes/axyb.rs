@@ -15,52 +15,19 @@ use std::sync::Arc;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{expiry, not_applied};
-use crate::clock::fmt_utc;
+use super::not_applied;
 use crate::codes::{self, ApiError, ApiResult, success};
-use crate::config::{AppConfig, XNumber};
+use crate::http::params::{self as p, Body};
 use crate::inventory;
-use crate::params::{self as p, Body};
+use crate::model::axyb::{AxybRelation, QUERY_MAX_ITEMS, X_PER_A};
+use crate::model::clock::{expiry, fmt_utc};
+use crate::model::config::AppConfig;
 use crate::state::{Inner, Sim};
-
-pub const RELATIONS_PER_Y: usize = 1000;
-/// "一个A号码可以同时绑定5个X号码" (AXYB bind page, privatenumber_axyb_0017).
-pub const X_PER_A: usize = 5;
-/// `xyRelationNumList` is xyRelationNumInfo[1-5] (privatenumber_axyb_0019, table 5).
-pub const QUERY_MAX_ITEMS: usize = 5;
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AxybRelation {
-    pub subscription_id: String,
-    pub app_key: String,
-    pub a_num: String,
-    pub x_num: String,
-    pub b_num: Option<String>,
-    pub y_num: Option<String>,
-    pub call_direction: i64,
-    pub duration: i64,
-    pub yb_duration: i64,
-    pub record_flag: bool,
-    pub record_hint_tone: Option<String>,
-    pub pre_voice_x: Option<String>,
-    pub pre_voice_y: Option<String>,
-    pub user_data: Option<String>,
-    pub subscribe_time: i64,
-    pub expires_at: Option<i64>,
-    pub yb_expires_at: Option<i64>,
-}
+use crate::yb::{y_usable, yb_lifetime};
 
 impl AxybRelation {
-    pub fn clear_yb(&mut self) {
-        self.b_num = None;
-        self.y_num = None;
-        self.yb_expires_at = None;
-    }
-
     /// One xyRelationNumInfo (privatenumber_axyb_0019, table 6). `recordHintTone` only when
     /// the bind set one; absent fields are omitted.
     fn info(&self) -> Value {
@@ -100,52 +67,6 @@ fn lifetime(b: &Body, k: &str) -> Result<Option<i64>, ApiError> {
     match p::opt_int(b, k, 0..=7_776_000)? {
         Some(v) if v != 0 && v < 60 => Err(ApiError::invalid(format!("{k} is invalid."))),
         other => Ok(other),
-    }
-}
-
-/// Whether `n` can be the Y of `rel`: 使用限制 2 and 3 — a Y takes up to 1000 relations, never
-/// the same AX twice; an A→Y call must find one relation, so A is unique per Y.
-fn y_usable(st: &Inner, rel: &AxybRelation, n: &XNumber) -> bool {
-    let on_y: Vec<&AxybRelation> = st
-        .axyb
-        .values()
-        .filter(|r| r.y_num.as_deref() == Some(&n.number))
-        .collect();
-    n.number != rel.x_num
-        && on_y.len() < RELATIONS_PER_Y
-        && !on_y.iter().any(|r| r.a_num == rel.a_num)
-}
-
-/// B called X of a relation without YB: "若只设置了AX绑定关系(未绑定YB),B拨打X时隐私保护通话平台会
-/// 自动给B分配一个Y号码…此时的YB关系过期时间为绑定AX时携带的ybDuration参数值;若未携带ybDuration,则随AX
-/// 解绑时解绑" (privatenumber_axyb_0017, 注意事项). Y is chosen like a YB step without `areaCode`
-/// (B's area, then non-strict); with no usable Y the relation stays without YB.
-pub fn auto_yb(s: &mut Inner, app: &AppConfig, id: &str, b: &str, now: i64) {
-    let Some(rel) = s.axyb.get(id).filter(|r| r.y_num.is_none()).cloned() else {
-        return;
-    };
-    let mut rng = s.rng().clone();
-    let y = {
-        let st: &Inner = s;
-        inventory::select(app, None, None, Some("1"), b, &mut rng, |n| {
-            y_usable(st, &rel, n)
-        })
-    };
-    *s.rng() = rng;
-    if let (Ok(y), Some(r)) = (y, s.axyb.get_mut(id)) {
-        r.b_num = Some(b.to_string());
-        r.y_num = Some(y);
-        r.yb_expires_at = (r.yb_duration != 0)
-            .then(|| expiry(now, yb_lifetime(r.yb_duration, r.duration)))
-            .flatten();
-    }
-}
-
-fn yb_lifetime(yb: i64, duration: i64) -> i64 {
-    if duration != 0 && (yb == 0 || yb > duration) {
-        duration
-    } else {
-        yb
     }
 }
 

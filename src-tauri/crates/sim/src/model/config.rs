@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::faults::FaultRule;
-use crate::inventory::AREAS;
+use crate::model::areas::AREAS;
+use crate::model::faults::FaultRule;
 
 /// Binding mode of an app; an app has exactly one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
