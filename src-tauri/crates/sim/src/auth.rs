@@ -153,7 +153,7 @@ pub fn parse_headers(headers: &HeaderMap) -> Result<Token, ApiError> {
 }
 
 /// Expected digest for a scheme.
-pub fn digest(scheme: Scheme, secret: &str, nonce: &str, created: &str) -> String {
+pub(crate) fn digest(scheme: Scheme, secret: &str, nonce: &str, created: &str) -> String {
     match scheme {
         Scheme::Wsse => {
             let mut h = Sha256::new();
@@ -200,7 +200,7 @@ fn fail(
 }
 
 /// Verify a request; returns the app it authenticates as.
-pub fn verify<'a>(
+pub(crate) fn verify<'a>(
     headers: &HeaderMap,
     ip: IpAddr,
     apps: &'a [AppConfig],
@@ -258,7 +258,7 @@ pub fn verify<'a>(
 }
 
 /// `(Authorization, header name, header value)` for signing a callback like the platform.
-pub fn sign(
+pub(crate) fn sign(
     scheme: CallbackAuth,
     key: &str,
     secret: &str,

@@ -49,7 +49,7 @@ fn recording(
 
 /// Generate `count` calls on the app's bindings; `ongoing` of them stay answered until
 /// stopped or until their planned end passes on the simulated clock.
-pub fn generate(
+pub(crate) fn generate(
     sim: &Arc<Sim>,
     app_key: &str,
     count: u32,
@@ -192,7 +192,7 @@ pub(crate) fn finish(
 }
 
 /// Finish ongoing calls whose planned end has passed (called by the ticker).
-pub fn finish_due(sim: &Arc<Sim>) {
+pub(crate) fn finish_due(sim: &Arc<Sim>) {
     let now = sim.clock.now();
     let mut s = sim.state();
     let due: Vec<String> = s

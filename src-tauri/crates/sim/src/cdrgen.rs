@@ -12,7 +12,7 @@ use crate::model::clock::{compact_utc, push_utc};
 use crate::model::outcomes;
 
 /// CDRs per line, the platform's maximum.
-pub const BATCH: u64 = 50;
+pub(crate) const BATCH: u64 = 50;
 /// Fixed start of the generated time range (2024-01-01 00:00:00 UTC) so output depends
 /// only on the seed.
 const EPOCH: i64 = 1_704_067_200;

@@ -14,11 +14,11 @@ use crate::model::delivery::{Item, Kind, Status, Target};
 use crate::state::Sim;
 
 /// Minutes between a failed attempt and the next one.
-pub const RETRY_MINUTES: [i64; 6] = [1, 4, 9, 106, 203, 300];
+pub(crate) const RETRY_MINUTES: [i64; 6] = [1, 4, 9, 106, 203, 300];
 const HISTORY: usize = 10_000;
 
 /// Queue a notification for the app.
-pub fn enqueue(sim: &Arc<Sim>, app: &AppConfig, kind: Kind, body: String) {
+pub(crate) fn enqueue(sim: &Arc<Sim>, app: &AppConfig, kind: Kind, body: String) {
     let url = match kind {
         Kind::Event => app.event_url.clone(),
         Kind::Fee => app.fee_url.clone(),
@@ -62,7 +62,7 @@ pub fn enqueue(sim: &Arc<Sim>, app: &AppConfig, kind: Kind, body: String) {
 }
 
 /// The delivery loop; runs until the simulator stops.
-pub async fn worker(sim: Arc<Sim>) {
+pub(crate) async fn worker(sim: Arc<Sim>) {
     loop {
         let due = {
             let now = sim.clock.now_ms();

@@ -19,7 +19,7 @@ fn random_mobile(rng: &mut impl Rng) -> String {
 }
 
 /// Every way to place a call on the app's bindings (one entry per binding and direction).
-pub fn legs(s: &mut Inner, app: &AppConfig) -> Vec<Leg> {
+pub(crate) fn legs(s: &mut Inner, app: &AppConfig) -> Vec<Leg> {
     let mut out = Vec::new();
     let leg = |sub: &str,
                caller: String,

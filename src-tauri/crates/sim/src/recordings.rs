@@ -23,7 +23,7 @@ pub(crate) fn link_token(key: &[u8; 32], file: &str, expires: i64) -> String {
 }
 
 /// Parse a single `bytes=a-b`, `bytes=a-` or `bytes=-n` range into inclusive offsets.
-pub fn parse_range(spec: &str, len: u64) -> Option<(u64, u64)> {
+pub(crate) fn parse_range(spec: &str, len: u64) -> Option<(u64, u64)> {
     let r = spec.trim().strip_prefix("bytes=")?;
     if r.contains(',') || len == 0 {
         return None;
@@ -48,7 +48,7 @@ pub fn parse_range(spec: &str, len: u64) -> Option<(u64, u64)> {
 
 /// The 16-bit samples of `call_id`'s recording: DTMF-like dual tones spelling a digest of the
 /// id, over quiet seeded noise, 8 kHz mono.
-pub fn samples(call_id: &str, secs: u32) -> Vec<i16> {
+pub(crate) fn samples(call_id: &str, secs: u32) -> Vec<i16> {
     let digest = Sha256::digest(call_id.as_bytes());
     let count = RATE * secs.clamp(1, MAX_SECS);
     const LOW: [f32; 4] = [697.0, 770.0, 852.0, 941.0];
@@ -77,7 +77,7 @@ pub fn samples(call_id: &str, secs: u32) -> Vec<i16> {
 }
 
 /// G.711 A-law code of a 16-bit sample (13-bit magnitude, segment search, even bits inverted).
-pub fn alaw(sample: i16) -> u8 {
+pub(crate) fn alaw(sample: i16) -> u8 {
     const SEG_END: [i32; 8] = [0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF];
     let mut v = i32::from(sample) >> 3;
     let mask: u8 = if v >= 0 {

@@ -46,6 +46,8 @@ pub(crate) fn auto_yb(s: &mut Inner, app: &AppConfig, id: &str, b: &str, now: i6
     }
 }
 
+/// The YB step's lifetime in seconds: `ybDuration`, capped by the relation's `duration`; `0`
+/// (as long as AX) becomes `duration`.
 pub(crate) fn yb_lifetime(yb: i64, duration: i64) -> i64 {
     if duration != 0 && (yb == 0 || yb > duration) {
         duration

@@ -19,7 +19,7 @@ use crate::model::config::CallbackAuth;
 use crate::model::faults::FaultRule;
 use crate::state::Sim;
 
-pub fn routes() -> Router<Arc<Sim>> {
+pub(crate) fn routes() -> Router<Arc<Sim>> {
     Router::new()
         .route("/sim/admin/state", get(state))
         .route("/sim/admin/clock/advance", post(advance))

@@ -14,7 +14,7 @@ use crate::model::config::AppConfig;
 use crate::state::Sim;
 
 /// `POST /rest/httpsessions/callStop/v2.0` `{"sessionid":…,"signal":"call_stop"}`.
-pub async fn stop(
+pub(crate) async fn stop(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,

@@ -19,7 +19,7 @@ use crate::model::faults::{FaultKind, FaultRule};
 use crate::state::Sim;
 
 /// Middleware applying the fired rules.
-pub async fn middleware(
+pub(crate) async fn middleware(
     State(sim): State<Arc<Sim>>,
     ConnectInfo(conn): ConnectInfo<ConnInfo>,
     mut req: Request,

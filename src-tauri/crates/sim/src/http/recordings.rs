@@ -22,7 +22,7 @@ fn not_exist() -> ApiError {
 }
 
 /// `GET /rest/provision/voice/record/v1.0?fileName=…&recordDomain=…` → 301 + `Location`.
-pub async fn download_url(
+pub(crate) async fn download_url(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -52,7 +52,7 @@ pub async fn download_url(
 }
 
 #[derive(Debug, Deserialize)]
-pub struct LinkQuery {
+pub(crate) struct LinkQuery {
     expires: Option<i64>,
     token: Option<String>,
 }
@@ -65,7 +65,7 @@ fn denied(status: StatusCode, code: &str, msg: &str) -> Response {
 }
 
 /// `GET /sim/recordings/{file}?expires=…&token=…`: the time-limited download link.
-pub async fn download(
+pub(crate) async fn download(
     State(sim): State<Arc<Sim>>,
     Path(file): Path<String>,
     Query(link): Query<LinkQuery>,
@@ -104,7 +104,7 @@ pub async fn download(
 }
 
 /// 200 with the whole body, 206 for one satisfiable range, 416 otherwise.
-pub fn serve_range(bytes: Vec<u8>, range: Option<&str>) -> Response {
+pub(crate) fn serve_range(bytes: Vec<u8>, range: Option<&str>) -> Response {
     let len = bytes.len() as u64;
     let base = [
         (header::CONTENT_TYPE, "audio/wav".to_string()),

@@ -94,7 +94,7 @@ fn binding_routes() -> Router<Arc<Sim>> {
         )
 }
 
-pub fn build(sim: Arc<Sim>) -> Router {
+pub(crate) fn build(sim: Arc<Sim>) -> Router {
     let platform = binding_routes()
         .route("/rest/httpsessions/callStop/v2.0", post(calls::stop))
         .route(

@@ -1,7 +1,7 @@
 //! City codes the simulator knows (reference §14), with their province.
 
 /// City codes the simulator knows, with their province.
-pub const AREAS: &[(&str, &str)] = &[
+pub(crate) const AREAS: &[(&str, &str)] = &[
     ("010", "Beijing"),
     ("021", "Shanghai"),
     ("022", "Tianjin"),

@@ -7,14 +7,14 @@ use std::time::Instant;
 
 /// Replay and lock bookkeeping.
 #[derive(Debug, Default)]
-pub struct AuthState {
+pub(crate) struct AuthState {
     pub(crate) nonces: HashMap<(String, String), Instant>,
     pub(crate) failures: HashMap<IpAddr, (u32, i64)>,
     pub(crate) locked_until: HashMap<IpAddr, i64>,
 }
 
 impl AuthState {
-    pub fn unlock_all(&mut self) {
+    pub(crate) fn unlock_all(&mut self) {
         self.locked_until.clear();
         self.failures.clear();
     }

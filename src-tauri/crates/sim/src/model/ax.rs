@@ -4,32 +4,32 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// "1个A号码同时只能绑定5个X号码".
-pub const X_PER_A: usize = 5;
+pub(crate) const X_PER_A: usize = 5;
 /// The only documented `privateNumType`.
-pub const PRIVATE_NUM_TYPE: &str = "mobile-virtual";
+pub(crate) const PRIVATE_NUM_TYPE: &str = "mobile-virtual";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct AxBinding {
-    pub subscription_id: String,
-    pub app_key: String,
-    pub orig_num: String,
-    pub private_num: String,
-    pub call_direction: i64,
-    pub record_flag: bool,
-    pub record_hint_tone: Option<String>,
-    pub callee_num_display: String,
-    pub private_sms: bool,
-    pub max_duration: i64,
-    pub last_min_voice: Option<String>,
-    pub pre_voice: Option<Value>,
-    pub user_data: Option<String>,
+pub(crate) struct AxBinding {
+    pub(crate) subscription_id: String,
+    pub(crate) app_key: String,
+    pub(crate) orig_num: String,
+    pub(crate) private_num: String,
+    pub(crate) call_direction: i64,
+    pub(crate) record_flag: bool,
+    pub(crate) record_hint_tone: Option<String>,
+    pub(crate) callee_num_display: String,
+    pub(crate) private_sms: bool,
+    pub(crate) max_duration: i64,
+    pub(crate) last_min_voice: Option<String>,
+    pub(crate) pre_voice: Option<Value>,
+    pub(crate) user_data: Option<String>,
     /// `turnFlag`: the private number's on/off state ("on" when absent; older snapshots).
     #[serde(default = "turned_on")]
-    pub turn_flag: String,
-    pub temp_callee: Option<String>,
-    pub temp_callee_expires: Option<i64>,
-    pub subscribe_time: i64,
+    pub(crate) turn_flag: String,
+    pub(crate) temp_callee: Option<String>,
+    pub(crate) temp_callee_expires: Option<i64>,
+    pub(crate) subscribe_time: i64,
 }
 
 /// The default `turnFlag`.

@@ -4,25 +4,25 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Pairs one X holds at most.
-pub const PAIRS_PER_X: usize = 5000;
+pub(crate) const PAIRS_PER_X: usize = 5000;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct AxbBinding {
-    pub subscription_id: String,
-    pub app_key: String,
-    pub relation_num: String,
-    pub caller_num: String,
-    pub callee_num: String,
-    pub call_direction: i64,
-    pub duration: i64,
-    pub max_duration: i64,
-    pub record_flag: bool,
-    pub record_hint_tone: Option<String>,
-    pub last_min_voice: Option<String>,
-    pub private_sms: bool,
-    pub pre_voice: Option<Value>,
-    pub user_data: Option<String>,
-    pub subscribe_time: i64,
-    pub expires_at: Option<i64>,
+pub(crate) struct AxbBinding {
+    pub(crate) subscription_id: String,
+    pub(crate) app_key: String,
+    pub(crate) relation_num: String,
+    pub(crate) caller_num: String,
+    pub(crate) callee_num: String,
+    pub(crate) call_direction: i64,
+    pub(crate) duration: i64,
+    pub(crate) max_duration: i64,
+    pub(crate) record_flag: bool,
+    pub(crate) record_hint_tone: Option<String>,
+    pub(crate) last_min_voice: Option<String>,
+    pub(crate) private_sms: bool,
+    pub(crate) pre_voice: Option<Value>,
+    pub(crate) user_data: Option<String>,
+    pub(crate) subscribe_time: i64,
+    pub(crate) expires_at: Option<i64>,
 }

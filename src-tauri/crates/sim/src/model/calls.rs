@@ -8,33 +8,33 @@ use crate::model::outcomes::Outcome;
 /// Who calls whom through which binding.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Leg {
-    pub subscription_id: String,
-    pub caller: String,
-    pub bind_num: String,
-    pub dst: Option<String>,
-    pub direction: i64,
-    pub extend_num: Option<String>,
-    pub user_data: Option<String>,
-    pub record: bool,
+pub(crate) struct Leg {
+    pub(crate) subscription_id: String,
+    pub(crate) caller: String,
+    pub(crate) bind_num: String,
+    pub(crate) dst: Option<String>,
+    pub(crate) direction: i64,
+    pub(crate) extend_num: Option<String>,
+    pub(crate) user_data: Option<String>,
+    pub(crate) record: bool,
     #[serde(skip)]
-    pub forced: Option<Outcome>,
+    pub(crate) forced: Option<Outcome>,
     /// AXYB: B calls X of a relation without YB, and the platform gives B a Y.
     #[serde(skip)]
-    pub assigns_yb: bool,
+    pub(crate) assigns_yb: bool,
 }
 
 /// A call that is answered and not yet over (target of stop-call).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct OngoingCall {
-    pub session_id: String,
-    pub icid: String,
-    pub app_key: String,
-    pub leg: Leg,
-    pub t_in: i64,
-    pub t_answer: i64,
-    pub planned_end: i64,
+pub(crate) struct OngoingCall {
+    pub(crate) session_id: String,
+    pub(crate) icid: String,
+    pub(crate) app_key: String,
+    pub(crate) leg: Leg,
+    pub(crate) t_in: i64,
+    pub(crate) t_answer: i64,
+    pub(crate) planned_end: i64,
 }
 
 /// Summary returned by the admin endpoint.

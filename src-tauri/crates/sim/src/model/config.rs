@@ -20,7 +20,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         match s.to_ascii_uppercase().as_str() {
             "AXB" => Some(Self::Axb),
             "AX" => Some(Self::Ax),
@@ -183,7 +183,7 @@ impl SimConfig {
     }
 
     /// The apps to serve: configured ones (numbers filled in where missing) or the demo set.
-    pub fn effective_apps(&self) -> Result<Vec<AppConfig>, ConfigError> {
+    pub(crate) fn effective_apps(&self) -> Result<Vec<AppConfig>, ConfigError> {
         let mut apps = if self.apps.is_empty() {
             demo_apps()
         } else {
@@ -254,7 +254,7 @@ pub fn demo_apps() -> Vec<AppConfig> {
 
 /// Numbers for app number `index` of `mode`: `+86` + mode prefix + 4-digit area + app index +
 /// 3-digit serial. Two numbers in every known area, four in 0755 and 010.
-pub fn generated_numbers(mode: Mode, index: usize) -> Vec<XNumber> {
+pub(crate) fn generated_numbers(mode: Mode, index: usize) -> Vec<XNumber> {
     let mut out = Vec::new();
     for (area, _) in AREAS {
         let count = if matches!(*area, "0755" | "010") {

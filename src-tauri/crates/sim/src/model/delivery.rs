@@ -12,14 +12,14 @@ use crate::model::config::CallbackAuth;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub(crate) enum Kind {
     Event,
     Fee,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub enum Target {
+pub(crate) enum Target {
     Url(String),
     Dir(PathBuf),
     /// No callback configured: kept for inspection only.
@@ -28,7 +28,7 @@ pub enum Target {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Status {
+pub(crate) enum Status {
     Pending,
     Delivered,
     Failed,
@@ -38,24 +38,24 @@ pub enum Status {
 /// One notification and its delivery state.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Item {
-    pub id: u64,
-    pub app_key: String,
-    pub kind: Kind,
-    pub target: Target,
-    pub body: String,
-    pub attempts: u32,
-    pub status: Status,
-    pub last_error: Option<String>,
+pub(crate) struct Item {
+    pub(crate) id: u64,
+    pub(crate) app_key: String,
+    pub(crate) kind: Kind,
+    pub(crate) target: Target,
+    pub(crate) body: String,
+    pub(crate) attempts: u32,
+    pub(crate) status: Status,
+    pub(crate) last_error: Option<String>,
     /// Simulated ms when the next attempt is due.
-    pub next_due_ms: i64,
+    pub(crate) next_due_ms: i64,
     #[serde(skip)]
     pub(crate) auth: (CallbackAuth, String, String),
 }
 
 #[derive(Debug)]
-pub struct Outbox {
-    pub items: VecDeque<Item>,
+pub(crate) struct Outbox {
+    pub(crate) items: VecDeque<Item>,
     pub(crate) next_id: u64,
     pub(crate) rng: ChaCha8Rng,
 }

@@ -32,7 +32,7 @@ pub enum FaultKind {
 
 impl FaultKind {
     /// Kinds that only recording downloads fire (and consume).
-    pub fn download_only(self) -> bool {
+    pub(crate) fn download_only(self) -> bool {
         matches!(self, FaultKind::Truncate | FaultKind::IgnoreRange)
     }
 }
@@ -81,13 +81,13 @@ impl FaultRule {
 
 /// Active rules and the RNG that decides probabilistic ones.
 #[derive(Debug)]
-pub struct Faults {
-    pub rules: Vec<FaultRule>,
+pub(crate) struct Faults {
+    pub(crate) rules: Vec<FaultRule>,
     rng: ChaCha8Rng,
 }
 
 impl Faults {
-    pub fn new(seed: u64, rules: Vec<FaultRule>) -> Self {
+    pub(crate) fn new(seed: u64, rules: Vec<FaultRule>) -> Self {
         Self {
             rules,
             rng: ChaCha8Rng::seed_from_u64(seed ^ 0xfa17),
@@ -95,7 +95,7 @@ impl Faults {
     }
 
     /// Rules that fire for a request to `path`; "next N" counters are consumed.
-    pub fn decide(&mut self, path: &str) -> Vec<FaultRule> {
+    pub(crate) fn decide(&mut self, path: &str) -> Vec<FaultRule> {
         let download = path.starts_with(DOWNLOADS);
         let mut fired = Vec::new();
         for rule in &mut self.rules {
@@ -125,7 +125,7 @@ impl Faults {
 }
 
 /// Where recording download links live.
-pub const DOWNLOADS: &str = "/sim/recordings/";
+pub(crate) const DOWNLOADS: &str = "/sim/recordings/";
 
 #[cfg(test)]
 mod tests {

@@ -112,7 +112,7 @@ fn apply_common(bd: &mut AxBinding, b: &Body) -> Result<(), ApiError> {
     Ok(())
 }
 
-pub async fn bind(
+pub(crate) async fn bind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -205,7 +205,7 @@ fn named(s: &Inner, app: &AppConfig, b: &Body) -> Result<String, ApiError> {
 /// `PUT`: modify the binding named by `subscriptionId` or `privateNum`; `origNum` is the new A
 /// ("如果需要修改绑定关系中的用户号码,请指定新的用户号码。不携带时表示不修改该参数值"), held to
 /// the 5-X limit like a bind.
-pub async fn modify(
+pub(crate) async fn modify(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -231,7 +231,7 @@ pub async fn modify(
     success(json!({ "subscriptionId": id }))
 }
 
-pub async fn unbind(
+pub(crate) async fn unbind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -249,7 +249,7 @@ pub async fn unbind(
     success(json!({}))
 }
 
-pub async fn query(
+pub(crate) async fn query(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -289,7 +289,7 @@ pub async fn query(
 }
 
 /// `PUT /rest/caas/privatenumber/calleenumber/v1.0`: temporary callee for A→X calls.
-pub async fn set_callee(
+pub(crate) async fn set_callee(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,

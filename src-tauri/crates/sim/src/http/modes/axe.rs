@@ -130,7 +130,7 @@ fn find(
         .ok_or_else(not_applied)
 }
 
-pub async fn bind(
+pub(crate) async fn bind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -239,7 +239,7 @@ pub async fn bind(
     }))
 }
 
-pub async fn modify(
+pub(crate) async fn modify(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -273,7 +273,7 @@ pub async fn modify(
     success(json!({ "subscriptionId": id }))
 }
 
-pub async fn unbind(
+pub(crate) async fn unbind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -291,7 +291,7 @@ pub async fn unbind(
     success(json!({}))
 }
 
-pub async fn query(
+pub(crate) async fn query(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
