@@ -92,7 +92,7 @@ export const bulkA = (i) => `1350${String(i).padStart(7, '0')}`;
 export const bulkB = (i) => `1360${String(i).padStart(7, '0')}`;
 
 /**
- * Full numbers of people typed or imported by the E2E tests (04-calls, 04b-watch-audit, 05-bindings, 08-modes-bulk;
+ * Full numbers of people typed or imported by the E2E tests (04-calls, 04b-watch-audit, 05-bindings, 08-modes-bulk, 10-axyb;
  * of 08's 1,000-row bulk file a sample of every 25th row, so the scan stays quick).
  */
 export const E2E_PERSON_NUMBERS = [
@@ -105,6 +105,8 @@ export const E2E_PERSON_NUMBERS = [
   '15800158002',
   '15800158003',
   '15900159003',
+  '15800158010',
+  '15900159010',
   '18600000002',
   '18600000012',
   ...Array.from({ length: 40 }, (_, k) => [bulkA(k * 25), bulkB(k * 25)]).flat(),

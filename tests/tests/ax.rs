@@ -144,3 +144,40 @@ async fn ax_lifecycle(scheme: AuthScheme) {
 }
 
 both_schemes!(ax_lifecycle);
+
+/// privatenumber_02_0011: "1个A号码同时只能绑定5个X号码"; the refusal is 1011003
+/// (pn_faq_1011003), explained in plain words. `turnFlag` is sent as on/off and the query
+/// reports it back with `privateNumType`.
+#[tokio::test]
+async fn five_x_per_a_and_turn_flag() {
+    let sim = sim().await;
+    let c = client(&sim, AX, AuthScheme::Aksk);
+    let mut r = AxBindRequest::new(num("13800010071"));
+    r.area_code = Some("010".into());
+    r.area_match_mode = Some(maskline_api::AreaMatchMode::Relaxed);
+    r.turn_flag = Some(false);
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let b = c
+            .ax_bind(&r)
+            .await
+            .unwrap_or_else(|e| panic!("bind {i}: {e}"));
+        ids.push(b.subscription_id);
+    }
+    let found = c
+        .ax_query(&AxQuery::Subscription(ids[0].clone()))
+        .await
+        .expect("query");
+    assert_eq!(found[0].turned_on, Some(false), "turnFlag off is kept");
+    assert_eq!(found[0].private_num_type.as_deref(), Some("mobile-virtual"));
+    let e = expect_code(c.ax_bind(&r).await, "1011003", "a sixth X for one A");
+    let x = e.result_code().expect("code").explanation();
+    assert!(
+        x.en.contains("at most 5") && x.zh.contains("5 个 X 号码"),
+        "{x:?}"
+    );
+    c.ax_unbind(&AxKey::Subscription(ids.remove(0)))
+        .await
+        .expect("unbind one");
+    c.ax_bind(&r).await.expect("room for one X again");
+}

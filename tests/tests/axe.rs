@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use maskline_api::AuthScheme;
-use maskline_api::axe::{AxeBindRequest, AxeCallback, AxeKey, AxeModifyRequest};
+use maskline_api::axe::{AxeBindRequest, AxeCallback, AxeKey, AxeModifyRequest, AxeTimeUnit};
 
 /// The AXE demo app's numbers in 020 are `+8616500202000` and `+8616500202001`.
 const X_020: &str = "+8616500202";
@@ -70,6 +70,11 @@ async fn axe_lifecycle(scheme: AuthScheme) {
         "userData was modified"
     );
     assert_eq!(by_id[0].bind_num.as_deref(), Some("+8613800010001"));
+    // privatenumber_02_0024: timeUnit "0" = hours (none was sent, the default); the query
+    // answer is flat and keeps the lifetime with its unit.
+    assert_eq!(by_id[0].time_unit, AxeTimeUnit::Hours);
+    assert_eq!(by_id[0].bind_expired, Some(24));
+    assert_eq!(by_id[0].bind_expired_secs(), Some(24 * 3600));
     assert_eq!(by_id[0].extend_num.as_deref(), Some(ext.as_str()));
 
     let key12 = AxeKey::Extension {

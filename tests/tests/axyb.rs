@@ -69,6 +69,17 @@ async fn axyb_lifecycle(scheme: AuthScheme) {
         ),
         "the relation holds A, X, Y and B"
     );
+    // xyRelationNumInfo (privatenumber_axyb_0019): lifetimes as sent, in seconds, and the
+    // time the relation was set.
+    assert_eq!(
+        (rel[0].duration_secs, rel[0].yb_duration_secs),
+        (Some(3600), Some(600))
+    );
+    assert_eq!(rel[0].record, Some(false), "recordFlag defaults to false");
+    assert!(
+        rel[0].subscribe_time.is_some(),
+        "subscribeTime is reported: {rel:?}"
+    );
     let on_x = c
         .axyb_query(&AxybQuery::RelationNum(num(&x)))
         .await
@@ -129,3 +140,30 @@ async fn axyb_lifecycle(scheme: AuthScheme) {
 }
 
 both_schemes!(axyb_lifecycle);
+
+/// The platform lets one A hold at most 5 X at once (privatenumber_04_0009); the simulator
+/// refuses the 6th AX step with 1011003, which the client explains in plain words.
+#[tokio::test]
+async fn a_sixth_x_for_one_a_is_refused_and_explained() {
+    let sim = sim().await;
+    let c = client(&sim, AXYB, AuthScheme::Aksk);
+    let mut ax = AxybAxRequest::new(num("13800010061"));
+    ax.area_code = Some("0571".into());
+    ax.area_match_mode = Some(maskline_api::AreaMatchMode::Relaxed);
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        let b = c
+            .axyb_bind_ax(&ax)
+            .await
+            .unwrap_or_else(|e| panic!("AX step {i}: {e}"));
+        ids.push(b.subscription_id);
+    }
+    let sixth = c.axyb_bind_ax(&ax).await.expect_err("a sixth X for one A");
+    let code = sixth.result_code().expect("a platform code").clone();
+    assert_eq!(code.code(), "1011003", "{sixth:?}");
+    assert!(code.explanation().en.contains("at most 5"));
+    c.axyb_unbind(&AxybUnbind::Relation(ids.remove(0)))
+        .await
+        .expect("unbind one");
+    c.axyb_bind_ax(&ax).await.expect("room for one X again");
+}

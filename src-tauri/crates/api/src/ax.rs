@@ -34,6 +34,9 @@ pub struct AxBindRequest {
     pub max_duration_mins: Option<u32>,
     pub last_min_voice: Option<String>,
     pub user_data: Option<String>,
+    /// `turnFlag` (privatenumber_02_0011): `"on"` the private number is switched on, `"off"`
+    /// switched off; absent = on.
+    pub turn_flag: Option<bool>,
 }
 
 impl AxBindRequest {
@@ -52,6 +55,7 @@ impl AxBindRequest {
             max_duration_mins: None,
             last_min_voice: None,
             user_data: None,
+            turn_flag: None,
         }
     }
 }
@@ -136,6 +140,8 @@ pub struct AxBinding {
     pub user_data: Option<String>,
     /// `turnFlag`: whether the private number is switched on.
     pub turned_on: Option<bool>,
+    /// `privateNumType` of the X (the bind sends `"mobile-virtual"` with an areaCode).
+    pub private_num_type: Option<String>,
     /// The temporary callee currently set for A→X calls (`calleeNum`), if the platform reports it.
     pub temp_callee: Option<String>,
 }
@@ -163,6 +169,8 @@ struct Wire {
     turn_flag: Option<bool>,
     #[serde(default, deserialize_with = "opt_string")]
     callee_num: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    private_num_type: Option<String>,
 }
 
 fn key_params(key: &AxKey) -> Result<Vec<(&'static str, String)>, ApiError> {
@@ -263,6 +271,10 @@ pub(crate) fn bind_call(r: &AxBindRequest) -> Result<Call, ApiError> {
             .put("privateNumType", "mobile-virtual");
     }
     b.opt("areaMatchMode", r.area_match_mode.map(AreaMatchMode::wire));
+    b.opt(
+        "turnFlag",
+        r.turn_flag.map(|on| if on { "on" } else { "off" }),
+    );
     options(
         &mut b,
         r.call_direction,
@@ -285,7 +297,18 @@ pub(crate) fn bind_call(r: &AxBindRequest) -> Result<Call, ApiError> {
 }
 
 pub(crate) fn modify_call(r: &AxModifyRequest) -> Result<Call, ApiError> {
-    let mut b = key_body(&r.key)?;
+    // privatenumber_02_0013: the binding is named by subscriptionId or privateNum; an origNum
+    // in a modify is the *new* A number. So a pair names the binding by its X only (an X has
+    // one A), and the A is not sent: it must not be read as a change of A.
+    let mut b = match &r.key {
+        AxKey::Pair { private_num, .. } => {
+            validate::private_number("privateNum", Some(private_num))?;
+            let mut b = Body::new();
+            b.put("privateNum", private_num.as_str());
+            b
+        }
+        key => key_body(key)?,
+    };
     let keys = b.0.as_object().map_or(0, |m| m.len());
     options(
         &mut b,
@@ -416,6 +439,7 @@ impl From<Wire> for AxBinding {
             user_data: w.user_data,
             turned_on: w.turn_flag,
             temp_callee: w.callee_num,
+            private_num_type: w.private_num_type,
         }
     }
 }

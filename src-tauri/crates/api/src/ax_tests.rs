@@ -134,3 +134,19 @@ fn query_records_decode_turn_flag_and_strings() {
     assert_eq!(got[0].record, Some(false));
     assert_eq!(got[0].call_direction, Some(CallDirection::CallerToCallee));
 }
+
+#[test]
+fn modify_by_pair_names_the_binding_by_its_x_only() {
+    // privatenumber_02_0013: origNum in a modify is the new A number.
+    let mut m = AxModifyRequest::new(AxKey::Pair {
+        orig: num("13800010001"),
+        private_num: num("17000000001"),
+    });
+    m.user_data = Some("u".into());
+    let body = modify_call(&m).expect("valid").body.expect("body");
+    assert_eq!(
+        body,
+        json!({"privateNum": "+8617000000001", "userData": "u"}),
+        "no origNum: it would be read as a new A"
+    );
+}

@@ -1,7 +1,9 @@
 //! AXE mode (§6): A is reached as X plus a 1–4 digit extension E.
 //!
-//! Expiry times are sent without `timeUnit`, so the platform reads them as hours (its default;
-//! the other `timeUnit` values are not documented).
+//! Expiry times are sent without `timeUnit`, so the platform reads them as hours (its
+//! documented default). Answers are read with the unit they state: the query table
+//! (privatenumber_02_0024) gives `timeUnit` String `"0"` hours / `"1"` minutes, and the v1.0
+//! query answer is flat (one binding, no list).
 
 use maskline_domain::PhoneNumber;
 use reqwest::Method;
@@ -95,7 +97,37 @@ impl AxeModifyRequest {
     }
 }
 
-/// A bind answer, or one record of a query.
+/// The unit of `bindExpiredTime` and `callbackExpiredTime` (`timeUnit`, privatenumber_02_0024:
+/// `"0"` hours, `"1"` minutes; absent = hours, the bind page's default).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum AxeTimeUnit {
+    #[default]
+    Hours,
+    Minutes,
+    /// A value no page documents; the lifetimes' length is then unknown.
+    Other(String),
+}
+
+impl AxeTimeUnit {
+    pub fn from_wire(v: Option<&str>) -> Self {
+        match v.map(str::trim) {
+            None | Some("0") => AxeTimeUnit::Hours,
+            Some("1") => AxeTimeUnit::Minutes,
+            Some(other) => AxeTimeUnit::Other(other.to_string()),
+        }
+    }
+
+    /// Seconds per unit; `None` for an undocumented unit.
+    pub fn secs(&self) -> Option<u64> {
+        match self {
+            AxeTimeUnit::Hours => Some(3600),
+            AxeTimeUnit::Minutes => Some(60),
+            AxeTimeUnit::Other(_) => None,
+        }
+    }
+}
+
+/// A bind answer, or the binding a query answered.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AxeBinding {
     pub subscription_id: String,
@@ -103,9 +135,28 @@ pub struct AxeBinding {
     pub virtual_num: Option<String>,
     pub extend_num: Option<String>,
     pub record: Option<bool>,
-    pub bind_expired_hours: Option<u64>,
-    pub callback_expired_hours: Option<u64>,
+    pub record_hint_tone: Option<String>,
+    /// `displayNumMode` as sent: `"0"` X is shown, `"1"` the real caller.
+    pub display_num_mode: Option<String>,
+    pub callback_tone: Option<String>,
+    pub callback_num: Option<String>,
+    /// `bindExpiredTime` in `time_unit`; 0 = never.
+    pub bind_expired: Option<u64>,
+    /// `callbackExpiredTime` in `time_unit`.
+    pub callback_expired: Option<u64>,
+    pub time_unit: AxeTimeUnit,
     pub user_data: Option<String>,
+}
+
+impl AxeBinding {
+    /// The binding's lifetime in seconds (0 = never); `None` if not given or the unit is unknown.
+    pub fn bind_expired_secs(&self) -> Option<u64> {
+        Some(self.bind_expired? * self.time_unit.secs()?)
+    }
+
+    pub fn callback_expired_secs(&self) -> Option<u64> {
+        Some(self.callback_expired? * self.time_unit.secs()?)
+    }
 }
 
 #[derive(Deserialize)]
@@ -121,6 +172,16 @@ struct Wire {
     extend_num: Option<String>,
     #[serde(default, deserialize_with = "opt_bool")]
     record_flag: Option<bool>,
+    #[serde(default, deserialize_with = "opt_string")]
+    record_hint_tone: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    display_num_mode: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    callback_tone: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    callback_num: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    time_unit: Option<String>,
     #[serde(default, deserialize_with = "opt_u64")]
     bind_expired_time: Option<u64>,
     #[serde(default, deserialize_with = "opt_u64")]
@@ -137,11 +198,35 @@ impl From<Wire> for AxeBinding {
             virtual_num: w.virtual_num,
             extend_num: w.extend_num,
             record: w.record_flag,
-            bind_expired_hours: w.bind_expired_time,
-            callback_expired_hours: w.callback_expired_time,
+            record_hint_tone: w.record_hint_tone,
+            display_num_mode: w.display_num_mode,
+            callback_tone: w.callback_tone,
+            callback_num: w.callback_num,
+            bind_expired: w.bind_expired_time,
+            callback_expired: w.callback_expired_time,
+            time_unit: AxeTimeUnit::from_wire(w.time_unit.as_deref()),
             user_data: w.user_data,
         }
     }
+}
+
+/// The binding(s) of a v1.0 query answer: flat per the table; a record nested in a member is
+/// accepted too (see [`records`]).
+pub(crate) fn query_answer(v: &serde_json::Value) -> Result<Vec<AxeBinding>, ApiError> {
+    records(v)
+        .into_iter()
+        .map(|r| decode::<Wire>("AXE binding", r).map(AxeBinding::from))
+        .collect()
+}
+
+/// A bind answer (privatenumber_02_0022): lifetimes are in the unit the request used; the
+/// client sends none, so hours.
+pub(crate) fn bind_answer(v: serde_json::Value) -> Result<AxeBinding, ApiError> {
+    let w: Wire = decode("AXE bind answer", v)?;
+    if w.subscription_id.is_none() {
+        return Err(missing("subscriptionId"));
+    }
+    Ok(AxeBinding::from(w))
 }
 
 fn extension(e: &str) -> Result<(), ApiError> {
@@ -306,11 +391,7 @@ pub(crate) fn query_call(key: &AxeKey) -> Result<Call, ApiError> {
 
 impl Client {
     pub async fn axe_bind(&self, req: &AxeBindRequest) -> Result<AxeBinding, ApiError> {
-        let w: Wire = decode("AXE bind answer", self.json(bind_call(req)?).await?)?;
-        if w.subscription_id.is_none() {
-            return Err(missing("subscriptionId"));
-        }
-        let mut b = AxeBinding::from(w);
+        let mut b = bind_answer(self.json(bind_call(req)?).await?)?;
         b.bind_num.get_or_insert_with(|| req.bind_num.to_string());
         Ok(b)
     }
@@ -324,11 +405,7 @@ impl Client {
     }
 
     pub async fn axe_query(&self, key: &AxeKey) -> Result<Vec<AxeBinding>, ApiError> {
-        let v = self.json(query_call(key)?).await?;
-        records(&v)
-            .into_iter()
-            .map(|r| decode::<Wire>("AXE binding", r).map(AxeBinding::from))
-            .collect()
+        query_answer(&self.json(query_call(key)?).await?)
     }
 }
 

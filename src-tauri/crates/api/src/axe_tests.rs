@@ -88,5 +88,44 @@ fn extension_numbers_decode_from_string_or_number() {
     .expect("decodes");
     let b = AxeBinding::from(w);
     assert_eq!(b.extend_num.as_deref(), Some("1234"));
-    assert_eq!(b.bind_expired_hours, Some(0));
+    assert_eq!(b.bind_expired, Some(0));
+}
+
+#[test]
+fn lifetimes_keep_the_unit_the_answer_states() {
+    let q = |unit: Option<&str>| {
+        let mut v = json!({"resultcode": "0", "subscriptionId": "s", "bindExpiredTime": 90, "callbackExpiredTime": 30});
+        if let Some(u) = unit {
+            v["timeUnit"] = json!(u);
+        }
+        query_answer(&v).expect("decodes").remove(0)
+    };
+    assert_eq!(
+        q(Some("1")).bind_expired_secs(),
+        Some(90 * 60),
+        "1 = minutes"
+    );
+    assert_eq!(
+        q(Some("0")).bind_expired_secs(),
+        Some(90 * 3600),
+        "0 = hours"
+    );
+    assert_eq!(
+        q(None).bind_expired_secs(),
+        Some(90 * 3600),
+        "absent = hours"
+    );
+    let odd = q(Some("2"));
+    assert_eq!(odd.time_unit, AxeTimeUnit::Other("2".into()));
+    assert_eq!(odd.bind_expired, Some(90), "the value is kept");
+    assert_eq!(
+        odd.bind_expired_secs(),
+        None,
+        "an undocumented unit has no length"
+    );
+    // Integral float from a lenient sender.
+    let f = query_answer(&json!({"subscriptionId": "s", "bindExpiredTime": 24.0, "timeUnit": 0}))
+        .expect("decodes")
+        .remove(0);
+    assert_eq!(f.bind_expired_secs(), Some(24 * 3600));
 }

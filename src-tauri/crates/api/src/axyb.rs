@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::axb::missing;
 use crate::common::{AreaMatchMode, Body, CallDirection};
 use crate::transport::Call;
-use crate::wire::{decode, opt_bool, opt_string, opt_u64, records};
+use crate::wire::{decode, opt_bool, opt_string, opt_u64};
 use crate::{ApiError, Client, validate};
 
 pub(crate) const PATH: &str = "/rest/omp/xyrelationnumber/v1.0";
@@ -96,36 +96,63 @@ pub struct AxybBound {
     pub relation_number: String,
 }
 
-/// One relation as reported by the query (response shape not documented: fields are best effort).
+/// One relation of a query answer: an item of `xyRelationNumList` (xyRelationNumInfo,
+/// privatenumber_axyb_0019 table 6).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AxybRelation {
+    /// `bindId`: the relation's id, the `subscriptionId` the bind answered.
     pub subscription_id: String,
+    /// `numA`.
     pub a: Option<String>,
+    /// `numX`.
     pub x: Option<String>,
+    /// `numY`: absent while only AX is bound.
     pub y: Option<String>,
+    /// `numB`.
     pub b: Option<String>,
     pub call_direction: Option<CallDirection>,
+    /// `duration` (documented String, seconds; 0 = never expires).
     pub duration_secs: Option<u64>,
+    /// `ybDuration` (documented String, seconds; 0 = YB ends with AX).
     pub yb_duration_secs: Option<u64>,
+    /// `recordFlag` (documented String "true"/"false").
     pub record: Option<bool>,
+    pub record_hint_tone: Option<String>,
+    /// `subscribeTime`: when the relation was set or last changed, as the platform wrote it
+    /// (`2016-12-24 15:15:15`).
+    pub subscribe_time: Option<String>,
+    pub pre_voice_x: Option<String>,
+    pub pre_voice_y: Option<String>,
     pub user_data: Option<String>,
 }
 
+/// The documented list container of the query answer.
+pub const QUERY_LIST: &str = "xyRelationNumList";
+
+/// Answer of either bind step (privatenumber_axyb_0017 table 7).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Wire {
+struct BoundWire {
     #[serde(default, deserialize_with = "opt_string")]
     subscription_id: Option<String>,
-    #[serde(default, deserialize_with = "opt_string", alias = "relationNum")]
+    #[serde(default, deserialize_with = "opt_string")]
     relation_number: Option<String>,
-    #[serde(default, deserialize_with = "opt_string", alias = "aNum")]
-    orig_num: Option<String>,
-    #[serde(default, deserialize_with = "opt_string", alias = "xNum")]
-    x_number: Option<String>,
+}
+
+/// xyRelationNumInfo (privatenumber_axyb_0019 table 6).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RelationWire {
     #[serde(default, deserialize_with = "opt_string")]
-    y_num: Option<String>,
+    bind_id: Option<String>,
     #[serde(default, deserialize_with = "opt_string")]
-    b_num: Option<String>,
+    num_a: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    num_x: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    num_y: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    num_b: Option<String>,
     #[serde(default, deserialize_with = "opt_u64")]
     call_direction: Option<u64>,
     #[serde(default, deserialize_with = "opt_u64")]
@@ -134,6 +161,14 @@ struct Wire {
     yb_duration: Option<u64>,
     #[serde(default, deserialize_with = "opt_bool")]
     record_flag: Option<bool>,
+    #[serde(default, deserialize_with = "opt_string")]
+    record_hint_tone: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    subscribe_time: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pre_voice_x: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pre_voice_y: Option<String>,
     #[serde(default, deserialize_with = "opt_string")]
     user_data: Option<String>,
 }
@@ -171,11 +206,7 @@ impl Client {
 
     pub async fn axyb_query(&self, q: &AxybQuery) -> Result<Vec<AxybRelation>, ApiError> {
         let call = self.axyb_call(Method::GET, query_params(q)?, None);
-        let v = self.json(call).await?;
-        records(&v)
-            .into_iter()
-            .map(|r| decode::<Wire>("AXYB relation", r).map(relation))
-            .collect()
+        relations(&self.json(call).await?)
     }
 }
 
@@ -263,26 +294,38 @@ pub(crate) fn query_params(q: &AxybQuery) -> Result<Vec<(&'static str, String)>,
 }
 
 fn bound(v: serde_json::Value) -> Result<AxybBound, ApiError> {
-    let w: Wire = decode("AXYB bind answer", v)?;
+    let w: BoundWire = decode("AXYB bind answer", v)?;
     Ok(AxybBound {
         subscription_id: w.subscription_id.ok_or_else(|| missing("subscriptionId"))?,
         relation_number: w.relation_number.ok_or_else(|| missing("relationNumber"))?,
     })
 }
 
-fn relation(w: Wire) -> AxybRelation {
-    AxybRelation {
-        subscription_id: w.subscription_id.unwrap_or_default(),
-        a: w.orig_num,
-        x: w.x_number.or(w.relation_number),
-        y: w.y_num,
-        b: w.b_num,
-        call_direction: w.call_direction.and_then(CallDirection::from_code),
-        duration_secs: w.duration,
-        yb_duration_secs: w.yb_duration,
-        record: w.record_flag,
-        user_data: w.user_data,
-    }
+/// The relations of a query answer. An item without `bindId` cannot be unbound or kept apart
+/// from the others, so it is a decode error rather than a silently dropped or empty-id record.
+pub(crate) fn relations(v: &serde_json::Value) -> Result<Vec<AxybRelation>, ApiError> {
+    crate::wire::list(v, QUERY_LIST)?
+        .into_iter()
+        .map(|r| {
+            let w: RelationWire = decode("AXYB relation (xyRelationNumInfo)", r)?;
+            Ok(AxybRelation {
+                subscription_id: w.bind_id.ok_or_else(|| missing("bindId"))?,
+                a: w.num_a,
+                x: w.num_x,
+                y: w.num_y,
+                b: w.num_b,
+                call_direction: w.call_direction.and_then(CallDirection::from_code),
+                duration_secs: w.duration,
+                yb_duration_secs: w.yb_duration,
+                record: w.record_flag,
+                record_hint_tone: w.record_hint_tone,
+                subscribe_time: w.subscribe_time,
+                pre_voice_x: w.pre_voice_x,
+                pre_voice_y: w.pre_voice_y,
+                user_data: w.user_data,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -115,6 +115,11 @@ result_codes! {
     WrongMode = "1010040", NotPermitted, "该 App Key 无权调用此接口(应用模式不同)。", "This app key may not call this API (the app has a different mode).";
     AccountNotFound = "1011001", AuthFailed, "账号不存在。", "The account does not exist.";
     AxBindingNotFound = "1011004", NotFound, "AX 绑定关系不存在或号码已释放。", "The AX binding does not exist or the number was released.";
+    // pn_faq_1011003: "the A number given already has 5 X numbers" (privatenumber_02_0011
+    // 使用限制: "1个A号码同时只能绑定5个X号码").
+    AxLimitReached = "1011003", AlreadyBound, "这个 A 号码已经同时绑定了 5 个 X 号码,平台规定一个 A 号码最多只能同时绑定 5 个 X 号码,所以这次绑定被拒绝。", "This A number is already bound to 5 X numbers at once, and the platform allows at most 5 per A number, so this binding was refused.";
+    // The AXE error-code table (privatenumber_02_0022): "没有空闲的分机号".
+    NoIdleExtension = "1020167", AlreadyBound, "这个 X 号码已没有空闲的分机号(分机号已全部被占用)。", "This X number has no free extension left (all its extensions are taken).";
     ResourceAllocated = "1011005", AlreadyBound, "X 号码已被其他 A 号码绑定,或资源已用完。", "The X number is already bound to another A number, or the quota is used up.";
     NumberNotApplied = "1012001", NotFound, "号码不属于该应用,或绑定关系不存在,或号码已释放。", "The number does not belong to this app, the binding does not exist, or the number was released.";
     NumberAlreadyBound = "1012010", AlreadyBound, "号码已被绑定(同一 X 上已有包含该 A 或 B 的绑定)。", "The number is already bound (this X already has a binding with this A or B).";
@@ -181,9 +186,20 @@ impl CodeCategory {
 }
 
 impl ResultCode {
+    /// A code-specific next step where the category's is not precise enough.
+    fn action(&self) -> (&'static str, &'static str) {
+        match self {
+            ResultCode::AxLimitReached => (
+                "请先解绑这个 A 号码已有的某个 X 号码,再重新绑定;或者改用另一个 A 号码。",
+                "Unbind one of this A number's X numbers first and bind again, or use another A number.",
+            ),
+            other => other.category().action(),
+        }
+    }
+
     /// What happened and what to do. Unknown codes get a generic text; keep the raw code too.
     pub fn explanation(&self) -> Explanation {
-        let (action_zh, action_en) = self.category().action();
+        let (action_zh, action_en) = self.action();
         let (zh, en) = self.what().unwrap_or((
             "平台返回了未知的结果码。",
             "The platform returned an unknown result code.",
@@ -273,5 +289,22 @@ mod tests {
         assert!(auth.action_zh.contains("30 分钟"));
         let bound = ResultCode::NumberAlreadyBound.explanation();
         assert!(bound.en.contains("already bound"));
+    }
+
+    #[test]
+    fn the_five_x_limit_is_explained_in_plain_words() {
+        // pn_faq_1011003 (support.huaweicloud.com/PrivateNumber_faq/pn_faq_1011003.html).
+        let c = ResultCode::from_code("1011003");
+        assert_eq!(c, ResultCode::AxLimitReached);
+        let e = c.explanation();
+        assert!(
+            e.en.contains("5 X numbers") && e.zh.contains("5 个 X 号码"),
+            "{e:?}"
+        );
+        assert!(e.action_en.contains("Unbind one of this A number"), "{e:?}");
+        assert!(
+            e.action_zh.contains("解绑") && e.action_zh.contains("另一个 A 号码"),
+            "{e:?}"
+        );
     }
 }

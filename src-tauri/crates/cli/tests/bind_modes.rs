@@ -18,6 +18,7 @@ fn ax_bind_temp_callee_query_unbind() {
         "13800138000",
         "--area-code",
         "0755",
+        "--switched-off",
         "--json",
     ]);
     let x = b["x"].as_str().expect("x").to_string();
@@ -51,6 +52,9 @@ fn ax_bind_temp_callee_query_unbind() {
     let q = cli.json(&["query", "ax", "--caller", "13800138000", "--json"]);
     assert_eq!(q["count"], 1, "{q}");
     assert_eq!(q["bindings"][0]["userData"], "vip", "{q}");
+    // --switched-off sent turnFlag "off"; the query reports it with privateNumType.
+    assert_eq!(q["bindings"][0]["turnedOn"], false, "{q}");
+    assert_eq!(q["bindings"][0]["privateNumType"], "mobile-virtual", "{q}");
     let id = q["bindings"][0]["subscriptionId"]
         .as_str()
         .expect("id")

@@ -37,6 +37,10 @@ pub enum BindForm {
         record: Option<bool>,
         record_hint_tone: Option<String>,
         user_data: Option<String>,
+        /// Bind with the private number switched off (`turnFlag` "off": calls to X are not
+        /// put through until it is switched on). None or false = on, the platform's default.
+        #[serde(default)]
+        switched_off: Option<bool>,
     },
     #[serde(rename = "AXE", rename_all = "camelCase")]
     Axe {

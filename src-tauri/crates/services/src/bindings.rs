@@ -37,7 +37,7 @@ pub use maskline_api::{
     axb::{
         AxbBindRequest, AxbBinding, AxbBound, AxbModifyRequest, AxbQuery, AxbQueryPage, AxbUnbind,
     },
-    axe::{AxeBindRequest, AxeBinding, AxeCallback, AxeKey, AxeModifyRequest},
+    axe::{AxeBindRequest, AxeBinding, AxeCallback, AxeKey, AxeModifyRequest, AxeTimeUnit},
     axyb::{AxybAxRequest, AxybBound, AxybQuery, AxybRelation, AxybUnbind, AxybYbRequest},
 };
 pub use unsure::{BindCheck, unsure_message};

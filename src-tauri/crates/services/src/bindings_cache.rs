@@ -144,17 +144,22 @@ pub async fn sync(session: &Session) -> Result<SyncReport, ServiceError> {
                     Err(e) if not_found(&e) => vec![],
                     Err(e) => return Err(e.into()),
                 };
-                seen.extend(found.into_iter().map(|r| BindingRecord {
-                    subscription_id: r.subscription_id,
-                    a: r.a,
-                    b: r.b,
-                    x: r.x.or_else(|| Some(x.clone())),
-                    y: r.y,
-                    direction: r.call_direction.map(|d| d.code()),
-                    duration_secs: r.duration_secs.map(|d| d as i64),
-                    record: r.record,
-                    user_data: r.user_data,
-                    ..Default::default()
+                seen.extend(found.into_iter().map(|r| {
+                    let at = bound_at(r.subscribe_time.as_ref());
+                    BindingRecord {
+                        expires_at: expires(at.as_deref(), r.duration_secs),
+                        subscription_id: r.subscription_id,
+                        a: r.a,
+                        b: r.b,
+                        x: r.x.or_else(|| Some(x.clone())),
+                        y: r.y,
+                        direction: r.call_direction.map(|d| d.code()),
+                        duration_secs: r.duration_secs.map(|d| d as i64),
+                        record: r.record,
+                        user_data: r.user_data,
+                        bound_at: at,
+                        ..Default::default()
+                    }
                 }));
             }
         }
@@ -165,11 +170,12 @@ pub async fn sync(session: &Session) -> Result<SyncReport, ServiceError> {
                 queried += 1;
                 match client.axe_query(&AxeKey::Subscription(id.clone())).await {
                     Ok(found) => seen.extend(found.into_iter().map(|b| BindingRecord {
+                        // In the unit the answer states (`timeUnit`: hours or minutes).
+                        duration_secs: b.bind_expired_secs().map(|s| s as i64),
                         subscription_id: b.subscription_id,
                         a: b.bind_num,
                         x: b.virtual_num,
                         extension: b.extend_num,
-                        duration_secs: b.bind_expired_hours.map(|h| h as i64 * 3600),
                         record: b.record,
                         user_data: b.user_data,
                         ..Default::default()

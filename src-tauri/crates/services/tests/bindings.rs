@@ -179,3 +179,38 @@ async fn mode_independent_calls_report_missing_records() {
         .expect_err("no recording");
     assert!(err.result_code().is_some(), "{err}");
 }
+
+/// The AX bind form's "switched off" option sends `turnFlag: "off"` (privatenumber_02_0011);
+/// left unticked nothing is sent and the platform binds it switched on.
+#[tokio::test]
+async fn ax_form_can_bind_switched_off() {
+    use maskline_domain::binding_forms::BindForm;
+    let env = env().await;
+    let s = env.session("ax");
+    let form = |a: &str, x: usize, off: Option<bool>| BindForm::Ax {
+        a: a.into(),
+        x: Some(env.x("ax", x).to_string()),
+        x_scope: None,
+        area_code: None,
+        direction: None,
+        record: None,
+        record_hint_tone: None,
+        user_data: None,
+        switched_off: off,
+    };
+    let off = s
+        .bind_form(&form("13800138071", 0, Some(true)))
+        .await
+        .expect("bind off");
+    let on = s
+        .bind_form(&form("13800138072", 1, None))
+        .await
+        .expect("bind on");
+    for (outcome, want) in [(off, false), (on, true)] {
+        let found = s
+            .ax_query(&AxQuery::Subscription(outcome.subscription_id))
+            .await
+            .expect("query");
+        assert_eq!(found[0].turned_on, Some(want), "{found:?}");
+    }
+}

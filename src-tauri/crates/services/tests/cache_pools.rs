@@ -193,3 +193,78 @@ async fn pool_metrics_follow_bindings_and_choose_x_avoids_conflicts() {
     .expect("choose");
     assert_eq!(pool, None, "an unknown pool has no numbers");
 }
+
+/// AXYB bindings are found by the documented query (`xyRelationNumList`, privatenumber_axyb_0019):
+/// a relation made behind Maskline's back is listed with A, X, Y, B, its lifetime and expiry, and
+/// dropped once it is unbound elsewhere. Before issue 13 the client kept only list items with a
+/// `subscriptionId`, so against the real answer (`bindId`) a sync found nothing.
+#[tokio::test]
+async fn axyb_sync_lists_relations_made_elsewhere_and_drops_unbound_ones() {
+    use maskline_api::axyb::{AxybAxRequest, AxybUnbind, AxybYbRequest};
+    let env = env().await;
+    let app = env
+        .sim
+        .apps()
+        .into_iter()
+        .find(|a| a.key == "demo-axyb-key")
+        .expect("demo app");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("numbers.csv");
+    let mut csv = String::from("\u{feff}隐私号码,城市区号,运营商\n");
+    for n in &app.numbers {
+        csv.push_str(&format!("{},{},CMCC\n", n.number, n.area_code));
+    }
+    std::fs::write(&path, csv).expect("write");
+    numbers::import_file(&env.dbm, Some("axyb"), &path, None).expect("import");
+
+    let mut cfg = ClientConfig::new(
+        env.sim.base_url(),
+        "demo-axyb-key",
+        Sensitive::new("demo-axyb-secret".to_string()),
+    );
+    cfg.scheme = AuthScheme::Aksk;
+    let other = Client::new(cfg).expect("client");
+    let mut ax = AxybAxRequest::new(num("13800000071"));
+    ax.area_code = Some("010".into());
+    ax.duration_secs = Some(3600);
+    let step1 = other.axyb_bind_ax(&ax).await.expect("AX elsewhere");
+    let step2 = other
+        .axyb_bind_yb(&AxybYbRequest {
+            subscription_id: step1.subscription_id.clone(),
+            b: num("13900000071"),
+            area_code: Some("010".into()),
+            area_match_mode: None,
+            yb_duration_secs: None,
+            pre_voice_y: None,
+        })
+        .await
+        .expect("YB elsewhere");
+
+    let s = env.session("axyb");
+    let report = bindings_cache::sync(&s).await.expect("sync");
+    assert_eq!((report.seen, report.added), (1, 1), "{report:?}");
+    let list =
+        || bindings_cache::list(&env.dbm, Some("axyb"), &BindingFilter::default()).expect("list");
+    let page = list();
+    assert_eq!(page.total, 1, "{page:?}");
+    let b = &page.items[0];
+    assert_eq!(b.subscription_id, step1.subscription_id);
+    assert_eq!(b.a.as_deref(), Some("+8613800000071"));
+    assert_eq!(b.b.as_deref(), Some("+8613900000071"));
+    assert_eq!(b.x.as_deref(), Some(step1.relation_number.as_str()));
+    assert_eq!(b.y.as_deref(), Some(step2.relation_number.as_str()));
+    assert_eq!(b.duration_secs, Some(3600));
+    assert!(
+        b.bound_at.is_some() && b.expires_at.is_some(),
+        "subscribeTime gives bound-at and expiry: {b:?}"
+    );
+    assert_eq!(b.status, BindingStatus::Active);
+
+    other
+        .axyb_unbind(&AxybUnbind::Relation(step1.subscription_id.clone()))
+        .await
+        .expect("unbind elsewhere");
+    let report = bindings_cache::sync(&s).await.expect("sync again");
+    assert_eq!(report.removed, 1, "{report:?}");
+    assert_eq!(list().items[0].status, BindingStatus::Unbound);
+}

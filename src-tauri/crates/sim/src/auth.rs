@@ -16,9 +16,10 @@ use base64::engine::general_purpose::STANDARD as B64;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::clock::{SimClock, fmt_created, parse_created};
 use crate::codes::{self, ApiError};
-use crate::config::{AppConfig, AuthPolicy, CallbackAuth};
+use crate::model::auth::AuthState;
+use crate::model::clock::{SimClock, fmt_created, parse_created};
+use crate::model::config::{AppConfig, AuthPolicy, CallbackAuth};
 
 /// Which signature scheme a request used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +153,7 @@ pub fn parse_headers(headers: &HeaderMap) -> Result<Token, ApiError> {
 }
 
 /// Expected digest for a scheme.
-pub fn digest(scheme: Scheme, secret: &str, nonce: &str, created: &str) -> String {
+pub(crate) fn digest(scheme: Scheme, secret: &str, nonce: &str, created: &str) -> String {
     match scheme {
         Scheme::Wsse => {
             let mut h = Sha256::new();
@@ -175,37 +176,31 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Replay and lock bookkeeping.
-#[derive(Debug, Default)]
-pub struct AuthState {
-    nonces: HashMap<(String, String), Instant>,
-    failures: HashMap<IpAddr, (u32, i64)>,
-    locked_until: HashMap<IpAddr, i64>,
-}
-
-impl AuthState {
-    fn fail(&mut self, ip: IpAddr, now: i64, policy: &AuthPolicy, err: ApiError) -> ApiError {
-        let entry = self.failures.entry(ip).or_insert((0, now));
-        if now - entry.1 > policy.lock_minutes * 60 {
-            *entry = (0, now);
-        }
-        entry.0 += 1;
-        entry.1 = now;
-        if entry.0 >= policy.lock_threshold.max(1) {
-            self.failures.remove(&ip);
-            self.locked_until.insert(ip, now + policy.lock_minutes * 60);
-        }
-        err
+/// Count an authentication failure from `ip`; the threshold locks the IP. Returns `err`.
+fn fail(
+    state: &mut AuthState,
+    ip: IpAddr,
+    now: i64,
+    policy: &AuthPolicy,
+    err: ApiError,
+) -> ApiError {
+    let entry = state.failures.entry(ip).or_insert((0, now));
+    if now - entry.1 > policy.lock_minutes * 60 {
+        *entry = (0, now);
     }
-
-    pub fn unlock_all(&mut self) {
-        self.locked_until.clear();
-        self.failures.clear();
+    entry.0 += 1;
+    entry.1 = now;
+    if entry.0 >= policy.lock_threshold.max(1) {
+        state.failures.remove(&ip);
+        state
+            .locked_until
+            .insert(ip, now + policy.lock_minutes * 60);
     }
+    err
 }
 
 /// Verify a request; returns the app it authenticates as.
-pub fn verify<'a>(
+pub(crate) fn verify<'a>(
     headers: &HeaderMap,
     ip: IpAddr,
     apps: &'a [AppConfig],
@@ -235,7 +230,7 @@ pub fn verify<'a>(
     }
     let Some(app) = apps.iter().find(|a| a.key == token.username) else {
         let e = ApiError::forbidden(codes::INVALID_APP_KEY, "Invalid app_key.");
-        return Err(state.fail(ip, now, policy, e));
+        return Err(fail(state, ip, now, policy, e));
     };
     let expected = digest(token.scheme, &app.secret, &token.nonce, &token.created);
     if !same(expected.as_bytes(), token.digest.as_bytes()) {
@@ -244,7 +239,7 @@ pub fn verify<'a>(
             codes::BAD_DIGEST,
             "The PasswordDigest is incorrect.",
         );
-        return Err(state.fail(ip, now, policy, e));
+        return Err(fail(state, ip, now, policy, e));
     }
     let window = std::time::Duration::from_secs((policy.max_skew_secs.max(1) as u64) * 2);
     state.nonces.retain(|_, seen| seen.elapsed() < window);
@@ -255,7 +250,7 @@ pub fn verify<'a>(
             codes::BAD_DIGEST,
             "The PasswordDigest is incorrect. Nonce has been used.",
         );
-        return Err(state.fail(ip, now, policy, e));
+        return Err(fail(state, ip, now, policy, e));
     }
     state.nonces.insert(key, Instant::now());
     state.failures.remove(&ip);
@@ -263,7 +258,7 @@ pub fn verify<'a>(
 }
 
 /// `(Authorization, header name, header value)` for signing a callback like the platform.
-pub fn sign(
+pub(crate) fn sign(
     scheme: CallbackAuth,
     key: &str,
     secret: &str,

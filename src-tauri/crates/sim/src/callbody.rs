@@ -3,14 +3,14 @@
 
 use serde_json::{Value, json};
 
-use crate::calls::Leg;
-use crate::clock::fmt_utc;
 use crate::codes::strip_nulls;
-use crate::config::{AppConfig, Mode};
-use crate::outcomes::Outcome;
-use crate::recordings::Recording;
+use crate::model::calls::Leg;
+use crate::model::clock::fmt_utc;
+use crate::model::config::{AppConfig, Mode};
+use crate::model::outcomes::Outcome;
+use crate::model::recordings::Recording;
 
-pub fn service_type(mode: Mode) -> &'static str {
+pub(crate) fn service_type(mode: Mode) -> &'static str {
     match mode {
         Mode::Axb => "004",
         Mode::Ax => "003",
@@ -19,11 +19,11 @@ pub fn service_type(mode: Mode) -> &'static str {
     }
 }
 
-pub struct Timeline {
-    pub t_in: i64,
-    pub t_alert: Option<i64>,
-    pub t_answer: Option<i64>,
-    pub t_end: i64,
+pub(crate) struct Timeline {
+    pub(crate) t_in: i64,
+    pub(crate) t_alert: Option<i64>,
+    pub(crate) t_answer: Option<i64>,
+    pub(crate) t_end: i64,
 }
 
 fn status(session: &str, t: i64, leg: &Leg, extra: Value) -> Value {
@@ -45,7 +45,7 @@ fn event(kind: &str, info: Value) -> String {
 }
 
 /// Events up to (and including) answer.
-pub fn early_events(
+pub(crate) fn early_events(
     mode: Mode,
     session: &str,
     leg: &Leg,
@@ -77,7 +77,7 @@ pub fn early_events(
     evs
 }
 
-pub fn disconnect(session: &str, leg: &Leg, o: &Outcome, t_end: i64) -> String {
+pub(crate) fn disconnect(session: &str, leg: &Leg, o: &Outcome, t_end: i64) -> String {
     event(
         "disconnect",
         status(
@@ -90,7 +90,7 @@ pub fn disconnect(session: &str, leg: &Leg, o: &Outcome, t_end: i64) -> String {
 }
 
 /// The FeeInfo of a finished call.
-pub fn fee(
+pub(crate) fn fee(
     app: &AppConfig,
     session: &str,
     icid: &str,

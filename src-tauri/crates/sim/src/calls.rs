@@ -1,67 +1,25 @@
 //! Call generation for existing bindings: call events (callin, callout, alerting, answer,
 //! disconnect with `statusInfo`, §11), fee CDRs (§12, batches of ≤50) and recordings for
-//! answered calls of 3 s or more when recording is on. Also the stop-call API (§9.2).
+//! answered calls of 3 s or more when recording is on; ending answered calls (their planned
+//! end, or stop-call §9.2 through `http::calls`).
 
 use std::sync::Arc;
 
-use axum::Extension;
-use axum::body::Bytes;
-use axum::extract::State;
 use rand::Rng;
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::callbody::{Timeline, disconnect, early_events, fee};
-use crate::clock::compact_utc;
-use crate::codes::{self, ApiError, ApiResult, success};
-use crate::config::AppConfig;
-use crate::delivery::{self, Kind};
+use crate::codes::{self, ApiError};
+use crate::delivery;
 use crate::legs::legs;
-use crate::outcomes::{self, Outcome};
-use crate::params as p;
-use crate::recordings::{RECORD_DOMAIN, Recording};
+use crate::model::calls::{CallSummary, Leg, OngoingCall};
+use crate::model::clock::compact_utc;
+use crate::model::config::AppConfig;
+use crate::model::delivery::Kind;
+use crate::model::outcomes::{self, Outcome};
+use crate::model::recordings::{RECORD_DOMAIN, Recording};
 use crate::state::{Inner, Sim};
-
-/// Who calls whom through which binding.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Leg {
-    pub subscription_id: String,
-    pub caller: String,
-    pub bind_num: String,
-    pub dst: Option<String>,
-    pub direction: i64,
-    pub extend_num: Option<String>,
-    pub user_data: Option<String>,
-    pub record: bool,
-    #[serde(skip)]
-    pub forced: Option<Outcome>,
-}
-
-/// A call that is answered and not yet over (target of stop-call).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OngoingCall {
-    pub session_id: String,
-    pub icid: String,
-    pub app_key: String,
-    pub leg: Leg,
-    pub t_in: i64,
-    pub t_answer: i64,
-    pub planned_end: i64,
-}
-
-/// Summary returned by the admin endpoint.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CallSummary {
-    pub session_id: String,
-    pub subscription_id: String,
-    pub outcome: String,
-    pub ongoing: bool,
-    pub record_object_name: Option<String>,
-    pub record_domain: Option<String>,
-}
+use crate::yb;
 
 fn recording(
     s: &mut Inner,
@@ -91,7 +49,7 @@ fn recording(
 
 /// Generate `count` calls on the app's bindings; `ongoing` of them stay answered until
 /// stopped or until their planned end passes on the simulated clock.
-pub fn generate(
+pub(crate) fn generate(
     sim: &Arc<Sim>,
     app_key: &str,
     count: u32,
@@ -113,6 +71,9 @@ pub fn generate(
             ));
         }
         let leg = candidates[s.rng().random_range(0..candidates.len())].clone();
+        if leg.assigns_yb {
+            yb::auto_yb(&mut s, &app, &leg.subscription_id, &leg.caller, now);
+        }
         let keep_open = i < ongoing && leg.forced.is_none();
         let o = if keep_open {
             outcomes::ANSWERED
@@ -188,7 +149,7 @@ pub fn generate(
     Ok(summaries)
 }
 
-fn deliver(sim: &Arc<Sim>, app: &AppConfig, events: Vec<String>, fees: Vec<Value>) {
+pub(crate) fn deliver(sim: &Arc<Sim>, app: &AppConfig, events: Vec<String>, fees: Vec<Value>) {
     for e in events {
         delivery::enqueue(sim, app, Kind::Event, e);
     }
@@ -199,7 +160,8 @@ fn deliver(sim: &Arc<Sim>, app: &AppConfig, events: Vec<String>, fees: Vec<Value
 }
 
 /// End an ongoing call at `end` (simulated seconds): disconnect event, CDR, recording.
-fn finish(
+/// Returns the app with the disconnect event and the CDR to deliver.
+pub(crate) fn finish(
     sim: &Arc<Sim>,
     s: &mut Inner,
     call: OngoingCall,
@@ -230,7 +192,7 @@ fn finish(
 }
 
 /// Finish ongoing calls whose planned end has passed (called by the ticker).
-pub fn finish_due(sim: &Arc<Sim>) {
+pub(crate) fn finish_due(sim: &Arc<Sim>) {
     let now = sim.clock.now();
     let mut s = sim.state();
     let due: Vec<String> = s
@@ -260,37 +222,4 @@ pub fn finish_due(sim: &Arc<Sim>) {
     for (app, evs, f) in out {
         deliver(sim, &app, evs, vec![f]);
     }
-}
-
-/// `POST /rest/httpsessions/callStop/v2.0` `{"sessionid":…,"signal":"call_stop"}`.
-pub async fn stop(
-    State(sim): State<Arc<Sim>>,
-    Extension(app): Extension<AppConfig>,
-    body: Bytes,
-) -> ApiResult {
-    let b = p::body(&body)?;
-    let session = p::req_str(&b, "sessionid")?;
-    if p::opt_str(&b, "signal").as_deref() != Some("call_stop") {
-        return Err(ApiError::invalid("signal must be call_stop."));
-    }
-    let now = sim.clock.now();
-    let mut s = sim.state();
-    let call = match s.calls.get(&session) {
-        Some(c) if c.app_key == app.key => s.calls.remove(&session),
-        _ => None,
-    }
-    .ok_or_else(|| ApiError::forbidden(codes::RECORD_NOT_EXIST, "The record does not exist."))?;
-    let done = finish(
-        &sim,
-        &mut s,
-        call,
-        now,
-        "The call is stopped by the application.",
-    );
-    sim.save(&s);
-    drop(s);
-    if let Some((app, evs, f)) = done {
-        deliver(&sim, &app, evs, vec![f]);
-    }
-    success(json!({}))
 }

@@ -8,11 +8,11 @@ use std::io::{self, BufWriter, Write};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::clock::{compact_utc, push_utc};
-use crate::outcomes;
+use crate::model::clock::{compact_utc, push_utc};
+use crate::model::outcomes;
 
 /// CDRs per line, the platform's maximum.
-pub const BATCH: u64 = 50;
+pub(crate) const BATCH: u64 = 50;
 /// Fixed start of the generated time range (2024-01-01 00:00:00 UTC) so output depends
 /// only on the seed.
 const EPOCH: i64 = 1_704_067_200;
@@ -107,7 +107,7 @@ fn push_record(out: &mut String, rng: &mut ChaCha8Rng, n: u64) {
             out,
             ",\"recordObjectName\":\"{}{n:011}.wav\",\"recordBucketName\":\"sp-bench\",\"recordDomain\":\"{}\"",
             compact_utc(t_answer),
-            crate::recordings::RECORD_DOMAIN
+            crate::model::recordings::RECORD_DOMAIN
         );
     }
     out.push_str(",\"ttsPlayTimes\":0,\"ttsTransDuration\":0,\"mptyId\":\"");

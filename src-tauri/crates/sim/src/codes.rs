@@ -8,23 +8,28 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-pub const SUCCESS: &str = "0";
-pub const INTERNAL: &str = "1010001";
-pub const INVALID_REQUEST: &str = "1010002";
-pub const INVALID_APP_KEY: &str = "1010003";
-pub const FLOW_CONTROL: &str = "1010010";
+pub(crate) const SUCCESS: &str = "0";
+pub(crate) const INTERNAL: &str = "1010001";
+pub(crate) const INVALID_REQUEST: &str = "1010002";
+pub(crate) const INVALID_APP_KEY: &str = "1010003";
+pub(crate) const FLOW_CONTROL: &str = "1010010";
 /// Wrong `PasswordDigest` or reused nonce. INF: the reference only places the row between
 /// 1010011 and 1010013, so 1010012 is the most plausible number.
-pub const BAD_DIGEST: &str = "1010012";
-pub const TIME_OUT_LIMIT: &str = "1010013";
-pub const API_NOT_ALLOWED: &str = "1010040";
-pub const AX_NOT_FOUND: &str = "1011004";
-pub const RESOURCE_ALLOCATED: &str = "1011005";
-pub const NUMBER_NOT_APPLIED: &str = "1012001";
-pub const NUMBER_BOUND: &str = "1012010";
-pub const RECORD_NOT_EXIST: &str = "1016001";
-pub const RECORD_EXISTS: &str = "1016002";
-pub const IP_LOCKED: &str = "1020176";
+pub(crate) const BAD_DIGEST: &str = "1010012";
+pub(crate) const TIME_OUT_LIMIT: &str = "1010013";
+pub(crate) const API_NOT_ALLOWED: &str = "1010040";
+/// "Exceeded the upper limit of resources that can be applied for.": one A already has 5 X
+/// (FAQ pn_faq_1011003, "1个A号码同时只能绑定5个X号码"; AX bind page privatenumber_02_0011).
+pub(crate) const A_LIMIT: &str = "1011003";
+pub(crate) const AX_NOT_FOUND: &str = "1011004";
+pub(crate) const RESOURCE_ALLOCATED: &str = "1011005";
+pub(crate) const NUMBER_NOT_APPLIED: &str = "1012001";
+pub(crate) const NUMBER_BOUND: &str = "1012010";
+pub(crate) const RECORD_NOT_EXIST: &str = "1016001";
+pub(crate) const RECORD_EXISTS: &str = "1016002";
+/// "No idle extend Number." (没有空闲的分机号), listed in the API error-code table.
+pub(crate) const NO_IDLE_EXTENSION: &str = "1020167";
+pub(crate) const IP_LOCKED: &str = "1020176";
 
 /// An API failure: HTTP status plus the platform's `resultcode`/`resultdesc` body.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,7 +41,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, desc: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, code: &'static str, desc: impl Into<String>) -> Self {
         Self {
             status,
             code,
@@ -45,24 +50,24 @@ impl ApiError {
     }
 
     /// 400 for malformed authentication headers (10230xx).
-    pub fn header(code: &'static str, desc: &str) -> Self {
+    pub(crate) fn header(code: &'static str, desc: &str) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, desc)
     }
 
     /// 403 business error.
-    pub fn forbidden(code: &'static str, desc: impl Into<String>) -> Self {
+    pub(crate) fn forbidden(code: &'static str, desc: impl Into<String>) -> Self {
         Self::new(StatusCode::FORBIDDEN, code, desc)
     }
 
     /// 1010002 with the offending detail appended, as the platform does.
-    pub fn invalid(detail: impl AsRef<str>) -> Self {
+    pub(crate) fn invalid(detail: impl AsRef<str>) -> Self {
         Self::forbidden(
             INVALID_REQUEST,
             format!("Invalid request.{}", detail.as_ref()),
         )
     }
 
-    pub fn internal(detail: impl AsRef<str>) -> Self {
+    pub(crate) fn internal(detail: impl AsRef<str>) -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             INTERNAL,
@@ -81,10 +86,18 @@ impl IntoResponse for ApiError {
     }
 }
 
-pub type ApiResult = Result<Response, ApiError>;
+pub(crate) type ApiResult = Result<Response, ApiError>;
+
+/// 1011003: the A number is already bound to 5 X numbers (AX, AXYB).
+pub(crate) fn a_limit() -> ApiError {
+    ApiError::forbidden(
+        A_LIMIT,
+        "Exceeded the upper limit of resources that can be applied for.",
+    )
+}
 
 /// Remove `null` members recursively: the platform omits absent fields rather than sending null.
-pub fn strip_nulls(v: Value) -> Value {
+pub(crate) fn strip_nulls(v: Value) -> Value {
     match v {
         Value::Object(m) => Value::Object(
             m.into_iter()
@@ -98,7 +111,7 @@ pub fn strip_nulls(v: Value) -> Value {
 }
 
 /// `{"resultcode":"0","resultdesc":"Success", ...fields}` with HTTP 200 (null fields omitted).
-pub fn success(fields: Value) -> ApiResult {
+pub(crate) fn success(fields: Value) -> ApiResult {
     let mut map = Map::new();
     map.insert("resultcode".into(), SUCCESS.into());
     map.insert("resultdesc".into(), "Success".into());

@@ -1,87 +1,24 @@
 //! Notification delivery: call events and CDRs are POSTed to the app's callback URLs,
-//! signed like the platform (AKSK by default, WSSE optional), and retried 6 times at
+//! signed like the platform (WSSE by default, AKSK optional), and retried 6 times at
 //! 1/4/9/106/203/300 simulated minutes after each failure; or written as JSON files into a
 //! folder. One worker delivers in order.
 
-use std::collections::VecDeque;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-use serde::Serialize;
+use rand::Rng;
 
 use crate::auth;
-use crate::config::{AppConfig, CallbackAuth};
+use crate::model::config::AppConfig;
+use crate::model::delivery::{Item, Kind, Status, Target};
 use crate::state::Sim;
 
 /// Minutes between a failed attempt and the next one.
-pub const RETRY_MINUTES: [i64; 6] = [1, 4, 9, 106, 203, 300];
+pub(crate) const RETRY_MINUTES: [i64; 6] = [1, 4, 9, 106, 203, 300];
 const HISTORY: usize = 10_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Event,
-    Fee,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Target {
-    Url(String),
-    Dir(PathBuf),
-    /// No callback configured: kept for inspection only.
-    None,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Pending,
-    Delivered,
-    Failed,
-    Undeliverable,
-}
-
-/// One notification and its delivery state.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Item {
-    pub id: u64,
-    pub app_key: String,
-    pub kind: Kind,
-    pub target: Target,
-    pub body: String,
-    pub attempts: u32,
-    pub status: Status,
-    pub last_error: Option<String>,
-    /// Simulated ms when the next attempt is due.
-    pub next_due_ms: i64,
-    #[serde(skip)]
-    auth: (CallbackAuth, String, String),
-}
-
-#[derive(Debug)]
-pub struct Outbox {
-    pub items: VecDeque<Item>,
-    next_id: u64,
-    rng: ChaCha8Rng,
-}
-
-impl Default for Outbox {
-    fn default() -> Self {
-        Self {
-            items: VecDeque::new(),
-            next_id: 0,
-            rng: ChaCha8Rng::seed_from_u64(0x0b0c),
-        }
-    }
-}
-
 /// Queue a notification for the app.
-pub fn enqueue(sim: &Arc<Sim>, app: &AppConfig, kind: Kind, body: String) {
+pub(crate) fn enqueue(sim: &Arc<Sim>, app: &AppConfig, kind: Kind, body: String) {
     let url = match kind {
         Kind::Event => app.event_url.clone(),
         Kind::Fee => app.fee_url.clone(),
@@ -125,7 +62,7 @@ pub fn enqueue(sim: &Arc<Sim>, app: &AppConfig, kind: Kind, body: String) {
 }
 
 /// The delivery loop; runs until the simulator stops.
-pub async fn worker(sim: Arc<Sim>) {
+pub(crate) async fn worker(sim: Arc<Sim>) {
     loop {
         let due = {
             let now = sim.clock.now_ms();

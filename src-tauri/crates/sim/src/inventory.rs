@@ -6,27 +6,11 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use crate::codes::{self, ApiError};
-use crate::config::{AppConfig, XNumber};
-
-/// City codes the simulator knows, with their province.
-pub const AREAS: &[(&str, &str)] = &[
-    ("010", "Beijing"),
-    ("021", "Shanghai"),
-    ("022", "Tianjin"),
-    ("023", "Chongqing"),
-    ("020", "Guangdong"),
-    ("0755", "Guangdong"),
-    ("0769", "Guangdong"),
-    ("028", "Sichuan"),
-    ("0571", "Zhejiang"),
-    ("025", "Jiangsu"),
-    ("0512", "Jiangsu"),
-    ("027", "Hubei"),
-    ("029", "Shaanxi"),
-];
+use crate::model::areas::AREAS;
+use crate::model::config::{AppConfig, XNumber};
 
 /// Province of a city code (unknown codes are their own province).
-pub fn province(area: &str) -> &str {
+pub(crate) fn province(area: &str) -> &str {
     AREAS
         .iter()
         .find(|(a, _)| *a == area)
@@ -36,7 +20,7 @@ pub fn province(area: &str) -> &str {
 /// Area code of a user number. Fixed lines (`+86` + area without 0) use their prefix; mobile
 /// numbers have no public prefix table here, so their 7-digit segment is hashed onto
 /// [`AREAS`] (deterministic, documented in the README).
-pub fn area_of(number: &str) -> &'static str {
+pub(crate) fn area_of(number: &str) -> &'static str {
     let digits = number.strip_prefix("+86").unwrap_or(number);
     let mobile = digits.len() == 11 && digits.starts_with('1') && digits.as_bytes()[1] >= b'3';
     if !mobile {
@@ -60,7 +44,7 @@ pub fn area_of(number: &str) -> &'static str {
 }
 
 /// Validate a user number: `+86` and 11 mobile digits, or `+86` fixed line (9–11 digits).
-pub fn check_user_number(field: &str, n: &str) -> Result<(), ApiError> {
+pub(crate) fn check_user_number(field: &str, n: &str) -> Result<(), ApiError> {
     let ok = n
         .strip_prefix("+86")
         .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()) && (9..=12).contains(&d.len()))
@@ -77,7 +61,7 @@ pub fn check_user_number(field: &str, n: &str) -> Result<(), ApiError> {
 ///
 /// `explicit` must belong to the app (else 1012001); `usable` tells whether a number can take
 /// this binding. Auto-selection fails with 1011005 when nothing in scope is usable.
-pub fn select(
+pub(crate) fn select(
     app: &AppConfig,
     explicit: Option<&str>,
     area: Option<&str>,

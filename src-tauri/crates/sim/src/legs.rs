@@ -5,9 +5,9 @@
 
 use rand::Rng;
 
-use crate::calls::Leg;
-use crate::config::{AppConfig, Mode};
-use crate::outcomes;
+use crate::model::calls::Leg;
+use crate::model::config::{AppConfig, Mode};
+use crate::model::outcomes;
 use crate::state::Inner;
 
 fn random_mobile(rng: &mut impl Rng) -> String {
@@ -19,7 +19,7 @@ fn random_mobile(rng: &mut impl Rng) -> String {
 }
 
 /// Every way to place a call on the app's bindings (one entry per binding and direction).
-pub fn legs(s: &mut Inner, app: &AppConfig) -> Vec<Leg> {
+pub(crate) fn legs(s: &mut Inner, app: &AppConfig) -> Vec<Leg> {
     let mut out = Vec::new();
     let leg = |sub: &str,
                caller: String,
@@ -37,6 +37,7 @@ pub fn legs(s: &mut Inner, app: &AppConfig) -> Vec<Leg> {
         user_data: ud.clone(),
         record: rec,
         forced: None,
+        assigns_yb: false,
     };
     let other = random_mobile(s.rng());
     match app.mode {
@@ -122,6 +123,20 @@ pub fn legs(s: &mut Inner, app: &AppConfig) -> Vec<Leg> {
         }
         Mode::Axyb => {
             for r in s.axyb.values().filter(|r| r.app_key == app.key) {
+                if r.y_num.is_none() {
+                    // Before the YB step, a B calling X reaches A and is given a Y.
+                    let mut l = leg(
+                        &r.subscription_id,
+                        other.clone(),
+                        &r.x_num,
+                        Some(r.a_num.clone()),
+                        0,
+                        r.record_flag,
+                        &r.user_data,
+                    );
+                    l.assigns_yb = true;
+                    out.push(l);
+                }
                 if let (Some(bn), Some(y)) = (&r.b_num, &r.y_num) {
                     out.push(leg(
                         &r.subscription_id,

@@ -1,11 +1,19 @@
 //! `maskline-sim`: a local, faithful simulator of Huawei Cloud PrivateNumber
 //! (隐私保护通话) — the test peer, the benchmark load and the demo backend.
 //!
-//! Owns the server side: WSSE/AKSK signature verification written from the API reference
-//! (`auth`), per-app X inventories with city codes (`inventory`), bindings for AXB, AX, AXE and
-//! AXYB (`modes`), generated calls with events, CDRs and recordings (`calls`, `delivery`,
-//! `recordings`), fault injection (`faults`), a controllable clock (`clock`), admin endpoints
-//! (`admin`) and the `gen-cdrs` benchmark writer (`cdrgen`).
+//! Layers, each depending only on the ones before it:
+//! - `model`: the data — configuration, bindings per mode, calls, recordings metadata, the
+//!   outbox, auth bookkeeping, fault rules, the simulated clock, call outcomes;
+//! - `state`: the shared, snapshotted state (`Sim`), made of model types only;
+//! - domain logic: WSSE/AKSK verification and signing (`auth`), X selection (`inventory`),
+//!   AXYB's Y (`yb`), call generation (`calls`, `legs`, `callbody`), notification delivery
+//!   (`delivery`), recording content (`recordings`), the `gen-cdrs` writer (`cdrgen`);
+//! - `http`: the listener, router, middlewares, platform handlers and admin endpoints.
+//!
+//! The public API is what the crate README documents: [`Simulator`], [`SimHandle`],
+//! [`SimConfig`] and its config types, [`FaultRule`], [`CallSummary`], plus
+//! `recordings::{wav, wav_pcm16}`, `cdrgen::write_cdrs` and the header parser
+//! `auth::{parse_attrs, parse_headers}` (fuzzed). Everything else is `pub(crate)`.
 //!
 //! Must never depend on `maskline-api` (nor share its signer): a client bug and a simulator
 //! bug must not be able to cancel out. See the crate README for the demo apps and the list of
@@ -27,30 +35,26 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub mod admin;
 pub mod auth;
-pub mod callbody;
-pub mod calls;
+mod callbody;
+mod calls;
 pub mod cdrgen;
-pub mod clock;
-pub mod codes;
-pub mod config;
-pub mod delivery;
-pub mod faults;
-pub mod inventory;
-pub mod legs;
-pub mod modes;
-pub mod outcomes;
-pub mod params;
+mod codes;
+mod delivery;
+mod http;
+mod inventory;
+mod legs;
+mod model;
 pub mod recordings;
-mod router;
-pub mod server;
-pub mod state;
+mod state;
+mod yb;
 
-pub use calls::CallSummary;
-pub use clock::SimClock;
-pub use config::{AppConfig, AuthPolicy, CallbackAuth, Mode, SimConfig, XNumber};
-pub use faults::{FaultKind, FaultRule};
+pub use codes::ApiError;
+pub use model::calls::CallSummary;
+pub use model::clock::SimClock;
+pub use model::config;
+pub use model::config::{AppConfig, AuthPolicy, CallbackAuth, Mode, SimConfig, XNumber};
+pub use model::faults::{FaultKind, FaultRule};
 
 /// Why the simulator could not start.
 #[derive(Debug, thiserror::Error)]
@@ -77,11 +81,11 @@ impl Simulator {
             clock,
             format!("http://{addr}"),
         )?);
-        let app =
-            router::build(sim.clone()).into_make_service_with_connect_info::<server::ConnInfo>();
+        let app = http::router::build(sim.clone())
+            .into_make_service_with_connect_info::<http::server::ConnInfo>();
         let (tx, rx) = oneshot::channel::<()>();
         let serve = tokio::spawn(async move {
-            let result = axum::serve(server::SimListener(listener), app)
+            let result = axum::serve(http::server::SimListener(listener), app)
                 .with_graceful_shutdown(async {
                     let _ = rx.await;
                 })
@@ -173,7 +177,7 @@ impl SimHandle {
         app_key: &str,
         count: u32,
         ongoing: u32,
-    ) -> Result<Vec<CallSummary>, codes::ApiError> {
+    ) -> Result<Vec<CallSummary>, ApiError> {
         calls::generate(&self.sim, app_key, count, ongoing)
     }
 

@@ -1,47 +1,17 @@
-//! Recordings (§9.1): the download-URL API answers 301 with a time-limited link to this
-//! simulator; the link serves a real WAV as the platform records it — G.711 A-law (format
-//! tag 6), 8 kHz mono — whose tones and noise derive from the call id, with HTTP Range
-//! support. Links last 3 days, files 7 days (simulated time). The A-law encoder is written
+//! Recording content (§9.1): a real WAV as the platform records it — G.711 A-law (format
+//! tag 6), 8 kHz mono — whose tones and noise derive from the call id; the HMAC token of a
+//! download link; `Range` parsing. Served by `http::recordings`. The A-law encoder is written
 //! here from G.711 (the client has its own decoder; neither uses the other).
 
-use std::sync::Arc;
-
-use axum::Extension;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use hmac::{Hmac, Mac};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::codes::{self, ApiError, ApiResult};
-use crate::config::AppConfig;
-use crate::params::{self as p};
-use crate::state::Sim;
-
-pub const LINK_VALID_SECS: i64 = 3 * 86_400;
-pub const RETENTION_SECS: i64 = 7 * 86_400;
-pub const RECORD_DOMAIN: &str = "record.maskline-sim.local";
 const RATE: u32 = 8000;
 /// Longest recording rendered, in seconds (longer calls are truncated).
 const MAX_SECS: u32 = 120;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Recording {
-    pub file_name: String,
-    pub domain: String,
-    pub app_key: String,
-    pub session_id: String,
-    pub created: i64,
-    pub secs: u32,
-}
-
-fn not_exist() -> ApiError {
-    ApiError::forbidden(codes::RECORD_NOT_EXIST, "The record does not exist.")
-}
-
-fn link_token(key: &[u8; 32], file: &str, expires: i64) -> String {
+/// The token of a download link for `file` valid until `expires` (simulated seconds).
+pub(crate) fn link_token(key: &[u8; 32], file: &str, expires: i64) -> String {
     let mut m = Hmac::<Sha256>::new_from_slice(key).expect("any key length");
     m.update(file.as_bytes());
     m.update(&expires.to_be_bytes());
@@ -52,115 +22,8 @@ fn link_token(key: &[u8; 32], file: &str, expires: i64) -> String {
         .collect()
 }
 
-/// `GET /rest/provision/voice/record/v1.0?fileName=…&recordDomain=…` → 301 + `Location`.
-pub async fn download_url(
-    State(sim): State<Arc<Sim>>,
-    Extension(app): Extension<AppConfig>,
-    Query(query): Query<p::Query>,
-) -> ApiResult {
-    let file =
-        p::q(&query, "fileName").ok_or_else(|| ApiError::invalid("fileName is required."))?;
-    let domain = p::q(&query, "recordDomain")
-        .ok_or_else(|| ApiError::invalid("recordDomain is required."))?;
-    let s = sim.state();
-    let rec = s
-        .recordings
-        .get(file)
-        .filter(|r| r.app_key == app.key && r.domain == domain)
-        .ok_or_else(not_exist)?;
-    let expires = sim.clock.now() + LINK_VALID_SECS;
-    let token = link_token(&sim.link_key, &rec.file_name, expires);
-    let location = format!(
-        "{}/sim/recordings/{}?expires={expires}&token={token}",
-        sim.base_url, rec.file_name
-    );
-    let mut resp = StatusCode::MOVED_PERMANENTLY.into_response();
-    resp.headers_mut().insert(
-        header::LOCATION,
-        HeaderValue::from_str(&location).map_err(|_| ApiError::internal(""))?,
-    );
-    Ok(resp)
-}
-
-#[derive(Debug, Deserialize)]
-pub struct LinkQuery {
-    expires: Option<i64>,
-    token: Option<String>,
-}
-
-fn denied(status: StatusCode, code: &str, msg: &str) -> Response {
-    let body = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{msg}</Message></Error>"
-    );
-    (status, [(header::CONTENT_TYPE, "application/xml")], body).into_response()
-}
-
-/// `GET /sim/recordings/{file}?expires=…&token=…`: the time-limited download link.
-pub async fn download(
-    State(sim): State<Arc<Sim>>,
-    Path(file): Path<String>,
-    Query(link): Query<LinkQuery>,
-    headers: HeaderMap,
-) -> Response {
-    let (Some(expires), Some(token)) = (link.expires, link.token) else {
-        return denied(StatusCode::FORBIDDEN, "AccessDenied", "Missing signature.");
-    };
-    if link_token(&sim.link_key, &file, expires) != token {
-        return denied(
-            StatusCode::FORBIDDEN,
-            "SignatureDoesNotMatch",
-            "Bad signature.",
-        );
-    }
-    if sim.clock.now() >= expires {
-        return denied(
-            StatusCode::FORBIDDEN,
-            "AccessDenied",
-            "Request has expired.",
-        );
-    }
-    let rec = sim.state().recordings.get(&file).cloned();
-    let Some(rec) = rec else {
-        return denied(
-            StatusCode::NOT_FOUND,
-            "NoSuchKey",
-            "The specified key does not exist.",
-        );
-    };
-    let bytes = wav(&rec.session_id, rec.secs);
-    serve_range(
-        bytes,
-        headers.get(header::RANGE).and_then(|v| v.to_str().ok()),
-    )
-}
-
-/// 200 with the whole body, 206 for one satisfiable range, 416 otherwise.
-pub fn serve_range(bytes: Vec<u8>, range: Option<&str>) -> Response {
-    let len = bytes.len() as u64;
-    let base = [
-        (header::CONTENT_TYPE, "audio/wav".to_string()),
-        (header::ACCEPT_RANGES, "bytes".to_string()),
-    ];
-    let Some(spec) = range else {
-        return (StatusCode::OK, base, bytes).into_response();
-    };
-    match parse_range(spec, len) {
-        Some((start, end)) => {
-            let part = bytes[start as usize..=end as usize].to_vec();
-            let cr = (header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}"));
-            let [a, b] = base;
-            (StatusCode::PARTIAL_CONTENT, [a, b, cr], part).into_response()
-        }
-        None => (
-            StatusCode::RANGE_NOT_SATISFIABLE,
-            [(header::CONTENT_RANGE, format!("bytes */{len}"))],
-        )
-            .into_response(),
-    }
-}
-
 /// Parse a single `bytes=a-b`, `bytes=a-` or `bytes=-n` range into inclusive offsets.
-pub fn parse_range(spec: &str, len: u64) -> Option<(u64, u64)> {
+pub(crate) fn parse_range(spec: &str, len: u64) -> Option<(u64, u64)> {
     let r = spec.trim().strip_prefix("bytes=")?;
     if r.contains(',') || len == 0 {
         return None;
@@ -185,7 +48,7 @@ pub fn parse_range(spec: &str, len: u64) -> Option<(u64, u64)> {
 
 /// The 16-bit samples of `call_id`'s recording: DTMF-like dual tones spelling a digest of the
 /// id, over quiet seeded noise, 8 kHz mono.
-pub fn samples(call_id: &str, secs: u32) -> Vec<i16> {
+pub(crate) fn samples(call_id: &str, secs: u32) -> Vec<i16> {
     let digest = Sha256::digest(call_id.as_bytes());
     let count = RATE * secs.clamp(1, MAX_SECS);
     const LOW: [f32; 4] = [697.0, 770.0, 852.0, 941.0];
@@ -214,7 +77,7 @@ pub fn samples(call_id: &str, secs: u32) -> Vec<i16> {
 }
 
 /// G.711 A-law code of a 16-bit sample (13-bit magnitude, segment search, even bits inverted).
-pub fn alaw(sample: i16) -> u8 {
+pub(crate) fn alaw(sample: i16) -> u8 {
     const SEG_END: [i32; 8] = [0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF];
     let mut v = i32::from(sample) >> 3;
     let mask: u8 = if v >= 0 {

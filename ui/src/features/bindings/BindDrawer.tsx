@@ -192,6 +192,17 @@ export function BindDrawer({ open, mode, onClose }: Props) {
           {t("bindings.form.record")}
         </Checkbox>
       </Form.Item>
+      {mode === "AX" && (
+        <Form.Item extra={t("bindings.form.switchedOffHelp")}>
+          <Checkbox
+            checked={v.switchedOff}
+            onChange={(e) => set("switchedOff", e.target.checked)}
+            data-testid="bind-switched-off"
+          >
+            {t("bindings.form.switchedOff")}
+          </Checkbox>
+        </Form.Item>
+      )}
       <Form.Item label={t("bindings.form.userData")} {...item("userData")}>
         <Input value={v.userData} onChange={(e) => set("userData", e.target.value)} maxLength={256} data-testid="bind-user-data" />
       </Form.Item>

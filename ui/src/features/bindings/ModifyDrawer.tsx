@@ -21,7 +21,7 @@ export function ModifyDrawer({ binding, onClose }: Props) {
   const modify = useModifyBinding();
   const [v, setV] = useState<ModifyValues>(() => modifyValuesOf(binding));
   const [error, setError] = useState<AppError | null>(null);
-  const errors = validateModify(binding.mode, v);
+  const errors = validateModify(binding.mode, v, modifyValuesOf(binding));
   const set = <K extends keyof ModifyValues>(k: K, value: ModifyValues[K]) => setV((o) => ({ ...o, [k]: value }));
   const item = (k: keyof ModifyValues) => {
     const e = errors[k];

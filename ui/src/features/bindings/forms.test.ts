@@ -99,6 +99,13 @@ describe("toBindForm", () => {
     });
   });
 
+  it("sends AX switched off only when asked (turnFlag off); other modes never carry it", () => {
+    const a = { a: "13800138000", areaCode: "0755" };
+    expect(toBindForm("AX", v({ ...a, switchedOff: true }))).toMatchObject({ mode: "AX", switchedOff: true });
+    expect(toBindForm("AX", v(a))).toMatchObject({ mode: "AX", switchedOff: null });
+    expect(toBindForm("AXB", v({ ...a, b: "13900139000", switchedOff: true }))).not.toHaveProperty("switchedOff");
+  });
+
   it("sends AXE durations in hours and AXYB's Y area code", () => {
     expect(toBindForm("AXE", v({ a: "13800138000", extension: "12", duration: "24" }))).toMatchObject({
       mode: "AXE",
@@ -153,6 +160,17 @@ describe("modify", () => {
       durationSecs: 10_800,
     });
   });
+  it("lets an AXE binding kept in minutes be modified without retyping its lifetime", () => {
+    // Synced from a platform answer with timeUnit "1": 90 minutes.
+    const axe: CachedBinding = { ...binding, mode: "AXE", b: null, durationSecs: 5400 };
+    const before = modifyValuesOf(axe);
+    expect(before.duration).toBe("1.5");
+    const v = { ...before, userData: "changed" };
+    expect(validateModify("AXE", v, before)).toEqual({});
+    expect(toModifyForm(axe, v)).toMatchObject({ mode: "AXE", durationHours: null, userData: "changed" });
+    expect(validateModify("AXE", { ...before, duration: "2.5" }, before).duration).toBe("bindings.form.errors.hours");
+  });
+
   it("validates new numbers only when typed", () => {
     expect(validateModify("AXB", modifyValuesOf(binding))).toEqual({});
     expect(validateModify("AXB", { ...modifyValuesOf(binding), a: "123" }).a).toBe("bindings.form.errors.phone.length");

@@ -36,6 +36,8 @@ export interface BindValues {
   unit: DurationUnit;
   direction: 0 | 1 | 2;
   record: boolean;
+  /** AX only: bind with the private number switched off (turnFlag "off"). */
+  switchedOff: boolean;
   userData: string;
 }
 
@@ -53,6 +55,7 @@ export const emptyBind: BindValues = {
   unit: "hours",
   direction: 0,
   record: false,
+  switchedOff: false,
   userData: "",
 };
 
@@ -154,7 +157,7 @@ export function toBindForm(mode: Mode, v: BindValues): BindForm {
     case "AXB":
       return { mode, a: e164(v.a), b: e164(v.b), ...xOf(v), ...common, durationSecs: secs, direction: v.direction };
     case "AX":
-      return { mode, a: e164(v.a), ...xOf(v), ...common, direction: v.direction };
+      return { mode, a: e164(v.a), ...xOf(v), ...common, direction: v.direction, switchedOff: v.switchedOff || null };
     case "AXE":
       return {
         mode,
@@ -186,7 +189,7 @@ export function rebindForm(b: CachedBinding): BindForm {
     case "AXB":
       return { mode: "AXB", a: b.a ?? "", b: b.b ?? "", x: b.x, xScope: null, ...common, durationSecs: secs, direction };
     case "AX":
-      return { mode: "AX", a: b.a ?? "", x: b.x, xScope: null, ...common, direction };
+      return { mode: "AX", a: b.a ?? "", x: b.x, xScope: null, ...common, direction, switchedOff: null };
     case "AXE":
       return {
         mode: "AXE",
@@ -229,13 +232,19 @@ export function modifyValuesOf(b: CachedBinding): ModifyValues {
   };
 }
 
-export function validateModify(mode: Mode, v: ModifyValues): Errors<ModifyValues> {
+/**
+ * `before`: the binding's current values. An untouched duration is not checked: an AXE binding
+ * the platform reports in minutes (timeUnit "1", e.g. 90 min = 1.5 h) cannot be typed in the
+ * form's whole hours, but it is not sent either unless changed.
+ */
+export function validateModify(mode: Mode, v: ModifyValues, before?: ModifyValues): Errors<ModifyValues> {
   const e: Errors<ModifyValues> = {};
   if (mode === "AXB") {
     e.a = phoneError(v.a, false);
     e.b = phoneError(v.b, false);
   }
-  e.duration = durationError(mode, v);
+  const untouched = before !== undefined && v.duration === before.duration && v.unit === before.unit;
+  if (!untouched) e.duration = durationError(mode, v);
   if (new TextEncoder().encode(v.userData).length > 256) e.userData = "bindings.form.errors.userData";
   return Object.fromEntries(Object.entries(e).filter(([, m]) => m)) as Errors<ModifyValues>;
 }

@@ -13,7 +13,12 @@ durationSecs: number | null,
 /**
  * 0 both ways, 1 A→B only, 2 B→A only.
  */
-direction: number | null, record: boolean | null, recordHintTone: string | null, userData: string | null, } | { "mode": "AX", a: string, x: string | null, xScope: XScope | null, areaCode: string | null, direction: number | null, record: boolean | null, recordHintTone: string | null, userData: string | null, } | { "mode": "AXE", a: string, x: string | null, xScope: XScope | null, areaCode: string | null, 
+direction: number | null, record: boolean | null, recordHintTone: string | null, userData: string | null, } | { "mode": "AX", a: string, x: string | null, xScope: XScope | null, areaCode: string | null, direction: number | null, record: boolean | null, recordHintTone: string | null, userData: string | null, 
+/**
+ * Bind with the private number switched off (`turnFlag` "off": calls to X are not
+ * put through until it is switched on). None or false = on, the platform's default.
+ */
+switchedOff: boolean | null, } | { "mode": "AXE", a: string, x: string | null, xScope: XScope | null, areaCode: string | null, 
 /**
  * 1–4 digits; None = the platform assigns one.
  */

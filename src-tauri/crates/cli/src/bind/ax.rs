@@ -20,6 +20,10 @@ pub struct BindArgs {
     /// Show X to the callee: "0" or "1" (calleeNumDisplay).
     #[arg(long, value_name = "0|1")]
     callee_num_display: Option<String>,
+    /// Bind with the private number switched off (turnFlag "off"): calls to X are not put
+    /// through until it is switched on. Without it the platform binds it switched on.
+    #[arg(long)]
+    switched_off: bool,
     #[command(flatten)]
     options: CallOptions,
 }
@@ -121,6 +125,7 @@ pub async fn bind(s: &Session, a: BindArgs) -> Result<Report, ServiceError> {
     r.max_duration_mins = o.max_duration;
     r.last_min_voice = o.last_min_voice.clone();
     r.user_data = o.user_data.clone();
+    r.turn_flag = a.switched_off.then_some(false);
     let caller = r.orig.to_string();
     let (id, x, lost) = match output::confirmed_bind(s.ax_bind(&r).await)? {
         Ok(b) => (b.subscription_id, b.private_num, false),

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use maskline_services::ServiceError;
 use maskline_services::bindings::{
-    ApiError, AxBinding, AxbBinding, AxeBinding, AxybRelation, CallDirection, PhoneNumber,
+    ApiError, AxBinding, AxbBinding, AxeBinding, AxeTimeUnit, AxybRelation, CallDirection,
+    PhoneNumber,
 };
 use serde_json::{Map, Value, json};
 
@@ -94,16 +95,26 @@ pub fn ax(b: &AxBinding) -> Value {
         "subscriptionId": b.subscription_id, "caller": b.orig_num, "x": b.private_num,
         "callDirection": direction(b.call_direction), "record": b.record,
         "privateSms": b.private_sms, "maxDuration": b.max_duration_mins,
-        "turnedOn": b.turned_on, "userData": b.user_data,
+        "turnedOn": b.turned_on, "privateNumType": b.private_num_type, "userData": b.user_data,
         "tempCallee": b.temp_callee,
     })
+}
+
+/// The unit of an AXE answer's lifetimes, in words (the platform's `timeUnit`).
+fn time_unit(u: &AxeTimeUnit) -> String {
+    match u {
+        AxeTimeUnit::Hours => "hours".into(),
+        AxeTimeUnit::Minutes => "minutes".into(),
+        AxeTimeUnit::Other(v) => format!("unknown ({v})"),
+    }
 }
 
 pub fn axe(b: &AxeBinding) -> Value {
     json!({
         "subscriptionId": b.subscription_id, "caller": b.bind_num, "x": b.virtual_num,
-        "ext": b.extend_num, "record": b.record, "bindExpiredTime": b.bind_expired_hours,
-        "callbackExpiredTime": b.callback_expired_hours, "userData": b.user_data,
+        "ext": b.extend_num, "record": b.record, "bindExpiredTime": b.bind_expired,
+        "callbackExpiredTime": b.callback_expired, "timeUnit": time_unit(&b.time_unit),
+        "bindExpiredSecs": b.bind_expired_secs(), "userData": b.user_data,
     })
 }
 
@@ -112,6 +123,8 @@ pub fn axyb(r: &AxybRelation) -> Value {
         "subscriptionId": r.subscription_id, "a": r.a, "x": r.x, "y": r.y, "b": r.b,
         "callDirection": direction(r.call_direction), "duration": r.duration_secs,
         "ybDuration": r.yb_duration_secs, "record": r.record, "userData": r.user_data,
+        "subscribeTime": r.subscribe_time, "recordHintTone": r.record_hint_tone,
+        "preVoiceX": r.pre_voice_x, "preVoiceY": r.pre_voice_y,
     })
 }
 

@@ -114,9 +114,12 @@ impl Session {
                 record,
                 record_hint_tone,
                 user_data,
+                switched_off,
                 ..
             } => {
                 let mut req = AxBindRequest::new(num("a", a)?);
+                // turnFlag "off" only when asked; absent means on (privatenumber_02_0011).
+                req.turn_flag = (*switched_off == Some(true)).then_some(false);
                 req.private_num = opt("x", x.as_deref())?;
                 req.area_code = area_code.clone();
                 req.call_direction = dir(*direction);

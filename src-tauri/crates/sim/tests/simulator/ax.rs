@@ -112,3 +112,128 @@ async fn non_strict_area_falls_back_to_the_same_province() {
         "0755 is full, so another Guangdong number is chosen: {x}"
     );
 }
+
+#[tokio::test]
+async fn one_a_is_bound_to_at_most_five_x() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let a = "+8613800000061";
+    let mut ids = Vec::new();
+    for _ in 0..5 {
+        let r = ok(c
+            .post(AX_URI, json!({"origNum":a,"privateNumType":"mobile-virtual","areaCode":"010","areaMatchMode":"1"}))
+            .await);
+        ids.push(r["subscriptionId"].as_str().unwrap_or_default().to_string());
+    }
+    let sixth = c
+        .post(AX_URI, json!({"origNum":a,"privateNumType":"mobile-virtual","areaCode":"010","areaMatchMode":"1"}))
+        .await;
+    assert_eq!(code(&sixth), "1011003", "a sixth X for one A: {sixth}");
+    ok(c.post(
+        AX_URI,
+        json!({"origNum":"+8613800000062","privateNumType":"mobile-virtual"}),
+    )
+    .await);
+    ok(c.delete(&format!("{AX_URI}?subscriptionId={}", ids[0]))
+        .await);
+    ok(c.post(
+        AX_URI,
+        json!({"origNum":a,"privateNumType":"mobile-virtual","areaCode":"010","areaMatchMode":"1"}),
+    )
+    .await);
+}
+
+#[tokio::test]
+async fn turn_flag_is_stored_and_query_items_carry_private_num_type() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let r = ok(c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000063","privateNumType":"mobile-virtual","turnFlag":"off"}),
+        )
+        .await);
+    let id = r["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let q = ok(c.get(&format!("{AX_URI}?subscriptionId={id}")).await);
+    let item = &q["privateNumList"][0];
+    assert_eq!(item["turnFlag"], "off", "{q}");
+    assert_eq!(item["privateNumType"], "mobile-virtual", "{q}");
+    ok(c.put(AX_URI, json!({"subscriptionId":id,"turnFlag":"on"}))
+        .await);
+    let q = ok(c.get(&format!("{AX_URI}?subscriptionId={id}")).await);
+    assert_eq!(q["privateNumList"][0]["turnFlag"], "on", "{q}");
+    let bad = c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000064","privateNumType":"mobile-virtual","turnFlag":"maybe"}),
+        )
+        .await;
+    assert_eq!(code(&bad), "1010002", "turnFlag is on or off: {bad}");
+    let default_on = ok(c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000065","privateNumType":"mobile-virtual"}),
+        )
+        .await);
+    let q = ok(c
+        .get(&format!(
+            "{AX_URI}?subscriptionId={}",
+            default_on["subscriptionId"].as_str().unwrap_or_default()
+        ))
+        .await);
+    assert_eq!(q["privateNumList"][0]["turnFlag"], "on", "default on: {q}");
+}
+
+#[tokio::test]
+async fn temporary_callee_is_named_by_private_num_alone() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let r = ok(c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000066","privateNumType":"mobile-virtual"}),
+        )
+        .await);
+    let x = r["privateNum"].as_str().unwrap_or_default().to_string();
+    // privatenumber_02_0015: origNum is not parsed, privateNum alone names the binding.
+    ok(c.put(
+        AX_CALLEE_URI,
+        json!({"privateNum":x,"calleeNum":"+8613900000066"}),
+    )
+    .await);
+    let q = ok(c.get(&format!("{AX_URI}?privateNum={}", esc(&x))).await);
+    assert_eq!(q["privateNumList"][0]["calleeNum"], "+8613900000066", "{q}");
+    let none = c
+        .put(AX_CALLEE_URI, json!({"calleeNum":"+8613900000066"}))
+        .await;
+    assert_eq!(code(&none), "1010002", "no binding named: {none}");
+}
+
+#[tokio::test]
+async fn modify_names_the_binding_by_private_num_and_orig_num_is_the_new_a() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let r = ok(c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800000067","privateNumType":"mobile-virtual"}),
+        )
+        .await);
+    let x = r["privateNum"].as_str().unwrap_or_default().to_string();
+    let id = r["subscriptionId"].as_str().unwrap_or_default().to_string();
+    // privatenumber_02_0013: origNum is the new A; privateNum names the binding.
+    let m = ok(c
+        .put(
+            AX_URI,
+            json!({"privateNum":x,"origNum":"+8613800000068","recordFlag":"true"}),
+        )
+        .await);
+    assert_eq!(m["subscriptionId"], id.as_str(), "{m}");
+    let q = ok(c.get(&format!("{AX_URI}?subscriptionId={id}")).await);
+    assert_eq!(q["privateNumList"][0]["origNum"], "+8613800000068", "{q}");
+    assert_eq!(q["privateNumList"][0]["recordFlag"], "true", "{q}");
+    let old = c
+        .get(&format!("{AX_URI}?origNum={}", esc("+8613800000067")))
+        .await;
+    assert_eq!(code(&old), "1011004", "the old A has no binding: {old}");
+}

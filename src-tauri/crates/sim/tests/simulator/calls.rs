@@ -41,10 +41,22 @@ async fn receiver(fail_first: u32) -> (String, Received) {
     (format!("http://{addr}/cb"), r)
 }
 
-/// Verify an AKSK-signed callback with this file's own digest code.
-fn signed_by(headers: &HeaderMap, key: &str, secret: &str) -> bool {
+/// Verify a callback signed with `scheme` (`Authorization` word and `X-WSSE`/`X-AKSK` token)
+/// with this file's own digest code.
+pub fn signed_by(headers: &HeaderMap, scheme: Scheme, key: &str, secret: &str) -> bool {
+    let (word, name) = match scheme {
+        Scheme::Wsse => ("WSSE ", "x-wsse"),
+        Scheme::Aksk => ("AKSK ", "x-aksk"),
+    };
+    let authz = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if !authz.starts_with(word) {
+        return false;
+    }
     let token = headers
-        .get("x-aksk")
+        .get(name)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let attr = |name: &str| {
@@ -62,7 +74,7 @@ fn signed_by(headers: &HeaderMap, key: &str, secret: &str) -> bool {
     ) else {
         return false;
     };
-    user == key && d == digest(Scheme::Aksk, secret, &n, &c)
+    user == key && d == digest(scheme, secret, &n, &c)
 }
 
 async fn bind_axb(c: &Client, a: &str, b: &str, record: bool, dir: i64) -> String {
@@ -129,8 +141,8 @@ async fn generated_calls_deliver_signed_events_and_batched_cdrs() {
     let mut per_session: HashMap<String, Vec<Value>> = HashMap::new();
     for (headers, body) in &bodies {
         assert!(
-            signed_by(headers, AXB.0, AXB.1),
-            "callbacks are AKSK-signed with the app's key"
+            signed_by(headers, Scheme::Wsse, AXB.0, AXB.1),
+            "callbacks are WSSE-signed (X-WSSE) with the app's key by default, like the captured platform push: {headers:?}"
         );
         assert!(
             !body.contains(":null"),
@@ -273,4 +285,39 @@ async fn stop_call_ends_an_ongoing_call_once() {
         .await);
     let again = c.post("/rest/httpsessions/callStop/v2.0", body).await;
     assert_eq!(code(&again), "1016001", "the call is already over: {again}");
+}
+
+#[tokio::test]
+async fn callbacks_are_signed_with_aksk_when_configured() {
+    let sim = start().await;
+    let c = Client::new(&sim, AXB, Scheme::Aksk);
+    bind_axb(&c, "+8613800000001", "+8613900000002", false, 0).await;
+    let (url, rx) = receiver(0).await;
+    admin(
+        &sim,
+        Method::PUT,
+        &format!("/sim/admin/apps/{}/callbacks", AXB.0),
+        Some(json!({"callbackUrl":url,"callbackAuth":"aksk"})),
+    )
+    .await;
+    sim.generate_calls(AXB.0, 1, 0)
+        .expect("a call on the binding");
+    let got = eventually(|| {
+        let rx = rx.clone();
+        async move {
+            let got = rx.bodies.lock().expect("lock").clone();
+            got.iter()
+                .any(|(_, b)| b.contains("\"fee\""))
+                .then_some(got)
+        }
+    })
+    .await
+    .expect("the CDR arrives");
+    for (headers, _) in &got {
+        assert!(
+            signed_by(headers, Scheme::Aksk, AXB.0, AXB.1),
+            "AKSK-signed when callbackAuth is aksk: {headers:?}"
+        );
+        assert!(headers.get("x-wsse").is_none(), "{headers:?}");
+    }
 }

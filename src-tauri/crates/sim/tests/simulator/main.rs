@@ -11,5 +11,7 @@ mod axyb;
 mod binary;
 mod calls;
 mod faults;
+mod layout;
+mod official;
 mod python;
 mod recordings;

@@ -7,13 +7,14 @@ use axum::Router;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 
+use super::server::ConnInfo;
+use super::{admin, calls, faults, modes, recordings};
+use crate::auth;
 use crate::codes::{self, ApiError};
-use crate::config::Mode;
-use crate::server::ConnInfo;
+use crate::model::config::Mode;
 use crate::state::Sim;
-use crate::{admin, auth, calls, faults, modes, recordings};
 
 /// The mode an endpoint belongs to (`None` = common to all modes).
 fn required_mode(path: &str) -> Option<Mode> {
@@ -60,8 +61,41 @@ async fn authenticate(
     next.run(req).await
 }
 
-pub fn build(sim: Arc<Sim>) -> Router {
-    let platform = modes::routes()
+/// Binding routes of every mode.
+fn binding_routes() -> Router<Arc<Sim>> {
+    Router::new()
+        .route(
+            modes::AXB_PATH,
+            post(modes::axb::bind)
+                .put(modes::axb::modify)
+                .delete(modes::axb::unbind)
+                .get(modes::axb::query),
+        )
+        .route(
+            modes::AX_PATH,
+            post(modes::ax::bind)
+                .put(modes::ax::modify)
+                .delete(modes::ax::unbind)
+                .get(modes::ax::query),
+        )
+        .route(modes::AX_CALLEE_PATH, put(modes::ax::set_callee))
+        .route(
+            modes::AXE_PATH,
+            post(modes::axe::bind)
+                .put(modes::axe::modify)
+                .delete(modes::axe::unbind)
+                .get(modes::axe::query),
+        )
+        .route(
+            modes::AXYB_PATH,
+            post(modes::axyb::bind)
+                .delete(modes::axyb::unbind)
+                .get(modes::axyb::query),
+        )
+}
+
+pub(crate) fn build(sim: Arc<Sim>) -> Router {
+    let platform = binding_routes()
         .route("/rest/httpsessions/callStop/v2.0", post(calls::stop))
         .route(
             "/rest/provision/voice/record/v1.0",

@@ -6,17 +6,17 @@ use rand::Rng;
 
 /// One way a call can end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome {
-    pub name: &'static str,
-    pub state_code: i64,
-    pub state_desc: &'static str,
-    pub ul_fail_reason: i64,
-    pub q850: i64,
-    pub sip: i64,
+pub(crate) struct Outcome {
+    pub(crate) name: &'static str,
+    pub(crate) state_code: i64,
+    pub(crate) state_desc: &'static str,
+    pub(crate) ul_fail_reason: i64,
+    pub(crate) q850: i64,
+    pub(crate) sip: i64,
     /// The platform placed the forwarded leg (callout event).
-    pub forwarded: bool,
-    pub alerting: bool,
-    pub answered: bool,
+    pub(crate) forwarded: bool,
+    pub(crate) alerting: bool,
+    pub(crate) answered: bool,
 }
 
 const fn o(
@@ -41,7 +41,7 @@ const fn o(
     }
 }
 
-pub const ANSWERED: Outcome = o(
+pub(crate) const ANSWERED: Outcome = o(
     "answered",
     0,
     "The user releases the call.",
@@ -50,7 +50,7 @@ pub const ANSWERED: Outcome = o(
     0,
     (true, true, true),
 );
-pub const BUSY: Outcome = o(
+pub(crate) const BUSY: Outcome = o(
     "busy",
     8102,
     "The callee is busy.",
@@ -59,7 +59,7 @@ pub const BUSY: Outcome = o(
     486,
     (true, false, false),
 );
-pub const NO_ANSWER: Outcome = o(
+pub(crate) const NO_ANSWER: Outcome = o(
     "noAnswer",
     8101,
     "The callee does not answer.",
@@ -68,7 +68,7 @@ pub const NO_ANSWER: Outcome = o(
     480,
     (true, true, false),
 );
-pub const ABANDONED: Outcome = o(
+pub(crate) const ABANDONED: Outcome = o(
     "callerAbandoned",
     7502,
     "The caller hangs up after the callee rings.",
@@ -77,7 +77,7 @@ pub const ABANDONED: Outcome = o(
     487,
     (true, true, false),
 );
-pub const REJECTED: Outcome = o(
+pub(crate) const REJECTED: Outcome = o(
     "rejected",
     7503,
     "The callee rejects the call.",
@@ -86,7 +86,7 @@ pub const REJECTED: Outcome = o(
     603,
     (true, true, false),
 );
-pub const POWERED_OFF: Outcome = o(
+pub(crate) const POWERED_OFF: Outcome = o(
     "poweredOff",
     8104,
     "The callee is powered off.",
@@ -95,7 +95,7 @@ pub const POWERED_OFF: Outcome = o(
     480,
     (true, false, false),
 );
-pub const NOT_EXIST: Outcome = o(
+pub(crate) const NOT_EXIST: Outcome = o(
     "calleeNotExist",
     8100,
     "The callee number does not exist.",
@@ -104,7 +104,7 @@ pub const NOT_EXIST: Outcome = o(
     404,
     (true, false, false),
 );
-pub const NETWORK: Outcome = o(
+pub(crate) const NETWORK: Outcome = o(
     "networkFailure",
     8103,
     "The callee signal is abnormal.",
@@ -113,7 +113,7 @@ pub const NETWORK: Outcome = o(
     503,
     (true, false, false),
 );
-pub const DIRECTION_FORBIDDEN: Outcome = o(
+pub(crate) const DIRECTION_FORBIDDEN: Outcome = o(
     "directionForbidden",
     8016,
     "The call direction is not allowed.",
@@ -122,7 +122,7 @@ pub const DIRECTION_FORBIDDEN: Outcome = o(
     0,
     (false, false, false),
 );
-pub const NO_TEMP_CALLEE: Outcome = o(
+pub(crate) const NO_TEMP_CALLEE: Outcome = o(
     "noTemporaryCallee",
     8013,
     "Invalid AX call: no temporary callee.",
@@ -131,7 +131,7 @@ pub const NO_TEMP_CALLEE: Outcome = o(
     0,
     (false, false, false),
 );
-pub const NO_CALLBACK_RECORD: Outcome = o(
+pub(crate) const NO_CALLBACK_RECORD: Outcome = o(
     "noCallbackRecord",
     8019,
     "The callback record does not exist.",
@@ -142,7 +142,7 @@ pub const NO_CALLBACK_RECORD: Outcome = o(
 );
 
 /// Outcomes of a call that reached a valid binding, with weights (percent).
-pub const MIX: &[(Outcome, u32)] = &[
+pub(crate) const MIX: &[(Outcome, u32)] = &[
     (ANSWERED, 62),
     (BUSY, 11),
     (NO_ANSWER, 13),
@@ -154,7 +154,7 @@ pub const MIX: &[(Outcome, u32)] = &[
 ];
 
 /// Draw an outcome from [`MIX`].
-pub fn draw(rng: &mut impl Rng) -> Outcome {
+pub(crate) fn draw(rng: &mut impl Rng) -> Outcome {
     let total: u32 = MIX.iter().map(|(_, w)| w).sum();
     let mut roll = rng.random_range(0..total);
     for (outcome, w) in MIX {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::faults::FaultRule;
-use crate::inventory::AREAS;
+use crate::model::areas::AREAS;
+use crate::model::faults::FaultRule;
 
 /// Binding mode of an app; an app has exactly one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         match s.to_ascii_uppercase().as_str() {
             "AXB" => Some(Self::Axb),
             "AX" => Some(Self::Ax),
@@ -41,12 +41,14 @@ impl Mode {
     }
 }
 
-/// How callbacks are signed.
+/// How callbacks are signed. WSSE (`X-WSSE`) by default: the one captured real platform push
+/// (a 2022 AXB CDR, `shared/docs/privatenumber-api.md` §11–12, C-CDR) was verified by its
+/// receiver as `X-WSSE` with SHA-256(Nonce+Created+Secret). AKSK stays available by config.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CallbackAuth {
-    #[default]
     Aksk,
+    #[default]
     Wsse,
 }
 
@@ -181,7 +183,7 @@ impl SimConfig {
     }
 
     /// The apps to serve: configured ones (numbers filled in where missing) or the demo set.
-    pub fn effective_apps(&self) -> Result<Vec<AppConfig>, ConfigError> {
+    pub(crate) fn effective_apps(&self) -> Result<Vec<AppConfig>, ConfigError> {
         let mut apps = if self.apps.is_empty() {
             demo_apps()
         } else {
@@ -234,7 +236,7 @@ fn app(key: &str, secret: &str, mode: Mode) -> AppConfig {
         event_url: None,
         fee_url: None,
         deliver_dir: None,
-        callback_auth: CallbackAuth::Aksk,
+        callback_auth: CallbackAuth::default(),
         recording: true,
         sp_id: default_sp(),
     }
@@ -252,7 +254,7 @@ pub fn demo_apps() -> Vec<AppConfig> {
 
 /// Numbers for app number `index` of `mode`: `+86` + mode prefix + 4-digit area + app index +
 /// 3-digit serial. Two numbers in every known area, four in 0755 and 010.
-pub fn generated_numbers(mode: Mode, index: usize) -> Vec<XNumber> {
+pub(crate) fn generated_numbers(mode: Mode, index: usize) -> Vec<XNumber> {
     let mut out = Vec::new();
     for (area, _) in AREAS {
         let count = if matches!(*area, "0755" | "010") {

@@ -14,12 +14,12 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::calls;
-use crate::clock::fmt_utc;
-use crate::config::CallbackAuth;
-use crate::faults::FaultRule;
+use crate::model::clock::fmt_utc;
+use crate::model::config::CallbackAuth;
+use crate::model::faults::FaultRule;
 use crate::state::Sim;
 
-pub fn routes() -> Router<Arc<Sim>> {
+pub(crate) fn routes() -> Router<Arc<Sim>> {
     Router::new()
         .route("/sim/admin/state", get(state))
         .route("/sim/admin/clock/advance", post(advance))

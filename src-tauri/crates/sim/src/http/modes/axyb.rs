@@ -1,67 +1,51 @@
 //! AXYB mode (§7): two steps. Step 1 binds A to X and returns the relation's
 //! `subscriptionId`; step 2 (same URI, with `subscriptionId`) binds B to Y. Every call
 //! carries `app_key` in the query string.
+//!
+//! The query answer follows the official table (privatenumber_axyb_0019, tables 5 and 6):
+//! `xyRelationNumList` of xyRelationNumInfo[1-5], each with `bindId`, `numA`, `numX`,
+//! `numY`, `numB`, `recordFlag` (String), `recordHintTone`, `subscribeTime`,
+//! `callDirection` (Integer), `duration`/`ybDuration` (Strings, seconds), `preVoiceX`,
+//! `preVoiceY`, `userData`. Limits of the bind page (privatenumber_axyb_0017, 使用限制): one X
+//! is bound to one A at a time, one A to at most 5 X ("一个X号码同时只能绑定一个A号码,一个A号码可以同时
+//! 绑定5个X号码"), a Y takes up to 1000 relations.
 
 use std::sync::Arc;
 
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{expiry, not_applied};
-use crate::clock::fmt_utc;
+use super::not_applied;
 use crate::codes::{self, ApiError, ApiResult, success};
-use crate::config::AppConfig;
+use crate::http::params::{self as p, Body};
 use crate::inventory;
-use crate::params::{self as p, Body};
+use crate::model::axyb::{AxybRelation, QUERY_MAX_ITEMS, X_PER_A};
+use crate::model::clock::{expiry, fmt_utc};
+use crate::model::config::AppConfig;
 use crate::state::{Inner, Sim};
-
-pub const RELATIONS_PER_Y: usize = 1000;
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AxybRelation {
-    pub subscription_id: String,
-    pub app_key: String,
-    pub a_num: String,
-    pub x_num: String,
-    pub b_num: Option<String>,
-    pub y_num: Option<String>,
-    pub call_direction: i64,
-    pub duration: i64,
-    pub yb_duration: i64,
-    pub record_flag: bool,
-    pub record_hint_tone: Option<String>,
-    pub pre_voice_x: Option<String>,
-    pub pre_voice_y: Option<String>,
-    pub user_data: Option<String>,
-    pub subscribe_time: i64,
-    pub expires_at: Option<i64>,
-    pub yb_expires_at: Option<i64>,
-}
+use crate::yb::{y_usable, yb_lifetime};
 
 impl AxybRelation {
-    pub fn clear_yb(&mut self) {
-        self.b_num = None;
-        self.y_num = None;
-        self.yb_expires_at = None;
-    }
-
+    /// One xyRelationNumInfo (privatenumber_axyb_0019, table 6). `recordHintTone` only when
+    /// the bind set one; absent fields are omitted.
     fn info(&self) -> Value {
         json!({
-            "subscriptionId": self.subscription_id,
-            "aNum": self.a_num,
-            "xNum": self.x_num,
-            "bNum": self.b_num,
-            "yNum": self.y_num,
-            "callDirection": self.call_direction,
-            "duration": self.duration,
-            "ybDuration": self.yb_duration,
+            "bindId": self.subscription_id,
+            "numA": self.a_num,
+            "numX": self.x_num,
+            "numY": self.y_num,
+            "numB": self.b_num,
             "recordFlag": self.record_flag.to_string(),
-            "userData": self.user_data,
+            "recordHintTone": self.record_hint_tone,
             "subscribeTime": fmt_utc(self.subscribe_time),
+            "callDirection": self.call_direction,
+            "duration": self.duration.to_string(),
+            "ybDuration": self.yb_duration.to_string(),
+            "preVoiceX": self.pre_voice_x,
+            "preVoiceY": self.pre_voice_y,
+            "userData": self.user_data,
         })
     }
 }
@@ -86,15 +70,7 @@ fn lifetime(b: &Body, k: &str) -> Result<Option<i64>, ApiError> {
     }
 }
 
-fn yb_lifetime(yb: i64, duration: i64) -> i64 {
-    if duration != 0 && (yb == 0 || yb > duration) {
-        duration
-    } else {
-        yb
-    }
-}
-
-pub async fn bind(
+pub(crate) async fn bind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -110,6 +86,9 @@ pub async fn bind(
     let mut rng = s.rng().clone();
     let result = match p::opt_str(&b, "subscriptionId") {
         None => {
+            if s.axyb.values().filter(|r| r.a_num == orig).count() >= X_PER_A {
+                return Err(codes::a_limit());
+            }
             let duration = lifetime(&b, "duration")?.unwrap_or(0);
             let yb = lifetime(&b, "ybDuration")?.unwrap_or(0);
             let x = {
@@ -121,11 +100,8 @@ pub async fn bind(
                     mode.as_deref(),
                     &orig,
                     &mut rng,
-                    |n| {
-                        !st.axyb
-                            .values()
-                            .any(|r| r.x_num == n.number && r.a_num == orig)
-                    },
+                    // "一个X号码同时只能绑定一个A号码" (privatenumber_axyb_0017, 使用限制 1).
+                    |n| !st.axyb.values().any(|r| r.x_num == n.number),
                 )
             };
             *s.rng() = rng;
@@ -181,18 +157,7 @@ pub async fn bind(
                     mode.as_deref(),
                     &orig,
                     &mut rng,
-                    |n| {
-                        let on_y: Vec<&AxybRelation> = st
-                            .axyb
-                            .values()
-                            .filter(|r| r.y_num.as_deref() == Some(&n.number))
-                            .collect();
-                        n.number != rel.x_num
-                            && on_y.len() < RELATIONS_PER_Y
-                            && !on_y
-                                .iter()
-                                .any(|r| r.b_num.as_deref() == Some(orig.as_str()))
-                    },
+                    |n| y_usable(st, &rel, n),
                 )
             };
             *s.rng() = rng;
@@ -214,7 +179,7 @@ pub async fn bind(
     success(json!({ "subscriptionId": result.0, "relationNumber": result.1 }))
 }
 
-pub async fn unbind(
+pub(crate) async fn unbind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -240,7 +205,7 @@ pub async fn unbind(
     success(json!({}))
 }
 
-pub async fn query(
+pub(crate) async fn query(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -259,21 +224,23 @@ pub async fn query(
         if !app.numbers.iter().any(|n| n.number == x) {
             return Err(not_applied());
         }
-        s.axyb
+        let mut on_x: Vec<&AxybRelation> = s
+            .axyb
             .values()
-            .filter(|r| r.x_num == x || r.y_num.as_deref() == Some(x))
-            .map(AxybRelation::info)
-            .collect()
+            .filter(|r| r.app_key == app.key)
+            // relationNum is "想要查询绑定关系的X号码": an X, not a Y.
+            .filter(|r| r.x_num == x)
+            .collect();
+        on_x.sort_by(|a, b| {
+            (a.subscribe_time, &a.subscription_id).cmp(&(b.subscribe_time, &b.subscription_id))
+        });
+        on_x.into_iter().map(AxybRelation::info).collect()
     } else {
         return Err(ApiError::invalid(
             "subscriptionId or relationNum is required.",
         ));
     };
-    let (items, total, index, size) = p::page(&list, &query);
-    success(json!({
-        "relationList": items,
-        "totalCount": total,
-        "pageIndex": index,
-        "pageSize": size,
-    }))
+    // The table has no paging and bounds the list to 5 items: the oldest five are answered.
+    let items: Vec<Value> = list.into_iter().take(QUERY_MAX_ITEMS).collect();
+    success(json!({ "xyRelationNumList": items }))
 }

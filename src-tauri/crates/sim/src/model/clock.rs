@@ -22,7 +22,7 @@ pub struct SimClock {
 
 impl SimClock {
     /// A clock starting at the current UTC time, running `factor` times faster than real time.
-    pub fn new(factor: f64) -> Self {
+    pub(crate) fn new(factor: f64) -> Self {
         let factor = if factor.is_finite() && factor > 0.0 {
             factor
         } else {
@@ -75,14 +75,14 @@ impl SimClock {
 }
 
 /// `yyyy-MM-dd HH:mm:ss` in UTC, the format of events and CDRs.
-pub fn fmt_utc(secs: i64) -> String {
+pub(crate) fn fmt_utc(secs: i64) -> String {
     let mut out = String::with_capacity(19);
     push_utc(&mut out, secs);
     out
 }
 
 /// Append `yyyy-MM-dd HH:mm:ss` for `secs` (fast path used by the CDR generator).
-pub fn push_utc(out: &mut String, secs: i64) {
+pub(crate) fn push_utc(out: &mut String, secs: i64) {
     let (y, mo, d, h, mi, s) = civil(secs);
     push_num(out, y as u32, 4);
     out.push('-');
@@ -98,7 +98,7 @@ pub fn push_utc(out: &mut String, secs: i64) {
 }
 
 /// `yyMMddHHmmss`, used in recording object names.
-pub fn compact_utc(secs: i64) -> String {
+pub(crate) fn compact_utc(secs: i64) -> String {
     let (y, mo, d, h, mi, s) = civil(secs);
     format!("{:02}{mo:02}{d:02}{h:02}{mi:02}{s:02}", y % 100)
 }
@@ -130,7 +130,7 @@ fn civil(secs: i64) -> (i64, u32, u32, u32, u32, u32) {
 }
 
 /// Parse `yyyy-MM-ddTHH:mm:ssZ` (the `Created` attribute) into Unix seconds.
-pub fn parse_created(s: &str) -> Option<i64> {
+pub(crate) fn parse_created(s: &str) -> Option<i64> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
     time::PrimitiveDateTime::parse(s, &fmt)
         .ok()
@@ -138,11 +138,16 @@ pub fn parse_created(s: &str) -> Option<i64> {
 }
 
 /// Format Unix seconds as `yyyy-MM-ddTHH:mm:ssZ`.
-pub fn fmt_created(secs: i64) -> String {
+pub(crate) fn fmt_created(secs: i64) -> String {
     let mut s = fmt_utc(secs);
     s.replace_range(10..11, "T");
     s.push('Z');
     s
+}
+
+/// `expires_at` for a lifetime in seconds (`0` = never).
+pub(crate) fn expiry(now: i64, secs: i64) -> Option<i64> {
+    (secs > 0).then_some(now + secs)
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! AXE mode (§6): A is reachable as X + extension E (1–4 digits, unique per X, up to 9999
-//! per X). Lifetimes are in `timeUnit` units (absent = hours).
+//! per X). Lifetimes are in `timeUnit` units: `"0"` hours, `"1"` minutes (query page
+//! privatenumber_02_0024, table 5; absent = hours). The query answer is flat (the binding's
+//! fields beside `resultcode`), with `timeUnit` a String and the lifetimes Integers.
 
 use std::sync::Arc;
 
@@ -7,39 +9,16 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use rand::Rng;
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{bound, expiry, not_applied};
-use crate::clock::fmt_utc;
+use super::{bound, not_applied};
 use crate::codes::{self, ApiError, ApiResult, success};
-use crate::config::AppConfig;
+use crate::http::params::{self as p, Body};
 use crate::inventory;
-use crate::params::{self as p, Body};
+use crate::model::axe::{AxeBinding, EXTENSIONS_PER_X, UNIT_HOURS, UNIT_MINUTES};
+use crate::model::clock::expiry;
+use crate::model::config::AppConfig;
 use crate::state::{Inner, Sim};
-
-pub const EXTENSIONS_PER_X: usize = 9999;
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AxeBinding {
-    pub subscription_id: String,
-    pub app_key: String,
-    pub bind_num: String,
-    pub virtual_num: String,
-    pub extend_num: String,
-    pub display_num_mode: String,
-    pub record_flag: bool,
-    pub record_hint_tone: Option<String>,
-    pub callback_tone: Option<String>,
-    pub callback_num: Option<String>,
-    pub time_unit: i64,
-    pub bind_expired_time: i64,
-    pub callback_expired_time: i64,
-    pub user_data: Option<String>,
-    pub subscribe_time: i64,
-    pub expires_at: Option<i64>,
-}
 
 impl AxeBinding {
     fn info(&self) -> Value {
@@ -53,27 +32,22 @@ impl AxeBinding {
             "recordHintTone": self.record_hint_tone,
             "callbackTone": self.callback_tone,
             "callbackNum": self.callback_num,
-            "timeUnit": self.time_unit,
-            "bindExpiredTime": self.bind_expired_time,
+            "timeUnit": self.bind_time_unit.unwrap_or(self.time_unit).to_string(),
+            "bindExpiredTime": self.bind_bind_expired_time.unwrap_or(self.bind_expired_time),
             "callbackExpiredTime": self.callback_expired_time,
             "userData": self.user_data,
-            "subscribeTime": fmt_utc(self.subscribe_time),
         })
     }
 }
 
-/// Seconds per `timeUnit` (INF: 0 = minutes, 1 = hours (default), 2 = days).
+/// Seconds per `timeUnit` (privatenumber_02_0024: 0 = hours, 1 = minutes).
 fn unit_secs(unit: i64) -> i64 {
-    match unit {
-        0 => 60,
-        2 => 86_400,
-        _ => 3600,
-    }
+    if unit == UNIT_MINUTES { 60 } else { 3600 }
 }
 
 /// Apply lifetime fields; restarts the timer when `bindExpiredTime` is given.
 fn apply_times(bd: &mut AxeBinding, b: &Body, now: i64) -> Result<(), ApiError> {
-    if let Some(u) = p::opt_int(b, "timeUnit", 0..=2)? {
+    if let Some(u) = p::opt_int(b, "timeUnit", UNIT_HOURS..=UNIT_MINUTES)? {
         bd.time_unit = u;
     }
     let bind = p::opt_int(b, "bindExpiredTime", 0..=(90 * 24 * 60))?;
@@ -125,6 +99,12 @@ fn apply_common(bd: &mut AxeBinding, b: &Body) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// 1020167 "No idle extend Number." (没有空闲的分机号, the API error-code table): the chosen X
+/// has all 9999 extensions taken.
+fn no_idle_extension() -> ApiError {
+    ApiError::forbidden(codes::NO_IDLE_EXTENSION, "No idle extend Number.")
+}
+
 fn on_x<'a>(s: &'a Inner, x: &'a str) -> impl Iterator<Item = &'a AxeBinding> + 'a {
     s.axe.values().filter(move |b| b.virtual_num == x)
 }
@@ -150,7 +130,7 @@ fn find(
         .ok_or_else(not_applied)
 }
 
-pub async fn bind(
+pub(crate) async fn bind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -207,10 +187,7 @@ pub async fn bind(
     let used: std::collections::HashSet<String> =
         on_x(&s, &x).map(|bd| bd.extend_num.clone()).collect();
     if used.len() >= EXTENSIONS_PER_X {
-        return Err(ApiError::forbidden(
-            codes::RESOURCE_ALLOCATED,
-            "Resources have been allocated.",
-        ));
+        return Err(no_idle_extension());
     }
     let ext = match ext {
         Some(e) => e,
@@ -219,9 +196,7 @@ pub async fn bind(
             (0..EXTENSIONS_PER_X)
                 .map(|i| format!("{:04}", (start + i - 1) % EXTENSIONS_PER_X + 1))
                 .find(|e| !used.contains(e))
-                .ok_or_else(|| {
-                    ApiError::forbidden(codes::RESOURCE_ALLOCATED, "Resources have been allocated.")
-                })?
+                .ok_or_else(no_idle_extension)?
         }
     };
     *s.rng() = rng;
@@ -237,8 +212,10 @@ pub async fn bind(
         record_hint_tone: None,
         callback_tone: None,
         callback_num: None,
-        time_unit: 1,
+        time_unit: UNIT_HOURS,
         bind_expired_time: 0,
+        bind_time_unit: None,
+        bind_bind_expired_time: None,
         callback_expired_time: 0,
         user_data: None,
         subscribe_time: now,
@@ -246,6 +223,10 @@ pub async fn bind(
     };
     apply_common(&mut bd, &b)?;
     apply_times(&mut bd, &b, now)?;
+    bd.bind_time_unit = b.contains_key("timeUnit").then_some(bd.time_unit);
+    bd.bind_bind_expired_time = b
+        .contains_key("bindExpiredTime")
+        .then_some(bd.bind_expired_time);
     let (bet, cet) = (bd.bind_expired_time, bd.callback_expired_time);
     s.axe.insert(id.clone(), bd);
     sim.save(&s);
@@ -258,7 +239,7 @@ pub async fn bind(
     }))
 }
 
-pub async fn modify(
+pub(crate) async fn modify(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -292,7 +273,7 @@ pub async fn modify(
     success(json!({ "subscriptionId": id }))
 }
 
-pub async fn unbind(
+pub(crate) async fn unbind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -310,7 +291,7 @@ pub async fn unbind(
     success(json!({}))
 }
 
-pub async fn query(
+pub(crate) async fn query(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -328,5 +309,5 @@ pub async fn query(
         .get(&id)
         .map(AxeBinding::info)
         .ok_or_else(not_applied)?;
-    success(json!({ "extendNumList": [info], "totalCount": 1 }))
+    success(info)
 }

@@ -6,39 +6,16 @@ use std::sync::Arc;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{bound, expiry, not_applied};
-use crate::clock::fmt_utc;
+use super::{bound, not_applied};
 use crate::codes::{self, ApiError, ApiResult, success};
-use crate::config::AppConfig;
+use crate::http::params::{self as p, Body};
 use crate::inventory;
-use crate::params::{self as p, Body};
+use crate::model::axb::{AxbBinding, PAIRS_PER_X};
+use crate::model::clock::{expiry, fmt_utc};
+use crate::model::config::AppConfig;
 use crate::state::{Inner, Sim};
-
-pub const PAIRS_PER_X: usize = 5000;
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AxbBinding {
-    pub subscription_id: String,
-    pub app_key: String,
-    pub relation_num: String,
-    pub caller_num: String,
-    pub callee_num: String,
-    pub call_direction: i64,
-    pub duration: i64,
-    pub max_duration: i64,
-    pub record_flag: bool,
-    pub record_hint_tone: Option<String>,
-    pub last_min_voice: Option<String>,
-    pub private_sms: bool,
-    pub pre_voice: Option<Value>,
-    pub user_data: Option<String>,
-    pub subscribe_time: i64,
-    pub expires_at: Option<i64>,
-}
 
 impl AxbBinding {
     fn info(&self) -> Value {
@@ -77,7 +54,7 @@ fn pre_voice(b: &Body) -> Result<Option<Value>, ApiError> {
     }
 }
 
-pub async fn bind(
+pub(crate) async fn bind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -104,7 +81,7 @@ pub async fn bind(
     let mut rng = s.rng().clone();
     let x = {
         let st: &Inner = &s;
-        let usable = |n: &crate::config::XNumber| {
+        let usable = |n: &crate::model::config::XNumber| {
             let mut count = 0;
             for bd in on_x(st, &n.number) {
                 if bd.has(&caller) || bd.has(&callee) {
@@ -171,7 +148,7 @@ pub async fn bind(
     }))
 }
 
-pub async fn modify(
+pub(crate) async fn modify(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -245,7 +222,7 @@ pub async fn modify(
     success(json!({ "subscriptionId": id, "relationNum": x }))
 }
 
-pub async fn unbind(
+pub(crate) async fn unbind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -277,7 +254,7 @@ pub async fn unbind(
     success(json!({}))
 }
 
-pub async fn query(
+pub(crate) async fn query(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,

@@ -16,20 +16,20 @@ use tokio::net::{TcpListener, TcpStream};
 
 /// Connection info handed to handlers through `ConnectInfo`.
 #[derive(Debug, Clone)]
-pub struct ConnInfo {
-    pub peer: SocketAddr,
+pub(crate) struct ConnInfo {
+    pub(crate) peer: SocketAddr,
     kill: Arc<AtomicBool>,
 }
 
 impl ConnInfo {
     /// Reset this connection at its next read or write.
-    pub fn kill(&self) {
+    pub(crate) fn kill(&self) {
         self.kill.store(true, Ordering::SeqCst);
     }
 }
 
 /// `TcpListener` that yields [`FaultIo`] streams.
-pub struct SimListener(pub TcpListener);
+pub(crate) struct SimListener(pub TcpListener);
 
 impl Listener for SimListener {
     type Io = FaultIo;
@@ -73,7 +73,7 @@ impl Connected<IncomingStream<'_, SimListener>> for ConnInfo {
 
 /// A TCP stream that fails with `ConnectionReset` (after arming zero linger, so the close
 /// sends RST) once its connection has been killed.
-pub struct FaultIo {
+pub(crate) struct FaultIo {
     stream: TcpStream,
     kill: Arc<AtomicBool>,
 }

@@ -1,42 +1,23 @@
 //! AX mode (§5): A owns X exclusively; A→X calls go to a temporary callee set by API,
-//! anyone else calling X reaches A.
+//! anyone else calling X reaches A. One A is bound to at most 5 X at once (bind page
+//! privatenumber_02_0011, "使用限制": "1个A号码同时只能绑定5个X号码") → 1011003. Bind and
+//! modify accept `turnFlag` ("on"/"off", default "on"); query items carry `privateNumType`
+//! and `turnFlag` (query page privatenumber_02_0014).
 
 use std::sync::Arc;
 
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::expiry;
-use crate::clock::fmt_utc;
 use crate::codes::{self, ApiError, ApiResult, success};
-use crate::config::AppConfig;
+use crate::http::params::{self as p, Body};
 use crate::inventory;
-use crate::params::{self as p, Body};
+use crate::model::ax::{AxBinding, PRIVATE_NUM_TYPE, X_PER_A, turned_on};
+use crate::model::clock::{expiry, fmt_utc};
+use crate::model::config::AppConfig;
 use crate::state::{Inner, Sim};
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AxBinding {
-    pub subscription_id: String,
-    pub app_key: String,
-    pub orig_num: String,
-    pub private_num: String,
-    pub call_direction: i64,
-    pub record_flag: bool,
-    pub record_hint_tone: Option<String>,
-    pub callee_num_display: String,
-    pub private_sms: bool,
-    pub max_duration: i64,
-    pub last_min_voice: Option<String>,
-    pub pre_voice: Option<Value>,
-    pub user_data: Option<String>,
-    pub temp_callee: Option<String>,
-    pub temp_callee_expires: Option<i64>,
-    pub subscribe_time: i64,
-}
 
 impl AxBinding {
     fn info(&self) -> Value {
@@ -44,6 +25,7 @@ impl AxBinding {
             "subscriptionId": self.subscription_id,
             "origNum": self.orig_num,
             "privateNum": self.private_num,
+            "privateNumType": PRIVATE_NUM_TYPE,
             "calleeNum": self.temp_callee,
             "callDirection": self.call_direction,
             "recordFlag": self.record_flag.to_string(),
@@ -54,7 +36,7 @@ impl AxBinding {
             "lastMinVoice": self.last_min_voice,
             "preVoice": self.pre_voice,
             "userData": self.user_data,
-            "turnFlag": "on",
+            "turnFlag": self.turn_flag,
             "subscribeTime": fmt_utc(self.subscribe_time),
         })
     }
@@ -122,10 +104,15 @@ fn apply_common(bd: &mut AxBinding, b: &Body) -> Result<(), ApiError> {
     if let Some(v) = p::opt_user_data(b)? {
         bd.user_data = Some(v);
     }
+    match p::opt_str(b, "turnFlag").as_deref() {
+        None => {}
+        Some(v @ ("on" | "off")) => bd.turn_flag = v.to_string(),
+        Some(_) => return Err(ApiError::invalid("turnFlag is invalid.")),
+    }
     Ok(())
 }
 
-pub async fn bind(
+pub(crate) async fn bind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -134,7 +121,7 @@ pub async fn bind(
     let a = p::req_number(&b, "origNum")?;
     let explicit = p::opt_str(&b, "privateNum");
     let area = p::opt_str(&b, "areaCode");
-    if explicit.is_none() && p::opt_str(&b, "privateNumType").as_deref() != Some("mobile-virtual") {
+    if explicit.is_none() && p::opt_str(&b, "privateNumType").as_deref() != Some(PRIVATE_NUM_TYPE) {
         return Err(ApiError::invalid(
             "privateNumType is required when privateNum is absent.",
         ));
@@ -149,6 +136,9 @@ pub async fn bind(
         } else {
             ApiError::forbidden(codes::RESOURCE_ALLOCATED, "Resource has been applied.")
         });
+    }
+    if s.ax.values().filter(|bd| bd.orig_num == a).count() >= X_PER_A {
+        return Err(codes::a_limit());
     }
     let mut rng = s.rng().clone();
     let x = {
@@ -180,6 +170,7 @@ pub async fn bind(
         last_min_voice: None,
         pre_voice: None,
         user_data: None,
+        turn_flag: turned_on(),
         temp_callee: None,
         temp_callee_expires: None,
         subscribe_time: now,
@@ -190,31 +181,57 @@ pub async fn bind(
     success(json!({ "origNum": a, "privateNum": x, "subscriptionId": id }))
 }
 
-pub async fn modify(
+/// The binding a modify or temporary-callee request names: `subscriptionId`, else `privateNum`
+/// (one A per X, so X alone is unique). `origNum` does not name it (privatenumber_02_0013:
+/// a new A number; privatenumber_02_0015: not parsed).
+fn named(s: &Inner, app: &AppConfig, b: &Body) -> Result<String, ApiError> {
+    match (p::opt_str(b, "subscriptionId"), p::opt_str(b, "privateNum")) {
+        (Some(id), _) => s.ax.get(&id),
+        (None, Some(x)) => {
+            s.ax.values()
+                .find(|bd| bd.private_num == x && bd.app_key == app.key)
+        }
+        (None, None) => {
+            return Err(ApiError::invalid(
+                "subscriptionId or privateNum is required.",
+            ));
+        }
+    }
+    .filter(|bd| bd.app_key == app.key)
+    .map(|bd| bd.subscription_id.clone())
+    .ok_or_else(not_found)
+}
+
+/// `PUT`: modify the binding named by `subscriptionId` or `privateNum`; `origNum` is the new A
+/// ("如果需要修改绑定关系中的用户号码,请指定新的用户号码。不携带时表示不修改该参数值"), held to
+/// the 5-X limit like a bind.
+pub(crate) async fn modify(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
 ) -> ApiResult {
     let b = p::body(&body)?;
+    let new_a = p::opt_number(&b, "origNum")?;
     let now = sim.clock.now();
     let mut s = sim.state();
-    let id = find(
-        &s,
-        &app,
-        p::opt_str(&b, "subscriptionId").as_deref(),
-        p::opt_str(&b, "origNum").as_deref(),
-        p::opt_str(&b, "privateNum").as_deref(),
-    )?;
-    let bd = s.ax.get_mut(&id).ok_or_else(not_found)?;
-    let mut updated = bd.clone();
+    let id = named(&s, &app, &b)?;
+    let mut updated = s.ax.get(&id).cloned().ok_or_else(not_found)?;
+    if let Some(a) = new_a
+        && a != updated.orig_num
+    {
+        if s.ax.values().filter(|bd| bd.orig_num == a).count() >= X_PER_A {
+            return Err(codes::a_limit());
+        }
+        updated.orig_num = a;
+    }
     apply_common(&mut updated, &b)?;
     updated.subscribe_time = now;
-    *bd = updated;
+    s.ax.insert(id.clone(), updated);
     sim.save(&s);
     success(json!({ "subscriptionId": id }))
 }
 
-pub async fn unbind(
+pub(crate) async fn unbind(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -232,7 +249,7 @@ pub async fn unbind(
     success(json!({}))
 }
 
-pub async fn query(
+pub(crate) async fn query(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     Query(query): Query<p::Query>,
@@ -272,7 +289,7 @@ pub async fn query(
 }
 
 /// `PUT /rest/caas/privatenumber/calleenumber/v1.0`: temporary callee for A→X calls.
-pub async fn set_callee(
+pub(crate) async fn set_callee(
     State(sim): State<Arc<Sim>>,
     Extension(app): Extension<AppConfig>,
     body: Bytes,
@@ -286,13 +303,7 @@ pub async fn set_callee(
     let user_data = p::opt_user_data(&b)?;
     let now = sim.clock.now();
     let mut s = sim.state();
-    let id = find(
-        &s,
-        &app,
-        p::opt_str(&b, "subscriptionId").as_deref(),
-        p::opt_str(&b, "origNum").as_deref(),
-        p::opt_str(&b, "privateNum").as_deref(),
-    )?;
+    let id = named(&s, &app, &b)?;
     let bd = s.ax.get_mut(&id).ok_or_else(not_found)?;
     if bd.orig_num == callee {
         return Err(ApiError::invalid("origNum and calleeNum must differ."));
