@@ -7,7 +7,7 @@ mod support;
 
 use std::time::Duration;
 
-use maskline_api::ax::AxBindRequest;
+use maskline_api::ax::{AxBindRequest, AxKey};
 use maskline_api::axe::{AxeBindRequest, AxeCallback, AxeKey, AxeTimeUnit};
 use maskline_api::axyb::{AxybAxRequest, AxybQuery, AxybYbRequest};
 use maskline_api::{
@@ -27,6 +27,8 @@ const AXE_BIND_REQ: &str =
 const AXE_BIND: &str = include_str!("fixtures/official/privatenumber_02_0022-bind-response.json");
 const AX_BIND: &str = include_str!("fixtures/official/privatenumber_02_0011-bind-response.json");
 const AX_LIMIT: &str = include_str!("fixtures/official/pn_faq_1011003-ax-bind-error-response.json");
+const AX_UNBIND: &str =
+    include_str!("fixtures/official/privatenumber_02_0012-unbind-response.json");
 
 fn client(base: &str) -> Client {
     let mut c = ClientConfig::new(base, "test_key", Sensitive::new("test_secret".to_string()));
@@ -319,5 +321,41 @@ async fn ax_bind_refused_for_the_five_x_limit_is_explained() {
     assert!(
         x.en.contains("at most 5") && x.zh.contains("最多只能同时绑定 5 个"),
         "{x:?}"
+    );
+}
+
+#[tokio::test]
+async fn ax_unbind_request_is_the_examples_and_the_answer_decodes() {
+    // https://support.huaweicloud.com/api-PrivateNumber/privatenumber_02_0012.html 请求示例
+    // `DELETE /rest/provision/caas/privatenumber/v1.0?origNum=%2B86138****7021&privateNum=%2B86138****0021`
+    // and 响应示例 (the fixture). Table 2: origNum is not parsed by the platform, privateNum or
+    // subscriptionId names the binding.
+    let server = start(vec![
+        Reply::Json(200, AX_UNBIND),
+        Reply::Json(200, AX_UNBIND),
+    ])
+    .await;
+    let c = client(&server.base);
+    c.ax_unbind(&AxKey::Pair {
+        orig: num("13800007021"),
+        private_num: num("13800000021"),
+    })
+    .await
+    .expect("unbind by A and X");
+    c.ax_unbind(&AxKey::Subscription("sub-1".into()))
+        .await
+        .expect("unbind by id");
+    let seen = server.requests();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen[0].method, "DELETE");
+    assert_eq!(
+        seen[0].target,
+        "/rest/provision/caas/privatenumber/v1.0?origNum=%2B8613800007021&privateNum=%2B8613800000021",
+        "names and order of the page's example, `+` as %2B"
+    );
+    assert!(seen[0].body.is_empty(), "no body: {}", seen[0].body);
+    assert_eq!(
+        seen[1].target,
+        "/rest/provision/caas/privatenumber/v1.0?subscriptionId=sub-1"
     );
 }

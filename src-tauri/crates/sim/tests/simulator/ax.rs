@@ -237,3 +237,46 @@ async fn modify_names_the_binding_by_private_num_and_orig_num_is_the_new_a() {
         .await;
     assert_eq!(code(&old), "1011004", "the old A has no binding: {old}");
 }
+
+#[tokio::test]
+async fn unbind_is_named_by_private_num_alone_and_orig_num_is_not_parsed() {
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let bind = |a: &'static str| {
+        let c = &c;
+        async move {
+            let r = ok(c
+                .post(
+                    AX_URI,
+                    json!({"origNum":a,"privateNumType":"mobile-virtual"}),
+                )
+                .await);
+            r["privateNum"].as_str().unwrap_or_default().to_string()
+        }
+    };
+    // privatenumber_02_0012 table 2: origNum "系统不会解析该参数,可不携带"; without
+    // subscriptionId, privateNum alone names the binding.
+    let x = bind("+8613800000077").await;
+    ok(c.delete(&format!("{AX_URI}?privateNum={}", esc(&x))).await);
+    let gone = c.get(&format!("{AX_URI}?privateNum={}", esc(&x))).await;
+    assert_eq!(code(&gone), "1011004", "unbound by X alone: {gone}");
+
+    let x = bind("+8613800000078").await;
+    ok(c.delete(&format!(
+        "{AX_URI}?origNum={}&privateNum={}",
+        esc("+8613800000099"),
+        esc(&x)
+    ))
+    .await);
+    let gone = c.get(&format!("{AX_URI}?privateNum={}", esc(&x))).await;
+    assert_eq!(code(&gone), "1011004", "origNum is not parsed: {gone}");
+
+    let none = c
+        .delete(&format!("{AX_URI}?origNum={}", esc("+8613800000078")))
+        .await;
+    assert_eq!(
+        code(&none),
+        "1010002",
+        "origNum alone names nothing: {none}"
+    );
+}

@@ -135,6 +135,7 @@ fn every_official_fixture_is_covered() {
         "privatenumber_01_0023-callevent-disconnect.json",
         "privatenumber_01_0023-fee.json",
         "privatenumber_02_0011-bind-response.json",
+        "privatenumber_02_0012-unbind-response.json",
         "privatenumber_02_0022-bind-request.json",
         "privatenumber_02_0022-bind-response.json",
         "privatenumber_02_0024-query-response.json",
@@ -338,6 +339,31 @@ async fn ax_bind_and_the_five_x_refusal_match_privatenumber_02_0011_and_faq_1011
     let faq = fixture("pn_faq_1011003-ax-bind-error-response.json");
     assert_same_shape("AX bind, sixth X", &faq, &refused);
     assert_eq!(refused, faq, "code and text as the FAQ quotes them");
+}
+
+#[tokio::test]
+async fn ax_unbind_matches_privatenumber_02_0012() {
+    // The page's request example names the binding by origNum + privateNum (origNum is not
+    // parsed); its answer is the fixture.
+    let sim = start().await;
+    let c = Client::new(&sim, AX, Scheme::Aksk);
+    let page = fixture("privatenumber_02_0012-unbind-response.json");
+    let bound = c
+        .post(
+            AX_URI,
+            json!({"origNum":"+8613800007021","privateNumType":"mobile-virtual"}),
+        )
+        .await;
+    let x = bound["privateNum"].as_str().unwrap_or_default().to_string();
+    let r = c
+        .delete(&format!(
+            "{AX_URI}?origNum={}&privateNum={}",
+            esc("+8613800007021"),
+            esc(&x)
+        ))
+        .await;
+    assert_same_shape("AX unbind", &page, &r);
+    assert_eq!(r, page, "the example's code and text");
 }
 
 #[tokio::test]

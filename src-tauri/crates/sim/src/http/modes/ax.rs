@@ -49,29 +49,30 @@ fn not_found() -> ApiError {
     )
 }
 
-/// Find a binding by `subscriptionId`, else by `origNum` + `privateNum`.
-fn find(
+/// The binding named by `subscriptionId`, else by its X (`privateNum`; one A per X, so X alone
+/// is unique). `origNum` never names it: privatenumber_02_0012 (unbind) and _0015 (temporary
+/// callee) say "系统不会解析该参数", and in a modify (_0013) it is the new A number.
+fn by_id_or_x(
     s: &Inner,
     app: &AppConfig,
     id: Option<&str>,
-    a: Option<&str>,
     x: Option<&str>,
 ) -> Result<String, ApiError> {
-    let hit = match (id, a, x) {
-        (Some(id), _, _) => s.ax.get(id),
-        (None, Some(a), Some(x)) => {
+    match (id, x) {
+        (Some(id), _) => s.ax.get(id),
+        (None, Some(x)) => {
             s.ax.values()
-                .find(|b| b.orig_num == a && b.private_num == x)
+                .find(|bd| bd.private_num == x && bd.app_key == app.key)
         }
-        _ => {
+        (None, None) => {
             return Err(ApiError::invalid(
-                "subscriptionId or origNum and privateNum are required.",
+                "subscriptionId or privateNum is required.",
             ));
         }
-    };
-    hit.filter(|b| b.app_key == app.key)
-        .map(|b| b.subscription_id.clone())
-        .ok_or_else(not_found)
+    }
+    .filter(|bd| bd.app_key == app.key)
+    .map(|bd| bd.subscription_id.clone())
+    .ok_or_else(not_found)
 }
 
 fn apply_common(bd: &mut AxBinding, b: &Body) -> Result<(), ApiError> {
@@ -181,25 +182,14 @@ pub(crate) async fn bind(
     success(json!({ "origNum": a, "privateNum": x, "subscriptionId": id }))
 }
 
-/// The binding a modify or temporary-callee request names: `subscriptionId`, else `privateNum`
-/// (one A per X, so X alone is unique). `origNum` does not name it (privatenumber_02_0013:
-/// a new A number; privatenumber_02_0015: not parsed).
+/// The binding a modify or temporary-callee request names (see `by_id_or_x`).
 fn named(s: &Inner, app: &AppConfig, b: &Body) -> Result<String, ApiError> {
-    match (p::opt_str(b, "subscriptionId"), p::opt_str(b, "privateNum")) {
-        (Some(id), _) => s.ax.get(&id),
-        (None, Some(x)) => {
-            s.ax.values()
-                .find(|bd| bd.private_num == x && bd.app_key == app.key)
-        }
-        (None, None) => {
-            return Err(ApiError::invalid(
-                "subscriptionId or privateNum is required.",
-            ));
-        }
-    }
-    .filter(|bd| bd.app_key == app.key)
-    .map(|bd| bd.subscription_id.clone())
-    .ok_or_else(not_found)
+    by_id_or_x(
+        s,
+        app,
+        p::opt_str(b, "subscriptionId").as_deref(),
+        p::opt_str(b, "privateNum").as_deref(),
+    )
 }
 
 /// `PUT`: modify the binding named by `subscriptionId` or `privateNum`; `origNum` is the new A
@@ -237,11 +227,12 @@ pub(crate) async fn unbind(
     Query(query): Query<p::Query>,
 ) -> ApiResult {
     let mut s = sim.state();
-    let id = find(
+    // privatenumber_02_0012: `origNum` "系统不会解析该参数,可不携带"; `privateNum` names the
+    // binding when `subscriptionId` is absent.
+    let id = by_id_or_x(
         &s,
         &app,
         p::q(&query, "subscriptionId"),
-        p::q(&query, "origNum"),
         p::q(&query, "privateNum"),
     )?;
     s.ax.remove(&id);
