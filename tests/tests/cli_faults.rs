@@ -318,6 +318,25 @@ fn page_sizes_out_of_range_are_refused_with_the_range() {
 }
 
 #[test]
+fn calls_list_page_size_out_of_range_is_refused_with_the_range() {
+    let home = CliHome::new("calls-page-size");
+    import_calls(&home, 5);
+    for size in ["0", "1001", "4294967295"] {
+        let args = ["calls", "list", "--page-size", size];
+        let out = home.run(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", show(&out));
+        assert!(
+            err.contains("must be between 1 and 1000") && err.contains("1 到 1000"),
+            "{args:?}: {}",
+            show(&out)
+        );
+    }
+    let ok = home.run(&["calls", "list", "--page-size", "1000"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", show(&ok));
+}
+
+#[test]
 fn audit_list_prints_lines_not_rust_debug_text() {
     let home = CliHome::new("audit-text");
     import_calls(&home, 5);

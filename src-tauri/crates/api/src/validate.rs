@@ -32,10 +32,13 @@ pub(crate) fn zero_or_range(field: &'static str, v: Option<u32>, lo: u32, hi: u3
 pub(crate) fn user_data(v: Option<&str>) -> R {
     let Some(s) = v else { return Ok(()) };
     let field = "userData";
-    if s.is_empty() || s.len() > 256 {
+    // Counted in characters, as the message says (a byte count would report 600 for 200 Chinese
+    // characters, which are refused below as non-ASCII anyway).
+    let chars = s.chars().count();
+    if s.is_empty() || chars > 256 {
         return Err(ApiError::invalid(
             field,
-            format!("must be 1–256 characters, got {}", s.len()),
+            format!("must be 1–256 characters, got {chars}"),
         ));
     }
     if s.contains(['{', '}']) {
@@ -53,7 +56,9 @@ pub(crate) fn user_data(v: Option<&str>) -> R {
 /// A tone file name approved in the console: 1–128 characters, no whitespace.
 pub(crate) fn tone(field: &'static str, v: Option<&str>) -> R {
     match v {
-        Some(s) if s.is_empty() || s.len() > 128 || s.chars().any(char::is_whitespace) => {
+        Some(s)
+            if s.is_empty() || s.chars().count() > 128 || s.chars().any(char::is_whitespace) =>
+        {
             Err(ApiError::invalid(
                 field,
                 "must be a file name of 1–128 characters without spaces",
@@ -166,6 +171,20 @@ mod tests {
         assert_eq!(field(user_data(Some(""))), "userData");
         assert_eq!(field(user_data(Some("{json}"))), "userData");
         assert_eq!(field(user_data(Some("订单"))), "userData");
+    }
+
+    /// The length is counted in characters, as the message says: 100 Chinese characters are
+    /// 300 bytes, and must be refused for being non-ASCII, not as "300 characters".
+    #[test]
+    fn user_data_length_is_in_characters() {
+        let reason = |r: R| match r {
+            Err(ApiError::InvalidInput { reason, .. }) => reason,
+            other => panic!("expected a validation error, got {other:?}"),
+        };
+        let chinese = "订".repeat(100);
+        assert!(reason(user_data(Some(&chinese))).contains("ASCII"));
+        assert!(reason(user_data(Some(&"订".repeat(257)))).contains("got 257"));
+        assert!(tone("recordHintTone", Some(&"音".repeat(100))).is_ok());
     }
 
     #[test]

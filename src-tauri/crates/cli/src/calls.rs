@@ -20,6 +20,7 @@ pub enum CallsCommand {
         /// 0-based page.
         #[arg(long, default_value_t = 0)]
         page: u32,
+        /// Calls per page, 1–1000 (0 or more than 1000 is refused, not silently changed).
         #[arg(long, default_value_t = 50)]
         page_size: u32,
         /// Print the page (and the total) as JSON, numbers unmasked.
@@ -117,6 +118,17 @@ impl FilterArgs {
 }
 
 pub fn run(cmd: CallsCommand, db_path: &Path) -> ExitCode {
+    // An out-of-range page size is refused with the range (in both languages), never clamped.
+    if let CallsCommand::List { page_size, .. } = &cmd
+        && let Err(e) = maskline_services::paging::page_size_within(
+            "--page-size",
+            *page_size,
+            calls::MAX_PAGE_SIZE,
+        )
+    {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     let dbm = match crate::open_db(db_path) {
         Ok(d) => d,
         Err(code) => return code,
