@@ -55,6 +55,9 @@ else
 fi
 rm -f "$audit_out"
 
+step "Workflows: actionlint and zizmor (.github/workflows)"
+bash scripts/lint-workflows.sh
+
 step "Only the shell (src-tauri) depends on tauri"
 # Workspace crates only (tauri's own plugins depend on it too, which is fine).
 dependents=$(cargo tree -i tauri -e normal --depth 1 --prefix none --workspace --locked | grep -F "($PWD/" | sort -u)
