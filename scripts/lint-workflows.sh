@@ -18,3 +18,11 @@ if ! "$venv/bin/zizmor" --version 2>/dev/null | grep -qF "$ZIZMOR_VERSION"; then
 fi
 # --offline: no GitHub API (which would also check that pinned commits belong to their tags).
 "$venv/bin/zizmor" --offline --no-progress "${workflows[@]}"
+
+# Shell scripts keep LF line endings on Windows checkouts (core.autocrlf=true): .gitattributes.
+bad=$(git ls-files '*.sh' | git check-attr --stdin eol | grep -v ': eol: lf$' || true)
+if [ -n "$bad" ]; then
+  echo "these shell scripts would get CRLF on a Windows checkout (add them to .gitattributes):" >&2
+  echo "$bad" >&2
+  exit 1
+fi
