@@ -13,6 +13,7 @@ mod bind;
 mod bulk;
 mod cache;
 mod calls;
+mod console;
 mod db;
 mod import;
 mod pools;
@@ -82,6 +83,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    console::utf8_output();
     let cli = Cli::parse();
     let db_path = match cli.db.or_else(|| {
         maskline_services::paths::default_data_dir()
