@@ -85,6 +85,9 @@ step "Build the app and the simulator for the real-window tests"
 cargo build -q -p maskline-sim --locked
 npm exec --prefix ui -- tauri build --debug --no-bundle
 
+step "One instance only, and the CPU renderer without a GPU (the built app launched twice under Xvfb)"
+bash scripts/single-instance-check.sh target/debug/maskline-app
+
 step "Real-window E2E (Xvfb + dbus + gnome-keyring + tauri-driver)"
 export MASKLINE_APP="$PWD/target/debug/maskline-app"
 E2E_HOME=$(mktemp -d)
