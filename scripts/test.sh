@@ -55,6 +55,9 @@ else
 fi
 rm -f "$audit_out"
 
+step "Workflows: actionlint and zizmor (.github/workflows)"
+bash scripts/lint-workflows.sh
+
 step "Only the shell (src-tauri) depends on tauri"
 # Workspace crates only (tauri's own plugins depend on it too, which is fine).
 dependents=$(cargo tree -i tauri -e normal --depth 1 --prefix none --workspace --locked | grep -F "($PWD/" | sort -u)
@@ -81,6 +84,9 @@ XDG_DATA_HOME="$keyring_home" MASKLINE_TEST_KEYRING=1 keyctl session - dbus-run-
 step "Build the app and the simulator for the real-window tests"
 cargo build -q -p maskline-sim --locked
 npm exec --prefix ui -- tauri build --debug --no-bundle
+
+step "One instance only, and the CPU renderer without a GPU (the built app launched twice under Xvfb)"
+bash scripts/single-instance-check.sh target/debug/maskline-app
 
 step "Real-window E2E (Xvfb + dbus + gnome-keyring + tauri-driver)"
 export MASKLINE_APP="$PWD/target/debug/maskline-app"

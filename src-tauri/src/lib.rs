@@ -4,7 +4,10 @@
 //! arguments, call `maskline-services`, map the error. Business logic lives in services.
 
 pub mod commands;
+pub mod diagnostics;
+pub mod logging;
 pub mod navigation;
+pub mod platform;
 pub mod rec_http;
 pub mod rec_scheme;
 mod state;
@@ -21,6 +24,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
         .register_asynchronous_uri_scheme_protocol(rec_scheme::SCHEME, rec_scheme::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::app_diagnostics,
             commands::app::db_status,
             commands::app::db_recover,
             commands::settings::settings_get,
@@ -97,13 +101,34 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
 
 /// Starts the desktop app.
 pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("MASKLINE_LOG")
-                .unwrap_or_else(|_| "info".into()),
-        )
-        .init();
-    let result = app_builder(tauri::Builder::default().plugin(tauri_plugin_dialog::init()))
+    platform::choose_renderer();
+    logging::init();
+    if std::env::var_os(platform::CPU_RENDERING_VAR).is_some() {
+        tracing::info!(
+            "WebKit draws with Skia's CPU renderer ({}={:?})",
+            platform::CPU_RENDERING_VAR,
+            std::env::var_os(platform::CPU_RENDERING_VAR).unwrap_or_default()
+        );
+    }
+    // Windows: say plainly that WebView2 is missing instead of failing in a console nobody sees.
+    #[cfg(windows)]
+    if let Err(e) = tauri::webview_version() {
+        platform::show_startup_failure(&format!("WebView2: {e}"));
+        std::process::exit(1);
+    }
+    // The single-instance plugin goes first: a second launch hands over to the first and exits
+    // before anything else starts.
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            tracing::info!("a second launch: focusing the running window");
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init());
+    let result = app_builder(builder)
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             let state = AppState::open(&data_dir);
@@ -136,7 +161,7 @@ pub fn run() {
         })
         .run(tauri::generate_context!());
     if let Err(e) = result {
-        tracing::error!("Maskline could not start: {e}");
+        platform::show_startup_failure(&e.to_string());
         std::process::exit(1);
     }
 }

@@ -23,10 +23,12 @@ print('UsernameToken Username="%s",PasswordDigest="%s",Nonce="%s",Created="%s"' 
 
 /// (Authorization, token header name, token header value) as Python computes them.
 fn python(scheme: &str, key: &str, secret: &str, nonce: &str, created: &str) -> [String; 3] {
-    let out = Command::new("python3")
+    let out = Command::new(PYTHON)
         .args(["-c", PYTHON_SIGNER, scheme, key, secret, nonce, created])
         .output()
-        .expect("python3 is installed on development machines and CI");
+        .expect(
+            "Python 3 is installed on the development machines and CI (python3; python on Windows)",
+        );
     assert!(
         out.status.success(),
         "the Python signer failed: {}",
@@ -79,3 +81,7 @@ fn rust_and_python_signatures_agree_for_both_schemes() {
         }
     }
 }
+
+/// The Python 3 interpreter's name: Windows installs it as `python` (its `python3` is often
+/// only the Microsoft Store stub), Linux and macOS as `python3`.
+const PYTHON: &str = if cfg!(windows) { "python" } else { "python3" };

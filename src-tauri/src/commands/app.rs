@@ -17,6 +17,35 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
     })
 }
 
+/// About → "Copy diagnostics": versions, folders and the last warnings and errors, with no
+/// secret and no phone number.
+#[tauri::command]
+pub async fn app_diagnostics(state: State<'_, AppState>) -> Result<String, AppError> {
+    let db = state.db.clone();
+    let db_state = blocking(move || {
+        Ok(serde_json::to_value(db.status())
+            .ok()
+            .and_then(|v| v.get("state").and_then(|s| s.as_str()).map(str::to_string))
+            .unwrap_or_default())
+    })
+    .await?;
+    let facts = crate::diagnostics::Facts {
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        webview_version: tauri::webview_version().unwrap_or_else(|e| format!("unknown ({e})")),
+        os: std::env::consts::OS.into(),
+        arch: std::env::consts::ARCH.into(),
+        os_locale: paths::os_locale(),
+        data_dir: state.data_dir.display().to_string(),
+        db_path: state.db.path().display().to_string(),
+        db_state,
+        log_dir: crate::logging::log_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default(),
+        last_errors: crate::logging::last_errors(),
+    };
+    Ok(crate::diagnostics::text(&facts))
+}
+
 #[tauri::command]
 pub async fn db_status(state: State<'_, AppState>) -> Result<DbStatus, AppError> {
     let db = state.db.clone();

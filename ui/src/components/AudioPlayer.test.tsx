@@ -58,6 +58,34 @@ describe("player clock and speeds", () => {
   });
 });
 
+describe("player shortcuts with a Chinese input method", () => {
+  const div = () => document.createElement("div");
+  const press = (key: string, code: string, extra = {}) =>
+    playerAction({ key, code, ctrlKey: false, metaKey: false, altKey: false, target: div(), ...extra });
+
+  it("goes by the physical key: the IME reports key 'Process' and punctuation mode types 【 】", () => {
+    expect(press("Process", "Space")).toBe("toggle");
+    expect(press("Process", "ArrowLeft")).toBe("back");
+    expect(press("Process", "ArrowRight")).toBe("forward");
+    expect(press("【", "BracketLeft")).toBe("slower");
+    expect(press("】", "BracketRight")).toBe("faster");
+  });
+
+  it("ignores presses while the IME is composing and keys that only look like shortcuts", () => {
+    expect(press(" ", "Space", { isComposing: true })).toBeNull();
+    expect(press("[", "Digit9"), "a layout that puts [ on another key: the physical key decides").toBeNull();
+  });
+
+  it("answers through the real listener with an IME active", () => {
+    const ws = renderPlayer();
+    act(() => ws.setTime(20));
+    fireEvent.keyDown(document.body, { key: "Process", code: "Space", keyCode: 229 });
+    expect(ws.playing).toBe(true);
+    fireEvent.keyDown(document.body, { key: "】", code: "BracketRight" });
+    expect(ws.rate).toBe(1.25);
+  });
+});
+
 describe("AudioPlayer", () => {
   it("loads the precomputed peaks and duration with the MediaElement backend", () => {
     const ws = renderPlayer();

@@ -149,6 +149,7 @@ function report(account: StoredAccount): ConnectionReport {
 
 const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   app_info: () => info,
+  app_diagnostics: () => `Maskline diagnostics / 诊断信息\napp / 版本: ${info.version}\nos / 系统: mock\n`,
   db_status: status,
   db_recover: () => {
     corrupt = false;

@@ -15,6 +15,7 @@ mod bind;
 mod bulk;
 mod cache;
 mod calls;
+mod console;
 mod db;
 mod import;
 mod pools;
@@ -115,6 +116,7 @@ impl Command {
 }
 
 fn main() -> ExitCode {
+    console::utf8_output();
     output::install_hook();
     let cli = Cli::parse();
     let db_path = match cli.db.or_else(|| {

@@ -159,6 +159,11 @@ pub fn list(dbm: &DbManager, secrets: &dyn SecretStore) -> Result<Vec<AccountVie
     rows.into_iter().map(|r| view(r, secrets)).collect()
 }
 
+/// The account's own CA certificate (PEM), when it has one (recording downloads trust it too).
+pub(crate) fn ca_pem(dbm: &DbManager, name: &str) -> Result<Option<String>, ServiceError> {
+    Ok(find(dbm, name)?.ca_cert_pem)
+}
+
 fn find(dbm: &DbManager, name: &str) -> Result<AccountRow, ServiceError> {
     let db = dbm.db()?;
     let row = accounts::by_name(&*db.conn()?, name)?;

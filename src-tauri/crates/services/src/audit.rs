@@ -134,7 +134,10 @@ pub fn export(dbm: &DbManager, path: &Path) -> Result<AuditExportReport, Service
             return Err(e);
         }
     };
-    std::fs::rename(&tmp, path).map_err(|e| write_err(path, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        crate::fsx::write_error(path, e, |e| write_err(path, e))
+    })?;
     record(&db, None, "audit.export", &check_words(&check), "0", true)?;
     Ok(AuditExportReport {
         path: path.display().to_string(),

@@ -18,6 +18,7 @@ pub mod connection;
 pub mod database;
 pub mod demo;
 pub mod error;
+pub mod fsx;
 pub mod import;
 pub mod numbers;
 pub mod paging;

@@ -154,9 +154,20 @@ pub fn write_xlsx(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> Result
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ServiceError> {
     let tmp = path.with_extension("part");
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| unreadable(path, e))
+    std::fs::write(&tmp, bytes).map_err(|e| cannot_write(path, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        crate::fsx::write_error(path, e, |e| cannot_write(path, e))
+    })
+}
+
+fn cannot_write(path: &Path, e: std::io::Error) -> ServiceError {
+    ServiceError::Invalid {
+        field: path.display().to_string(),
+        message: format!(
+            "cannot write this file: {e}. Choose another folder or free disk space / 无法写入该文件,请换一个位置或释放磁盘空间"
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -232,7 +232,11 @@ fn a_folder_with_mixed_files_imports_each_supported_file() {
         .iter()
         .map(|r| {
             (
-                r.path.rsplit('/').next().unwrap_or("").to_string(),
+                // The file name whatever the OS's separator (Windows reports `cdrs\sub\a.csv`).
+                std::path::Path::new(&r.path)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
                 counts(r),
             )
         })

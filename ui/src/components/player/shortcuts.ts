@@ -1,9 +1,20 @@
-/** Which player action a key press means; null when the key belongs to something else (pure, tested). */
+/**
+ * Which player action a key press means; null when the key belongs to something else (pure, tested).
+ *
+ * Keyed on `event.code` (the physical key), not `event.key`: with a Chinese input method active,
+ * `key` is "Process" while the IME handles the press, and Chinese punctuation mode turns [ ] into
+ * 【 】, so key-based shortcuts stop working exactly for the people who type Chinese all day.
+ * `key` is used only when the event has no `code` (some synthetic events).
+ */
 
 export type PlayerAction = "toggle" | "back" | "forward" | "slower" | "faster";
 
 interface KeyEventLike {
   key: string;
+  /** The physical key ("Space", "BracketLeft"); "" or absent when unknown. */
+  code?: string;
+  /** True while an input method is composing text. */
+  isComposing?: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
@@ -31,19 +42,25 @@ function closest(target: EventTarget | null, selector: string): boolean {
 export function playerAction(e: KeyEventLike): PlayerAction | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   if (closest(e.target, EDITABLE)) return null;
-  switch (e.key) {
-    case " ":
-    case "Spacebar":
-      return closest(e.target, ACTIVATES) ? null : "toggle";
-    case "ArrowLeft":
-      return "back";
-    case "ArrowRight":
-      return "forward";
-    case "[":
-      return "slower";
-    case "]":
-      return "faster";
-    default:
-      return null;
-  }
+  if (e.isComposing) return null;
+  const action = e.code ? BY_CODE[e.code] : BY_KEY[e.key];
+  if (action === "toggle" && closest(e.target, ACTIVATES)) return null;
+  return action ?? null;
 }
+
+const BY_CODE: Partial<Record<string, PlayerAction>> = {
+  Space: "toggle",
+  ArrowLeft: "back",
+  ArrowRight: "forward",
+  BracketLeft: "slower",
+  BracketRight: "faster",
+};
+
+const BY_KEY: Partial<Record<string, PlayerAction>> = {
+  " ": "toggle",
+  Spacebar: "toggle",
+  ArrowLeft: "back",
+  ArrowRight: "forward",
+  "[": "slower",
+  "]": "faster",
+};

@@ -1,5 +1,7 @@
-import { Alert, Card, Descriptions, Skeleton, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
+import { CopyOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import { appDiagnostics } from "../../ipc/client";
 import { toAppError } from "../../ipc/errors";
 import { useAppInfo } from "../../queries/app";
 
@@ -7,6 +9,18 @@ import { useAppInfo } from "../../queries/app";
 export function AboutCard() {
   const { t } = useTranslation();
   const info = useAppInfo();
+  const { message } = App.useApp();
+
+  const copyDiagnostics = async () => {
+    try {
+      const text = await appDiagnostics();
+      await navigator.clipboard.writeText(text);
+      void message.success(t("settings.about.diagnosticsCopied"));
+    } catch (err) {
+      const { code } = toAppError(err);
+      void message.error(t("settings.about.diagnosticsFailed", { reason: t(`errors.${code}`) }));
+    }
+  };
 
   let body;
   if (info.isPending) {
@@ -37,6 +51,12 @@ export function AboutCard() {
   return (
     <Card title={t("settings.about.title")} data-testid="settings-about">
       {body}
+      <Space orientation="vertical" size={4} style={{ marginTop: 12 }}>
+        <Button icon={<CopyOutlined />} onClick={() => void copyDiagnostics()} data-testid="about-copy-diagnostics">
+          {t("settings.about.copyDiagnostics")}
+        </Button>
+        <Typography.Text type="secondary">{t("settings.about.copyDiagnosticsHint")}</Typography.Text>
+      </Space>
     </Card>
   );
 }

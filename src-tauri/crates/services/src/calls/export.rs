@@ -6,6 +6,7 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use maskline_domain::calls::{
@@ -159,7 +160,9 @@ pub fn export(
         };
     match req.format {
         ExportFormat::Csv => {
-            let file = File::create(&req.path).map_err(|e| io_err(&req.path, e))?;
+            let file = File::create(&req.path).map_err(|e| {
+                crate::fsx::write_error(Path::new(&req.path), e, |e| io_err(&req.path, e))
+            })?;
             let mut out = BufWriter::new(file);
             let line = |fields: &[String], out: &mut BufWriter<File>| {
                 let l = fields
@@ -224,7 +227,12 @@ pub fn export(
             if let Some(e) = failure {
                 return Err(e);
             }
-            book.save(&req.path).map_err(|e| io_err(&req.path, e))?;
+            book.save(&req.path).map_err(|e| match e {
+                rust_xlsxwriter::XlsxError::IoError(e) => {
+                    crate::fsx::write_error(Path::new(&req.path), e, |e| io_err(&req.path, e))
+                }
+                e => io_err(&req.path, e),
+            })?;
         }
     }
     drop(conn);

@@ -1,7 +1,9 @@
 //! One download of a recording link into its partial file, with resume.
 //!
 //! The link carries its own authorisation (§9.1): it is fetched with a plain client that
-//! sends no PrivateNumber credentials; TLS is always verified (rustls, web PKI roots) and
+//! sends no PrivateNumber credentials; TLS is always verified (rustls; the OS trust store plus
+//! the web PKI roots, plus the account's own CA when it has one, as for API calls; the
+//! system proxy settings apply) and
 //! plain `http://` is accepted only for loopback hosts (the simulator) — the same rule as the
 //! API client. Redirects are followed only to links that pass that rule. The URL is never
 //! logged (it is a bearer token for the file).
@@ -49,8 +51,10 @@ pub(crate) enum DlError {
     Cancelled,
 }
 
-/// The plain client for download links.
-pub(crate) fn client() -> Result<reqwest::Client, String> {
+/// The plain client for download links. `ca_pem` is the account's own CA (PEM, one or more
+/// certificates), trusted in addition to the OS trust store, exactly as the API client does:
+/// a platform behind a company CA serves its recording links behind the same CA.
+pub(crate) fn client(ca_pem: Option<&[u8]>) -> Result<reqwest::Client, String> {
     let policy = reqwest::redirect::Policy::custom(|a| {
         if a.previous().len() >= 5 || !transport_allowed(a.url()) {
             a.stop()
@@ -58,14 +62,23 @@ pub(crate) fn client() -> Result<reqwest::Client, String> {
             a.follow()
         }
     });
-    reqwest::Client::builder()
+    let mut builder = reqwest::Client::builder()
         .use_rustls_tls()
         .redirect(policy)
         .connect_timeout(Duration::from_secs(10))
         .read_timeout(Duration::from_secs(30))
-        .user_agent(concat!("Maskline/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| e.to_string())
+        .user_agent(concat!("Maskline/", env!("CARGO_PKG_VERSION")));
+    if let Some(pem) = ca_pem {
+        let certs = reqwest::Certificate::from_pem_bundle(pem)
+            .map_err(|e| format!("the account's CA certificate: {e}"))?;
+        if certs.is_empty() {
+            return Err("the account's CA certificate: no PEM certificate found".into());
+        }
+        for cert in certs {
+            builder = builder.add_root_certificate(cert);
+        }
+    }
+    builder.build().map_err(|e| e.to_string())
 }
 
 /// `bytes a-b/total` → (a, total); total `None` when `*`.
@@ -207,5 +220,96 @@ pub(crate) async fn download(
             }
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tls_tests {
+    use std::sync::Arc;
+
+    use rcgen::{
+        BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose,
+    };
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpListener;
+    use tokio_rustls::TlsAcceptor;
+    use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+    use tokio_rustls::rustls::{ServerConfig, crypto};
+
+    use super::*;
+
+    /// A one-file HTTPS server on 127.0.0.1 whose certificate comes from a fresh private CA.
+    /// Returns the CA (PEM) and the file's URL.
+    async fn https_file(body: &'static [u8]) -> (String, Url) {
+        let ca_key = KeyPair::generate().expect("CA key");
+        let mut ca = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+        ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca.distinguished_name
+            .push(DnType::CommonName, "Maskline test company CA");
+        ca.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        let ca_pem = ca.self_signed(&ca_key).expect("CA").pem();
+        let key = KeyPair::generate().expect("server key");
+        let leaf = CertificateParams::new(vec!["127.0.0.1".to_string()])
+            .expect("leaf params")
+            .signed_by(&key, &Issuer::from_params(&ca, &ca_key))
+            .expect("leaf");
+        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der()));
+        let config =
+            ServerConfig::builder_with_provider(Arc::new(crypto::ring::default_provider()))
+                .with_safe_default_protocol_versions()
+                .expect("TLS versions")
+                .with_no_client_auth()
+                .with_single_cert(vec![CertificateDer::from(leaf.der().to_vec())], key)
+                .expect("server config");
+        let acceptor = TlsAcceptor::from(Arc::new(config));
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("port");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            while let Ok((tcp, _)) = listener.accept().await {
+                let acceptor = acceptor.clone();
+                tokio::spawn(async move {
+                    let Ok(mut tls) = acceptor.accept(tcp).await else {
+                        return;
+                    };
+                    let mut req = [0u8; 4096];
+                    let _ = tls.read(&mut req).await;
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = tls.write_all(head.as_bytes()).await;
+                    let _ = tls.write_all(body).await;
+                    let _ = tls.shutdown().await;
+                });
+            }
+        });
+        let url = Url::parse(&format!("https://{addr}/rec.wav?token=t")).expect("url");
+        (ca_pem, url)
+    }
+
+    #[tokio::test]
+    async fn downloads_trust_the_accounts_own_ca_and_only_with_it() {
+        let (ca_pem, url) = https_file(b"RIFF-audio").await;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cancel = AtomicBool::new(false);
+
+        let part = dir.path().join("a.part");
+        let plain = client(None).expect("client");
+        let refused = download(&plain, &url, &part, 1 << 20, &cancel, &mut |_| {}).await;
+        assert!(
+            matches!(refused, Err(DlError::Network(_))),
+            "an unknown CA is refused: {refused:?}"
+        );
+
+        let with_ca = client(Some(ca_pem.as_bytes())).expect("client with the account CA");
+        let part = dir.path().join("b.part");
+        let total = download(&with_ca, &url, &part, 1 << 20, &cancel, &mut |_| {}).await;
+        assert_eq!(total, Ok(10));
+        assert_eq!(std::fs::read(&part).expect("part"), b"RIFF-audio");
+    }
+
+    #[test]
+    fn a_broken_account_ca_is_an_error_not_ignored() {
+        assert!(client(Some(b"not a certificate")).is_err());
     }
 }

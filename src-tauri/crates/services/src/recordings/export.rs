@@ -71,7 +71,10 @@ pub fn export_zip(
             return other;
         }
     };
-    std::fs::rename(&tmp, &path).map_err(|e| io_err(&path, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        crate::fsx::write_error(&path, e, |e| io_err(&path, e))
+    })?;
     let d = db.db()?;
     audit::record(
         &d,
@@ -99,7 +102,8 @@ fn write(
 ) -> Result<ZipExportReport, ServiceError> {
     let d = db.db()?;
     let conn = d.conn()?;
-    let file = File::create(tmp).map_err(|e| io_err(tmp, e))?;
+    let file =
+        File::create(tmp).map_err(|e| crate::fsx::write_error(tmp, e, |e| io_err(tmp, e)))?;
     let mut zip = ZipWriter::new(BufWriter::new(file));
     let stored = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)

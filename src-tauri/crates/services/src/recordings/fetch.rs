@@ -160,12 +160,35 @@ pub async fn fetch_with(
     };
     let dir = ctx.dir.clone();
     std::fs::create_dir_all(super::partial_dir(&dir)).map_err(|e| super::disk_error(&dir, e))?;
-    let http = Arc::new(
-        super::download::client().map_err(|e| ServiceError::Invalid {
-            field: "recordings".into(),
-            message: format!("cannot build the download client: {e}"),
-        })?,
-    );
+    let client_error = |e: String| ServiceError::Invalid {
+        field: "recordings".into(),
+        message: format!("cannot build the download client: {e} / 无法创建录音下载连接：{e}"),
+    };
+    let http = Arc::new(super::download::client(None).map_err(client_error)?);
+    // Accounts with their own CA download through a client that trusts it, like their API calls.
+    let with_ca: Vec<String> = sessions
+        .values()
+        .flatten()
+        .filter(|s| s.account().has_custom_ca)
+        .map(|s| s.account().name.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let db = ctx.db.clone();
+    let pems = blocking(move || {
+        with_ca
+            .into_iter()
+            .map(|n| accounts::ca_pem(&db, &n).map(|p| (n, p)))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .await?;
+    let mut account_http: HashMap<String, Arc<reqwest::Client>> = HashMap::new();
+    for (name, pem) in pems {
+        if let Some(pem) = pem {
+            let c = super::download::client(Some(pem.as_bytes())).map_err(client_error)?;
+            account_http.insert(name, Arc::new(c));
+        }
+    }
     let mut p = FetchProgress {
         total: calls.len() as u64,
         ..Default::default()
@@ -174,11 +197,19 @@ pub async fn fetch_with(
     let (tx, mut rx) = mpsc::unbounded_channel::<i64>();
     let jobs: Vec<attempt::Job> = calls
         .into_iter()
-        .map(|c| attempt::Job {
+        .map(|c| {
+            let session = sessions.remove(&c.call_id).flatten();
+            let http = session
+                .as_ref()
+                .and_then(|s| account_http.get(&s.account().name).cloned())
+                .unwrap_or_else(|| http.clone());
+            (c, session, http)
+        })
+        .map(|(c, session, http)| attempt::Job {
             db: ctx.db.clone(),
             dir: dir.clone(),
-            http: http.clone(),
-            session: sessions.remove(&c.call_id).flatten(),
+            http,
+            session,
             opts: opts.clone(),
             cancel: cancel.clone(),
             started: tx.clone(),

@@ -130,7 +130,8 @@ pub(crate) fn finish(
     if same {
         let _ = std::fs::remove_file(&part);
     } else {
-        std::fs::rename(&part, &target).map_err(|e| discard(disk(e)))?;
+        // Antivirus often holds a file it has just seen written: retried for a few seconds.
+        crate::fsx::rename_retrying(&part, &target).map_err(|e| discard(disk(e)))?;
         sync_dir(dir);
     }
     let duration_ms = match kind {

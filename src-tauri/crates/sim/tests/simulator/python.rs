@@ -23,7 +23,7 @@ print('UsernameToken Username="%s",PasswordDigest="%s",Nonce="%s",Created="%s"' 
 "#;
 
 fn python_headers(scheme: &str, corrupt: bool) -> (String, String, String) {
-    let out = Command::new("python3")
+    let out = Command::new(PYTHON)
         .args([
             "-c",
             SIGNER,
@@ -33,7 +33,9 @@ fn python_headers(scheme: &str, corrupt: bool) -> (String, String, String) {
             if corrupt { "1" } else { "0" },
         ])
         .output()
-        .expect("python3 is installed on the development machines and CI");
+        .expect(
+            "Python 3 is installed on the development machines and CI (python3; python on Windows)",
+        );
     assert!(
         out.status.success(),
         "python signer failed: {}",
@@ -69,3 +71,7 @@ async fn python_signed_requests_are_accepted_and_one_changed_byte_is_refused() {
         }
     }
 }
+
+/// The Python 3 interpreter's name: Windows installs it as `python` (its `python3` is often
+/// only the Microsoft Store stub), Linux and macOS as `python3`.
+const PYTHON: &str = if cfg!(windows) { "python" } else { "python3" };
