@@ -117,17 +117,22 @@ pub fn run() {
         std::process::exit(1);
     }
     // The single-instance plugin goes first: a second launch hands over to the first and exits
-    // before anything else starts.
-    let builder = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+    // before anything else starts. The real-window tests start a fresh app for every test, one
+    // right after the other (tests/e2e/run-e2e.sh sets MASKLINE_E2E_SEQUENTIAL_LAUNCHES): a launch
+    // while the previous test's app is still letting go of its single-instance name on the
+    // session bus hung there. scripts/single-instance-check.sh tests the plugin itself.
+    let mut builder = tauri::Builder::default();
+    if std::env::var_os("MASKLINE_E2E_SEQUENTIAL_LAUNCHES").is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             tracing::info!("a second launch: focusing the running window");
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
                 let _ = window.set_focus();
             }
-        }))
-        .plugin(tauri_plugin_dialog::init());
+        }));
+    }
+    let builder = builder.plugin(tauri_plugin_dialog::init());
     let result = app_builder(builder)
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;

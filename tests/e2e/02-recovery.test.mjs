@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { byTestId, dbPath, launch, shot, waitForHtmlAttr } from './lib.mjs';
+import { byTestId, dbPath, launch, shot, visibleText, waitForHtmlAttr } from './lib.mjs';
 
 function damageDatabase() {
   assert.ok(fs.existsSync(dbPath), `the database exists at ${dbPath}`);
@@ -16,8 +16,16 @@ async function chooseOnRecoveryScreen(browser, button, shotName) {
   const el = await byTestId(browser, button);
   assert.equal(await el.isEnabled(), true, `${button} is enabled`);
   await el.click();
-  await (await byTestId(browser, 'recovery-confirm-ok')).click();
-  await byTestId(browser, 'nav-dashboard');
+  const ok = await byTestId(browser, 'recovery-confirm-ok');
+  await ok.waitForClickable({ timeout: 20000 }); // the confirmation's opening animation
+  await ok.click();
+  try {
+    await byTestId(browser, 'nav-dashboard', 45000);
+  } catch (e) {
+    // Say what the window shows instead (an error on the recovery screen, the modal still open…).
+    await shot(browser, `${shotName}-failed`);
+    throw new Error(`${e.message}; the window shows: ${(await visibleText(browser)).slice(0, 600)}`);
+  }
 }
 
 describe('database recovery', () => {

@@ -1,4 +1,5 @@
 // Shared helpers for the real-window E2E tests.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
@@ -15,8 +16,26 @@ export const dbPath = path.join(dataDir, 'maskline.db');
 
 export const PAGES = ['dashboard', 'bindings', 'numbers', 'calls', 'recordings', 'settings'];
 
+/**
+ * Waits until the app from the previous test has exited. The app runs as one instance only (a
+ * second launch hands over to the first and exits), and a closed session's app may take a moment
+ * to quit on a loaded machine: launching before that would start a copy that exits at once.
+ */
+async function previousInstanceGone(timeoutMs = 60000) {
+  const app = process.env.MASKLINE_APP;
+  const escaped = app.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    // pgrep exits 1 when nothing matches.
+    if (spawnSync('pgrep', ['-f', `^${escaped}( |$)`]).status === 1) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the previous ${app} did not exit within ${timeoutMs / 1000} s`);
+}
+
 /** Launches the app in a real window through tauri-driver. */
 export async function launch() {
+  await previousInstanceGone();
   const browser = await remote({
     hostname: '127.0.0.1',
     port: 4444,

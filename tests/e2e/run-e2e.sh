@@ -13,6 +13,10 @@ mkdir -p ../../e2e-screenshots
 # software rasteriser, whose worker has crashed the web process here (SIGSEGV in swrast_dri.so;
 # WebKitWebDriver then reports "page crash or hang"). Skia's CPU renderer draws the same pages without GL.
 export WEBKIT_SKIA_ENABLE_CPU_RENDERING=1
+# A fresh app per test, one right after the other: without the single-instance hand-over, which
+# hung a launch made while the previous test's app was still releasing its name on the session
+# bus (the hand-over itself is tested by scripts/single-instance-check.sh).
+export MASKLINE_E2E_SEQUENTIAL_LAUNCHES=1
 # Audio: WebKitGTK plays through GStreamer, which needs a sink. A CI machine has no sound card,
 # so a PulseAudio daemon with a null sink stands in (playback runs at real speed, silently).
 if command -v pulseaudio >/dev/null 2>&1; then
