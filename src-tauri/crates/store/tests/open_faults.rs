@@ -1,7 +1,7 @@
 //! Open and backup faults on real SQLite files: concurrent first opens, locks, folders,
 //! missing files, a full disk (a real size-limited tmpfs) and unverifiable backups.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Barrier};
 
 #[path = "../../../../tests/support/small_disk.rs"]
