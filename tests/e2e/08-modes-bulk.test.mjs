@@ -11,12 +11,11 @@
 // Native file dialogs cannot be driven by WebDriver: the debug build's `window.__MASKLINE_E2E__` hooks
 // take the paths the dialogs would have returned (bulkOpenFile, bulkExportTo).
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { bulkA, bulkB, byTestId, fill, launch, shot, waitForHtmlAttr } from './lib.mjs';
+import { aksk, bulkA, bulkB, byTestId, fill, gone, jsClick, launch, shot, toast, waitForHtmlAttr } from './lib.mjs';
 
 const SIM = process.env.MASKLINE_SIM_URL;
 
@@ -52,17 +51,6 @@ const ROWS = 1000;
 const CAPACITY = 5000;
 
 // ---- the simulator, asked directly (signed like the platform wants: AKSK) ----
-
-function aksk(key, secret) {
-  const nonce = crypto.randomBytes(16).toString('hex').toUpperCase();
-  const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const digest = crypto.createHmac('sha256', secret).update(nonce + created).digest('base64');
-  return {
-    Authorization: 'AKSK realm="SDP",profile="UsernameToken",type="Appkey"',
-    'X-AKSK': `UsernameToken Username="${key}",PasswordDigest="${digest}",Nonce="${nonce}",Created="${created}"`,
-    Accept: 'application/json',
-  };
-}
 
 /** A signed query; resolves with the JSON answer (any resultcode). */
 async function simQuery(mode, params) {
@@ -107,35 +95,8 @@ async function simAdmin(method, route, body) {
 
 // ---- the window ----
 
-/** Clicks in the page (radio inputs are hidden behind their labels; tooltips can cover buttons). */
-async function jsClick(browser, id) {
-  await browser.$(`[data-testid="${id}"]`).waitForExist({ timeout: 20000, timeoutMsg: `${id} never appeared` });
-  await browser.execute((sel) => document.querySelector(sel).click(), `[data-testid="${id}"]`);
-}
-
-async function gone(browser, id, timeout = 30000) {
-  await (await browser.$(`[data-testid="${id}"]`)).waitForDisplayed({ reverse: true, timeout });
-  await browser.pause(400); // the closing animation
-}
-
 async function text(browser, id) {
   return (await byTestId(browser, id)).getText();
-}
-
-/** Waits for an antd message matching `re` and returns its match. */
-async function toast(browser, re, what) {
-  let m = null;
-  await browser.waitUntil(
-    async () => {
-      const texts = await browser.execute(() =>
-        [...document.querySelectorAll('.ant-message-notice')].map((n) => n.textContent ?? ''),
-      );
-      m = texts.map((t) => t.match(re)).find(Boolean) ?? null;
-      return m !== null;
-    },
-    { timeout: 30000, interval: 100, timeoutMsg: `no message saying ${what}` },
-  );
-  return m;
 }
 
 async function setLanguage(browser, lang) {

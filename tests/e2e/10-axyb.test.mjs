@@ -5,56 +5,18 @@
 // answer a Sync saw nothing and marked every AXYB relation gone.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
-import { byTestId, fill, launch, shot, waitForHtmlAttr } from './lib.mjs';
+import { aksk, byTestId, fill, gone, jsClick, launch, shot, toast, waitForHtmlAttr } from './lib.mjs';
 
 const SIM = process.env.MASKLINE_SIM_URL;
 const ACC = { name: 'E2E AXYB query', key: 'demo-axyb-key', secret: 'demo-axyb-secret' };
 const A = '15800158010';
 const B = '15900159010';
 
-function aksk(key, secret) {
-  const nonce = crypto.randomBytes(16).toString('hex').toUpperCase();
-  const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const digest = crypto.createHmac('sha256', secret).update(nonce + created).digest('base64');
-  return {
-    Authorization: 'AKSK realm="SDP",profile="UsernameToken",type="Appkey"',
-    'X-AKSK': `UsernameToken Username="${key}",PasswordDigest="${digest}",Nonce="${nonce}",Created="${created}"`,
-    Accept: 'application/json',
-  };
-}
-
 /** The platform's AXYB query, asked directly; resolves with the JSON answer. */
 async function simQuery(params) {
   const q = new URLSearchParams({ ...params, app_key: ACC.key });
   const res = await fetch(`${SIM}/rest/omp/xyrelationnumber/v1.0?${q}`, { headers: aksk(ACC.key, ACC.secret) });
   return res.json();
-}
-
-async function jsClick(browser, id) {
-  await browser.$(`[data-testid="${id}"]`).waitForExist({ timeout: 20000, timeoutMsg: `${id} never appeared` });
-  await browser.execute((sel) => document.querySelector(sel).click(), `[data-testid="${id}"]`);
-}
-
-async function gone(browser, id, timeout = 30000) {
-  await (await browser.$(`[data-testid="${id}"]`)).waitForDisplayed({ reverse: true, timeout });
-  await browser.pause(400);
-}
-
-/** Waits for an antd message matching `re`; returns the match. */
-async function toast(browser, re, what) {
-  let m = null;
-  await browser.waitUntil(
-    async () => {
-      const texts = await browser.execute(() =>
-        [...document.querySelectorAll('.ant-message-notice')].map((n) => n.textContent ?? ''),
-      );
-      m = texts.map((t) => t.match(re)).find(Boolean) ?? null;
-      return m !== null;
-    },
-    { timeout: 30000, interval: 100, timeoutMsg: `no message saying ${what}` },
-  );
-  return m;
 }
 
 async function rowText(browser, sub) {

@@ -1,5 +1,6 @@
 // Shared helpers for the real-window E2E tests.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
@@ -130,3 +131,43 @@ export const E2E_PERSON_NUMBERS = [
   '18600000012',
   ...Array.from({ length: 40 }, (_, k) => [bulkA(k * 25), bulkB(k * 25)]).flat(),
 ];
+
+/** The AKSK headers the platform (here the simulator) expects, for asking it directly. */
+export function aksk(key, secret) {
+  const nonce = crypto.randomBytes(16).toString('hex').toUpperCase();
+  const created = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const digest = crypto.createHmac('sha256', secret).update(nonce + created).digest('base64');
+  return {
+    Authorization: 'AKSK realm="SDP",profile="UsernameToken",type="Appkey"',
+    'X-AKSK': `UsernameToken Username="${key}",PasswordDigest="${digest}",Nonce="${nonce}",Created="${created}"`,
+    Accept: 'application/json',
+  };
+}
+
+/** Clicks an element by its test id from inside the page (not intercepted by closing overlays). */
+export async function jsClick(browser, id) {
+  await browser.$(`[data-testid="${id}"]`).waitForExist({ timeout: 20000, timeoutMsg: `${id} never appeared` });
+  await browser.execute((sel) => document.querySelector(sel).click(), `[data-testid="${id}"]`);
+}
+
+/** Waits until the element with this test id is hidden, then for the closing animation. */
+export async function gone(browser, id, timeout = 30000) {
+  await (await browser.$(`[data-testid="${id}"]`)).waitForDisplayed({ reverse: true, timeout });
+  await browser.pause(400); // the closing animation
+}
+
+/** Waits for an antd message matching `re` and returns its match. */
+export async function toast(browser, re, what) {
+  let m = null;
+  await browser.waitUntil(
+    async () => {
+      const texts = await browser.execute(() =>
+        [...document.querySelectorAll('.ant-message-notice')].map((n) => n.textContent ?? ''),
+      );
+      m = texts.map((t) => t.match(re)).find(Boolean) ?? null;
+      return m !== null;
+    },
+    { timeout: 30000, interval: 100, timeoutMsg: `no message saying ${what}` },
+  );
+  return m;
+}

@@ -4,12 +4,15 @@
 //! size-limited tmpfs; skipped loudly when this process may not mount).
 
 mod cli_support;
+#[path = "../support/small_disk.rs"]
+mod small_disk;
 
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use cli_support::{CliHome, show};
+use small_disk::SmallDisk;
 
 /// Imports `n` generated CDRs into `home`'s database.
 fn import_calls(home: &CliHome, n: u64) {
@@ -224,36 +227,10 @@ fn db_check_counts_only_verified_backups() {
     assert_eq!(v["latestBackup"], newest, "{v}");
 }
 
-/// A tmpfs of `size` mounted on `dir` (unmounted on drop), or `None` with a loud note.
-struct SmallDisk(std::path::PathBuf);
-
-impl SmallDisk {
-    fn mount(test: &str, dir: &Path, size: &str) -> Option<SmallDisk> {
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!(
-                "\n!!!!! {test}: SKIPPED: cannot mount a size-limited tmpfs (needs root; CI runs as root) !!!!!\n"
-            );
-            return None;
-        }
-        Some(SmallDisk(dir.to_path_buf()))
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
-}
-
 #[test]
 fn a_full_disk_when_the_backup_is_due_keeps_read_only_commands_working() {
     let home = CliHome::new("full-disk-backup");
-    let Some(_disk) = SmallDisk::mount(
+    let Some(_disk) = SmallDisk::mount_on(
         "a_full_disk_when_the_backup_is_due_keeps_read_only_commands_working",
         home.dir.path(),
         "8m",

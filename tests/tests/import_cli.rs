@@ -4,9 +4,12 @@
 //! names the file, says what was kept and still prints the `--json` result.
 
 mod cli_support;
+#[path = "../support/small_disk.rs"]
+mod small_disk;
 
 use cli_support::{CliHome, count, integrity, show, wait_for};
 use serde_json::Value;
+use small_disk::SmallDisk;
 
 fn cdr_file(home: &CliHome, name: &str, cdrs: u64) -> String {
     let file = home.dir.path().join(name);
@@ -115,38 +118,6 @@ fn ctrl_c_stops_the_import_cleanly_with_a_message_and_the_report() {
     assert_eq!(v["files"][0]["new"].as_i64(), Some(30_000 - kept), "{v}");
 }
 
-/// A tmpfs of `size` mounted on a fresh folder, unmounted on drop; `None` (loudly) when this
-/// process may not mount.
-struct SmallDisk {
-    dir: tempfile::TempDir,
-}
-
-impl SmallDisk {
-    fn mount(test: &str, size: &str) -> Option<SmallDisk> {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir.path())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!(
-                "\n!!!!! {test}: SKIPPED: cannot mount a size-limited tmpfs (needs root; CI runs as root) !!!!!\n"
-            );
-            return None;
-        }
-        Some(SmallDisk { dir })
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(self.dir.path())
-            .status();
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn a_full_disk_names_the_file_says_what_was_kept_and_prints_the_json_result() {
@@ -154,7 +125,7 @@ fn a_full_disk_names_the_file_says_what_was_kept_and_prints_the_json_result() {
         return;
     };
     let mut home = CliHome::new("import-disk-full");
-    home.db = disk.dir.path().join("maskline.db");
+    home.db = disk.path().join("maskline.db");
     let f = cdr_file(&home, "big.jsonl", 20_000);
     let later = cdr_file(&home, "later.jsonl", 5);
     let out = home.run(&["import", &f, &later, "--json", "--batch", "500"]);

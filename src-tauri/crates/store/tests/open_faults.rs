@@ -1,8 +1,12 @@
 //! Open and backup faults on real SQLite files: concurrent first opens, locks, folders,
 //! missing files, a full disk (a real size-limited tmpfs) and unverifiable backups.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Barrier};
+
+#[path = "../../../../tests/support/small_disk.rs"]
+mod small_disk;
+use small_disk::SmallDisk;
 
 use maskline_store::{
     Db, StoreError, latest_backup, list_backups, restore_latest, settings, verified_backups,
@@ -134,62 +138,6 @@ fn empty_or_broken_backup_files_are_not_counted_nor_restored() {
         settings::get(&db.conn().expect("conn")).expect("get").theme,
         maskline_domain::Theme::Dark
     );
-}
-
-/// A tmpfs of `size` mounted on a fresh folder, unmounted on drop. `None` (with a loud note)
-/// when this process may not mount (not root, or no mount syscall in this sandbox).
-struct SmallDisk {
-    dir: tempfile::TempDir,
-}
-
-impl SmallDisk {
-    fn mount(test: &str, size: &str) -> Option<SmallDisk> {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir.path())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!(
-                "\n!!!!! {test}: SKIPPED: cannot mount a size-limited tmpfs (needs root; CI runs as root) !!!!!\n"
-            );
-            return None;
-        }
-        Some(SmallDisk { dir })
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    /// Fills the disk, then frees `leave` bytes.
-    fn fill_leaving(&self, leave: u64) {
-        use std::io::Write;
-        let filler = self.path().join("filler");
-        let mut f = std::fs::File::create(&filler).expect("filler");
-        let chunk = vec![0x5Au8; 16 * 1024];
-        let mut written = 0u64;
-        while f.write_all(&chunk).is_ok() {
-            written += chunk.len() as u64;
-        }
-        drop(f);
-        let keep = written.saturating_sub(leave);
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(&filler)
-            .and_then(|f| f.set_len(keep))
-            .expect("free some space");
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg("-l")
-            .arg(self.dir.path())
-            .status();
-    }
 }
 
 /// A database of about 1.5 MB on the small disk, with no backup yet.

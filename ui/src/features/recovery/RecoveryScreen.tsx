@@ -1,5 +1,5 @@
 import { FileAddOutlined, HistoryOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Descriptions, Flex, Result, Typography } from "antd";
+import { Alert, App, Button, Flex, Result } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { testId } from "../../components/testId";
@@ -8,6 +8,7 @@ import type { DbStatus } from "../../ipc/bindings/DbStatus";
 import type { RecoverAction } from "../../ipc/bindings/RecoverAction";
 import { toAppError, type AppError } from "../../ipc/errors";
 import { useDbRecover } from "../../queries/app";
+import { DbProblemDetails } from "./DbProblemDetails";
 
 export type CorruptDb = Extract<DbStatus, { state: "corrupt" }>;
 
@@ -54,14 +55,10 @@ export function RecoveryScreen({ status }: { status: CorruptDb }) {
         subTitle={<div className="recovery-text">{t("recovery.description")}</div>}
         extra={
           <Flex vertical gap="large" align="center">
-            <Descriptions
-              className="recovery-details"
-              column={1}
-              size="small"
-              bordered
-              items={[
-                { key: "reason", label: t("recovery.reason"), children: status.reason },
-                { key: "path", label: t("recovery.path"), children: <Typography.Text code copyable>{status.path}</Typography.Text> },
+            <DbProblemDetails
+              reason={status.reason}
+              path={status.path}
+              extra={[
                 {
                   key: "backup",
                   label: t("recovery.backup"),

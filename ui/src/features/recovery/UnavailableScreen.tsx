@@ -1,10 +1,11 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Descriptions, Flex, Result, Typography } from "antd";
+import { Alert, App, Button, Flex, Result } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DbStatus } from "../../ipc/bindings/DbStatus";
 import { toAppError, type AppError } from "../../ipc/errors";
 import { useDbRecover } from "../../queries/app";
+import { DbProblemDetails } from "./DbProblemDetails";
 
 export type UnavailableDb = Extract<DbStatus, { state: "unavailable" }>;
 
@@ -43,20 +44,7 @@ export function UnavailableScreen({ status }: { status: UnavailableDb }) {
         }
         extra={
           <Flex vertical gap="large" align="center">
-            <Descriptions
-              className="recovery-details"
-              column={1}
-              size="small"
-              bordered
-              items={[
-                { key: "reason", label: t("recovery.reason"), children: status.reason },
-                {
-                  key: "path",
-                  label: t("recovery.path"),
-                  children: <Typography.Text code copyable>{status.path}</Typography.Text>,
-                },
-              ]}
-            />
+            <DbProblemDetails reason={status.reason} path={status.path} />
             <Button
               type="primary"
               icon={<ReloadOutlined />}
