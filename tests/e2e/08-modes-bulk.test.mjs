@@ -434,6 +434,10 @@ describe('modes and bulk', () => {
       timeoutMsg: 'the form asks for the area code',
     });
     await fill(browser, 'bind-area', '010');
+    // Bound with the private number switched off (turnFlag "off"): the platform holds it so.
+    await jsClick(browser, 'bind-switched-off'); // antd draws the box over the (transparent) input
+    assert.equal(await browser.execute(() => document.querySelector('[data-testid="bind-switched-off"]').checked), true, 'ticked');
+    await shot(browser, 'modes-ax-form');
     const { x, sub } = await submitBind(browser);
     assert.match(x, /^\+8617100101\d{3}$/, `an AX demo number of 010: ${x}`);
     const row = await rowText(browser, sub);
@@ -442,11 +446,13 @@ describe('modes and bulk', () => {
     let held = await simBinding('AX', sub);
     assert.equal(held?.origNum, '+8615800158001', JSON.stringify(held));
     assert.equal(held.privateNum, x);
+    assert.equal(held.turnFlag, 'off', `switched off on the platform: ${JSON.stringify(held)}`);
     await shot(browser, 'modes-ax-bound');
 
     await modifyBinding(browser, sub, () => fill(browser, 'modify-user-data', 'e2e-ax-note'));
     held = await simBinding('AX', sub);
     assert.equal(held?.userData, 'e2e-ax-note', `the simulator has the new user data: ${JSON.stringify(held)}`);
+    assert.equal(held.turnFlag, 'off', `a modify of the user data leaves the number switched off: ${JSON.stringify(held)}`);
 
     await unbindBinding(browser, sub);
     await assertGoneFromSim('AX', sub);
