@@ -1,7 +1,7 @@
 //! Bindings, numbers and pools, bulk jobs and the audit trail through Tauri's IPC layer (no
 //! window), against the simulator on 127.0.0.1:0.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

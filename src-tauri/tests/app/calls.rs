@@ -1,6 +1,6 @@
 //! Import, Calls page and export commands through Tauri's IPC layer (no window).
 
-mod support;
+use crate::support;
 
 use serde_json::{Value, json};
 use support::invoke;

@@ -1,6 +1,6 @@
 //! Drives the real command handlers through Tauri's IPC layer without a window.
 
-mod support;
+use crate::support;
 
 use maskline_app::AppState;
 use serde_json::{Value, json};

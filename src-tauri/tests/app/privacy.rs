@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-mod support;
+use crate::support;
 
 use maskline_app::{AppState, rec_scheme};
 use serde_json::{Value, json};

@@ -1,4 +1,4 @@
-//! The IPC test harness shared by `tests/ipc*.rs`: a mock app with real state over a temp data
+//! The IPC test harness shared by the `tests/app` binary: a mock app with real state over a temp data
 //! folder (secrets in memory), and `invoke` through Tauri's IPC layer as the webview calls it.
 
 #![allow(dead_code)] // each test file uses a part

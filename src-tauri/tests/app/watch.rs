@@ -1,7 +1,7 @@
 //! The watch folder commands through Tauri's IPC layer: turning it on watches at once, a
 //! dropped file is imported and announced with the `watch-folder` event, turning it off stops.
 
-mod support;
+use crate::support;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

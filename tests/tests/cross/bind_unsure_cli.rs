@@ -3,8 +3,8 @@
 //! bound) is checked on the platform before anything is said, and following the advice never
 //! makes a second live binding for the pair.
 
-mod cli_support;
-mod common;
+use crate::support::cli as cli_support;
+use crate::support::sim as common;
 
 use cli_support::{CliHome, keyring_available, show};
 use maskline_sim::SimConfig;

@@ -3,9 +3,8 @@
 //! first runs on a new database, and a full disk when the daily backup is due (a real
 //! size-limited tmpfs; skipped loudly when this process may not mount).
 
-mod cli_support;
-#[path = "../support/small_disk.rs"]
-mod small_disk;
+use crate::support::cli as cli_support;
+use crate::support::small_disk;
 
 use std::io::Read;
 use std::path::Path;

@@ -7,8 +7,8 @@
 //! The third kill point is a recording download (`maskline recordings fetch`), killed while a
 //! file is half written.
 
-mod cli_support;
-mod common;
+use crate::support::cli as cli_support;
+use crate::support::sim as common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

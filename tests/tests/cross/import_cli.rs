@@ -3,9 +3,8 @@
 //! stops cleanly with a message and the report, and a full disk (a real size-limited tmpfs)
 //! names the file, says what was kept and still prints the `--json` result.
 
-mod cli_support;
-#[path = "../support/small_disk.rs"]
-mod small_disk;
+use crate::support::cli as cli_support;
+use crate::support::small_disk;
 
 use cli_support::{CliHome, count, integrity, show, wait_for};
 use serde_json::Value;

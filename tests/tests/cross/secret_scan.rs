@@ -17,8 +17,8 @@
 //!
 //! Findings name the file, the offset and the encoding.
 
-mod cli_support;
-mod common;
+use crate::support::cli as cli_support;
+use crate::support::sim as common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -3,7 +3,7 @@
 //! clock skew, another mode's API, and the IP lock after repeated failures (and its end).
 //! A reused nonce cannot be produced through the client (every request gets a fresh one).
 
-mod common;
+use crate::support::sim as common;
 
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! and by explicit X, query by subscription / A / X, modify by id and by pair, temporary callee
 //! (set, then expired on the simulated clock), unbind by pair and by id.
 
-mod common;
+use crate::support::sim as common;
 
 use std::time::Duration;
 

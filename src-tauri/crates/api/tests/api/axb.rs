@@ -1,7 +1,7 @@
 //! AXB through `maskline-api` against the simulator, under both auth schemes: bind (area code
 //! and explicit X), query by subscription and by X with paging, modify, unbind by id and by X.
 
-mod common;
+use crate::support::sim as common;
 
 use std::collections::BTreeSet;
 

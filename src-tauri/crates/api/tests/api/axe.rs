@@ -2,7 +2,7 @@
 //! allocated and with an explicit extension, modify, query by id and by X + extension, unbind
 //! both ways.
 
-mod common;
+use crate::support::sim as common;
 
 use common::*;
 use maskline_api::AuthScheme;

@@ -2,7 +2,7 @@
 //! the YB step, query by id and by X (with `app_key` in the query string), unbinding only the
 //! YB part (by Y and by B) and then the whole relation.
 
-mod common;
+use crate::support::sim as common;
 
 use common::*;
 use maskline_api::AuthScheme;

@@ -3,7 +3,7 @@
 //! unbinding twice, an X that is not the app's, expiry on the simulated clock, and invalid
 //! requests that are refused before anything is sent.
 
-mod common;
+use crate::support::sim as common;
 
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! ongoing generated call, and the recording download link, followed with a plain HTTP client
 //! (no PrivateNumber credentials) to fetch the WAV, whole and by byte range.
 
-mod common;
+use crate::support::sim as common;
 
 use common::*;
 use maskline_api::AuthScheme;

@@ -1,7 +1,7 @@
 //! Client behaviour against a scripted loopback HTTP server: signing on the wire, escaping,
 //! error mapping, which failures are retried, redirects and timeouts (log redaction: logs.rs).
 
-mod support;
+use crate::support::scripted as support;
 
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 //! (at most one binding); flow control is retried even for writes; the overall timeout holds.
 //! Every fault fires for the "next N" requests, so nothing here depends on chance.
 
-mod common;
+use crate::support::sim as common;
 
 use std::time::Duration;
 

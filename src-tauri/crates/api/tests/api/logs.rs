@@ -1,9 +1,11 @@
 //! Logs never carry the signature headers or whole phone numbers.
 //!
-//! Its own test binary: `tracing`'s callsite interest is global, so a scoped subscriber in a
-//! process that runs other tests in parallel can miss events.
+//! `tracing`'s callsite interest is global, so a scoped subscriber (`set_default`) in a process
+//! that runs other tests in parallel can miss events: the capture is the process's global
+//! subscriber instead, so it also holds what the other tests of this binary log (the same
+//! rules hold for those lines).
 
-mod support;
+use crate::support::scripted as support;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -62,7 +64,8 @@ async fn logs_hide_signatures_and_phone_numbers() {
         .with_ansi(false)
         .with_writer(capture.clone())
         .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    tracing::subscriber::set_global_default(subscriber)
+        .expect("the only test of this binary that installs a subscriber");
     let flow = r#"{"resultcode":"1010010","resultdesc":"busy +8613800010001"}"#;
     let server = start(vec![Reply::Json(403, flow), Reply::Json(200, OK_BIND)]).await;
     client(&server.base)

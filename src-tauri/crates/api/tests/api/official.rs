@@ -3,7 +3,7 @@
 //! scripted loopback server and must decode to the values the page states; every request the
 //! client builds is checked against the page's request table (field names and JSON types).
 
-mod support;
+use crate::support::scripted as support;
 
 use std::time::Duration;
 
@@ -18,17 +18,17 @@ use serde_json::Value;
 use support::{Reply, start};
 
 const AXYB_QUERY: &str =
-    include_str!("fixtures/official/privatenumber_axyb_0019-query-response.json");
+    include_str!("../fixtures/official/privatenumber_axyb_0019-query-response.json");
 const AXYB_BIND: &str =
-    include_str!("fixtures/official/privatenumber_axyb_0017-bind-response.json");
-const AXE_QUERY: &str = include_str!("fixtures/official/privatenumber_02_0024-query-response.json");
+    include_str!("../fixtures/official/privatenumber_axyb_0017-bind-response.json");
+const AXE_QUERY: &str = include_str!("../fixtures/official/privatenumber_02_0024-query-response.json");
 const AXE_BIND_REQ: &str =
-    include_str!("fixtures/official/privatenumber_02_0022-bind-request.json");
-const AXE_BIND: &str = include_str!("fixtures/official/privatenumber_02_0022-bind-response.json");
-const AX_BIND: &str = include_str!("fixtures/official/privatenumber_02_0011-bind-response.json");
-const AX_LIMIT: &str = include_str!("fixtures/official/pn_faq_1011003-ax-bind-error-response.json");
+    include_str!("../fixtures/official/privatenumber_02_0022-bind-request.json");
+const AXE_BIND: &str = include_str!("../fixtures/official/privatenumber_02_0022-bind-response.json");
+const AX_BIND: &str = include_str!("../fixtures/official/privatenumber_02_0011-bind-response.json");
+const AX_LIMIT: &str = include_str!("../fixtures/official/pn_faq_1011003-ax-bind-error-response.json");
 const AX_UNBIND: &str =
-    include_str!("fixtures/official/privatenumber_02_0012-unbind-response.json");
+    include_str!("../fixtures/official/privatenumber_02_0012-unbind-response.json");
 
 fn client(base: &str) -> Client {
     let mut c = ClientConfig::new(base, "test_key", Sensitive::new("test_secret".to_string()));

@@ -7,7 +7,7 @@
 //! has received, and requests that have completed, were all permitted earlier, so both counts
 //! must stay under that bound whatever the scheduling delays.
 
-mod common;
+use crate::support::sim as common;
 
 use std::sync::Arc;
 use std::time::Duration;

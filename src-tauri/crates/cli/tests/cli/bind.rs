@@ -1,7 +1,7 @@
 //! `maskline bind|modify|unbind|query …` end to end: the real binary, the real keyring
 //! (a namespace per test) and an in-process simulator.
 
-mod bind_support;
+use crate::support as bind_support;
 
 use bind_support::{Cli, keyring_available, maskline, show};
 

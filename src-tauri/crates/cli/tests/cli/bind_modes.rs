@@ -1,6 +1,6 @@
 //! AX (with temporary callee), AXE and AXYB through the real `maskline` binary.
 
-mod bind_support;
+use crate::support as bind_support;
 
 use bind_support::{Cli, keyring_available, show};
 

@@ -1,6 +1,6 @@
 //! `maskline bulk …`, `bindings …`, `numbers …` and `audit …` through the real binary.
 
-mod bind_support;
+use crate::support as bind_support;
 
 use bind_support::{Cli, keyring_available, maskline, show};
 use maskline_domain::{AuthScheme, Mode};

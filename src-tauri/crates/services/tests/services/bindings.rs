@@ -1,7 +1,10 @@
 //! Binding use cases against the real simulator: AXB and AX life cycles, mode checks and
 //! platform errors.
 
-mod support;
+mod axe_axyb;
+mod unsure;
+
+use crate::support;
 
 use maskline_domain::{AppError, ErrorCode};
 use maskline_services::ServiceError;

@@ -2,7 +2,10 @@
 //! cancelled halfway and resumed, a crash with rows left `sending`, and the results checked
 //! against what the simulator holds (no row missing, none sent twice), plus the audit chain.
 
-mod support;
+mod control;
+mod kinds;
+
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! matches what the simulator holds (including bindings made behind Maskline's back), pool
 //! metrics follow the bindings, and `choose_x` picks the least-used X without a conflict.
 
-mod support;
+use crate::support;
 
 use maskline_api::axb::{AxbBindRequest, AxbUnbind};
 use maskline_api::{AuthScheme, Client, ClientConfig, Sensitive};

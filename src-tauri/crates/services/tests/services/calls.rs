@@ -1,8 +1,9 @@
 //! The Calls page queries, the detail drawer and the dashboard against brute force over the
 //! same imported rows.
 
-#[path = "import_support.rs"]
-mod support;
+mod export;
+
+use crate::support::import as support;
 
 use maskline_domain::calls::{
     CallFilter, CallPageRequest, CallRow, CallSort, CallSortColumn, NumberMatch, StatsBucket,

@@ -1,6 +1,6 @@
 //! "Test connection" against the simulator: each failure gets its own plain-words verdict.
 
-mod support;
+use crate::support;
 
 use maskline_domain::{AuthScheme, ConnectionVerdict, Mode};
 use maskline_secrets::Sensitive;

@@ -1,8 +1,7 @@
 //! Demo mode on a real database and the in-process simulator: start fills every table, the
 //! demo accounts test-connect, leaving removes exactly the demo's rows, a restart reuses state.
 
-#[path = "import_support.rs"]
-mod import_support;
+use crate::support::import as import_support;
 
 use std::sync::Arc;
 

@@ -1,7 +1,10 @@
 //! Import of every documented payload shape, broken files and re-imports, on a real database.
 
-#[path = "import_support.rs"]
-mod support;
+mod cancel;
+mod walk;
+mod watch;
+
+use crate::support::import as support;
 
 use maskline_domain::calls::{CallFilter, CallPageRequest};
 use maskline_domain::explain::CallOutcome;

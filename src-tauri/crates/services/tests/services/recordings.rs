@@ -2,8 +2,10 @@
 //! the middle of a download, files the platform already deleted, truncated bodies, servers
 //! that ignore Range, cancel and resume, and rows stuck in `fetching` after a crash.
 
-#[path = "recordings_support.rs"]
-mod support;
+mod cache;
+mod serve;
+
+use crate::support::recordings as support;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Barrier};
 
-#[path = "../../../../tests/support/small_disk.rs"]
+#[path = "../../../../../tests/support/small_disk.rs"]
 mod small_disk;
 use small_disk::SmallDisk;
 

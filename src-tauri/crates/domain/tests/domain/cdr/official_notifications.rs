@@ -7,16 +7,16 @@ use maskline_domain::cdr::{EventKind, Record, parse_value};
 
 /// https://support.huaweicloud.com/devg-PrivateNumber/privatenumber_01_0017.html (AXE, Python)
 const AXE_FEE: &str =
-    include_str!("../../api/tests/fixtures/official/privatenumber_01_0017-fee.json");
+    include_str!("../../../../api/tests/fixtures/official/privatenumber_01_0017-fee.json");
 /// https://support.huaweicloud.com/devg-PrivateNumber/privatenumber_01_0023.html (AXYB, Node.js)
 const AXYB_FEE: &str =
-    include_str!("../../api/tests/fixtures/official/privatenumber_01_0023-fee.json");
+    include_str!("../../../../api/tests/fixtures/official/privatenumber_01_0023-fee.json");
 const AXYB_DISCONNECT: &str = include_str!(
-    "../../api/tests/fixtures/official/privatenumber_01_0023-callevent-disconnect.json"
+    "../../../../api/tests/fixtures/official/privatenumber_01_0023-callevent-disconnect.json"
 );
 /// https://support.huaweicloud.com/devg-PrivateNumber/privatenumber_01_0019.html (AXE, Node.js)
 const AXE_DISCONNECT: &str = include_str!(
-    "../../api/tests/fixtures/official/privatenumber_01_0019-callevent-disconnect.json"
+    "../../../../api/tests/fixtures/official/privatenumber_01_0019-callevent-disconnect.json"
 );
 
 fn one(json: &str) -> Record<'_> {

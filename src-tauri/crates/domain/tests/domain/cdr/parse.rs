@@ -1,7 +1,7 @@
-use super::*;
+use maskline_domain::cdr::*;
 
 /// §12: the real captured AXB CDR, verbatim.
-pub(crate) const REAL_CDR: &str = r#"{"eventType":"fee","feeLst":[{"direction":1,"spId":"kumanruanjian_pv","appKey":"xxx",
+const REAL_CDR: &str = r#"{"eventType":"fee","feeLst":[{"direction":1,"spId":"kumanruanjian_pv","appKey":"xxx",
  "icid":"c08dd88381a6deaa14e1c26e89e19b16.3861408249.24986516.29","bindNum":"+8617068754375",
  "sessionId":"+8613442977762_+8615006212131_4_627e5c1f_963036_669_1_0",
  "subscriptionId":"c1564552-844a-4048-9ac7-d4f5944543fc","callerNum":"+8615006212131","calleeNum":"+8617068754375",

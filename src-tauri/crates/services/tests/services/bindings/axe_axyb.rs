@@ -1,7 +1,7 @@
 //! AXE and AXYB use cases against the real simulator, including the two-step AXYB bind and
 //! its rollback.
 
-mod support;
+use crate::support;
 
 use maskline_services::ServiceError;
 use maskline_services::bindings::*;

@@ -3,7 +3,7 @@
 //! anything is said: "it may have been bound — checked: it was / was not", audited as what it
 //! was, cached when it was made, and never made twice.
 
-mod support;
+use crate::support;
 
 use maskline_services::bindings::*;
 use maskline_services::{ServiceError, audit};

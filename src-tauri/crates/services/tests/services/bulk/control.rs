@@ -1,7 +1,7 @@
 //! Pause and resume a running job, rows the platform refuses (failed with their reason) and
 //! "retry failed rows", and what the audit trail keeps of it all (masked numbers only).
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! a template's bilingual headers are read back, and a bind job's exported results file can be
 //! fed straight into a bulk unbind (undoing the job).
 
-mod support;
+use crate::support;
 
 use maskline_api::axb::AxbQuery;
 use maskline_domain::bindings::{BindingFilter, BindingStatus};

@@ -1,7 +1,6 @@
 //! CSV and XLSX exports: BOM, Chinese header with the zone, masked numbers unless unmasked.
 
-#[path = "import_support.rs"]
-mod support;
+use crate::support::import as support;
 
 use std::sync::atomic::AtomicBool;
 

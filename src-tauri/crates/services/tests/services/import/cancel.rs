@@ -1,8 +1,7 @@
 //! Cancelling an import halfway keeps the committed batches; a second run completes it
 //! without duplicates.
 
-#[path = "import_support.rs"]
-mod support;
+use crate::support::import as support;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 

@@ -3,8 +3,7 @@
 //! on its own thread with a generous deadline, so a walk that loops or blocks fails the test
 //! instead of hanging it.
 
-#[path = "import_support.rs"]
-mod support;
+use crate::support::import as support;
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;

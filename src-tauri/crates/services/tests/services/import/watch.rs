@@ -4,8 +4,7 @@
 //! turned-off watch imports nothing. Waits poll with generous timeouts; no durations are
 //! asserted.
 
-#[path = "import_support.rs"]
-mod support;
+use crate::support::import as support;
 
 use std::io::Write;
 use std::path::Path;

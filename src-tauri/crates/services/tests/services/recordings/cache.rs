@@ -1,8 +1,7 @@
 //! The cache limit against the simulator: a full cache (a tiny limit) refuses a file that
 //! cannot fit, pinned copies are never evicted, and eviction goes least recently used first.
 
-#[path = "recordings_support.rs"]
-mod support;
+use crate::support::recordings as support;
 
 use maskline_domain::recordings::{RecordingSettings, RecordingState};
 use maskline_services::recordings;

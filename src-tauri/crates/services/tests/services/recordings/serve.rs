@@ -1,8 +1,7 @@
 //! Playback: the `rec` scheme's answers (ranges, the 1 MiB cap, 416, A-law → PCM, path
 //! traversal), cached peaks, the zip export and the play/export audit entries.
 
-#[path = "recordings_support.rs"]
-mod support;
+use crate::support::recordings as support;
 
 use std::io::Read;
 use std::path::Path;

@@ -1,4 +1,4 @@
-//! Shared fixtures of the import and calls tests (included with `#[path]`).
+//! Shared fixtures of the import and calls tests (`crate::support::import`).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

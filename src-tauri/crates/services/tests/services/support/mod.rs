@@ -1,7 +1,12 @@
-//! A simulator on 127.0.0.1:0 with its four demo apps, and one account per app in a temp
-//! database (secrets in memory).
+//! The one support module of maskline-services' tests. Here: a simulator on 127.0.0.1:0 with
+//! its four demo apps, and one account per app in a temp database (secrets in memory).
+//! `import`: CDR files and an import into a temp database; `recordings`: calls with
+//! recordings on the simulator, imported, and a fetch context over them.
 
 #![allow(dead_code)]
+
+pub mod import;
+pub mod recordings;
 
 use maskline_domain::{AuthScheme, Mode};
 use maskline_secrets::{MemoryStore, Sensitive};

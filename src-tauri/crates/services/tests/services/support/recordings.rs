@@ -1,4 +1,4 @@
-//! Shared fixtures of the recordings tests (included with `#[path]`): a simulator on
+//! Shared fixtures of the recordings tests (`crate::support::recordings`): a simulator on
 //! 127.0.0.1:0 whose AXB demo app delivers CDRs into a folder, recorded AXB bindings, calls
 //! placed on them and imported into a temp database, and a fetch context over all of it.
 #![allow(dead_code)]
