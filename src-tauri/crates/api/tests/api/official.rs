@@ -21,12 +21,15 @@ const AXYB_QUERY: &str =
     include_str!("../fixtures/official/privatenumber_axyb_0019-query-response.json");
 const AXYB_BIND: &str =
     include_str!("../fixtures/official/privatenumber_axyb_0017-bind-response.json");
-const AXE_QUERY: &str = include_str!("../fixtures/official/privatenumber_02_0024-query-response.json");
+const AXE_QUERY: &str =
+    include_str!("../fixtures/official/privatenumber_02_0024-query-response.json");
 const AXE_BIND_REQ: &str =
     include_str!("../fixtures/official/privatenumber_02_0022-bind-request.json");
-const AXE_BIND: &str = include_str!("../fixtures/official/privatenumber_02_0022-bind-response.json");
+const AXE_BIND: &str =
+    include_str!("../fixtures/official/privatenumber_02_0022-bind-response.json");
 const AX_BIND: &str = include_str!("../fixtures/official/privatenumber_02_0011-bind-response.json");
-const AX_LIMIT: &str = include_str!("../fixtures/official/pn_faq_1011003-ax-bind-error-response.json");
+const AX_LIMIT: &str =
+    include_str!("../fixtures/official/pn_faq_1011003-ax-bind-error-response.json");
 const AX_UNBIND: &str =
     include_str!("../fixtures/official/privatenumber_02_0012-unbind-response.json");
 

@@ -18,9 +18,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::TlsAcceptor;
 
 use crate::support::scripted::{Reply, Seen, serve};
-use crate::support::sim::{
-    AXB, config, install_request_counter, num, requests_received, sim,
-};
+use crate::support::sim::{AXB, config, install_request_counter, num, requests_received, sim};
 
 const OK: &str = r#"{"resultcode":"0","resultdesc":"Success"}"#;
 
