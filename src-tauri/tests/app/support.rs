@@ -1,5 +1,5 @@
-//! The IPC test harness shared by the `tests/app` binary: a mock app with real state over a temp data
-//! folder (secrets in memory), and `invoke` through Tauri's IPC layer as the webview calls it.
+//! The IPC test harness of the `tests/app` binary: a mock app with real state over a temp
+//! data folder (secrets in memory), and `invoke` through Tauri's IPC layer as the webview calls it.
 
 #![allow(dead_code)] // each test file uses a part
 

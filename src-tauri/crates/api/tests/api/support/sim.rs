@@ -1,6 +1,7 @@
 //! Shared helpers for the client-against-simulator tests: a seeded simulator on 127.0.0.1:0,
 //! clients for its demo apps under either auth scheme, the admin endpoints and error checks.
-//! Each test binary uses a subset, hence the `dead_code` allowance.
+//! maskline-api's tests and `tests/tests/cross` (same file) each use a subset, hence the
+//! `dead_code` allowance.
 #![allow(dead_code)]
 
 use std::time::Duration;
