@@ -445,5 +445,4 @@ impl From<Wire> for AxBinding {
 }
 
 #[cfg(test)]
-#[path = "ax_tests.rs"]
 mod tests;

@@ -395,5 +395,4 @@ pub(crate) fn missing(field: &str) -> ApiError {
 }
 
 #[cfg(test)]
-#[path = "axb_tests.rs"]
 mod tests;

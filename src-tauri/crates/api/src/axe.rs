@@ -410,5 +410,4 @@ impl Client {
 }
 
 #[cfg(test)]
-#[path = "axe_tests.rs"]
 mod tests;

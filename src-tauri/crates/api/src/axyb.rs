@@ -329,5 +329,4 @@ pub(crate) fn relations(v: &serde_json::Value) -> Result<Vec<AxybRelation>, ApiE
 }
 
 #[cfg(test)]
-#[path = "axyb_tests.rs"]
 mod tests;

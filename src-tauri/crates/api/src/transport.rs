@@ -371,5 +371,4 @@ fn is_loopback(url: &Url) -> bool {
 }
 
 #[cfg(test)]
-#[path = "transport_tests.rs"]
 mod tests;

@@ -410,7 +410,3 @@ fn event(kind: EventKind, w: Wire<'_>) -> Result<CallEvent<'_>, Fe> {
         notify_mode: limited(&w, F::NotifyMode, 32)?,
     })
 }
-
-#[cfg(test)]
-#[path = "parse_tests.rs"]
-mod tests;
