@@ -8,8 +8,7 @@ import * as bulkIpc from "../../../ipc/bulk";
 import { renderWithQueries } from "../../../test/renderApp";
 import { BulkWizard } from "./BulkWizard";
 
-vi.mock("../../../ipc/dialogs", () => ({ pickExportPath: vi.fn() }));
-vi.mock("../../../ipc/dialogs", () => ({ pickSpreadsheet: vi.fn(async () => "/tmp/pairs.csv") }));
+vi.mock("../../../ipc/dialogs", () => ({ pickExportPath: vi.fn(), pickSpreadsheet: vi.fn(async () => "/tmp/pairs.csv") }));
 vi.mock("../../../ipc/bulk", () => ({
   bulkPreview: vi.fn(async () => [["A号码 A", "对方 callee", "memo"], { columns: [{ field: "a", column: 0, header: "A号码 A" }] }]),
   bulkFields: vi.fn(async () => [["a", "b"], ["x", "userData"]]),
