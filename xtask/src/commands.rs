@@ -273,7 +273,10 @@ mod tests {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("../ui/src/ipc/bindings")
             .join(FILE_NAME);
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        // A Windows checkout (core.autocrlf) may hold the file with CRLF line ends.
+        let committed = std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .replace("\r\n", "\n");
         assert!(
             committed == expected,
             "{} is stale: run `cargo run -p xtask -- gen-ts` and commit",
