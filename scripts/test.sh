@@ -67,11 +67,11 @@ if [ "$dependents" != "maskline-app v$(cargo pkgid -p maskline-app | sed 's/.*[@
 fi
 
 step "Generated TypeScript bindings are fresh"
-cargo run -q -p maskline-tests --bin gen-ts --locked
+cargo run -q -p xtask --locked -- gen-ts
 if [ -n "$(git status --porcelain -- ui/src/ipc/bindings)" ]; then
   git status --porcelain -- ui/src/ipc/bindings
   git --no-pager diff -- ui/src/ipc/bindings
-  echo "ui/src/ipc/bindings is stale: run 'cargo run -p maskline-tests --bin gen-ts' and commit" >&2
+  echo "ui/src/ipc/bindings is stale: run 'cargo run -p xtask -- gen-ts' and commit" >&2
   exit 1
 fi
 

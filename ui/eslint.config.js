@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig([
   // src/ipc/bindings is generated from Rust by ts-rs: not ours to lint.
-  globalIgnores(["dist", "dist-mock", "node_modules", "src/ipc/bindings"]),
+  globalIgnores(["dist", "node_modules", "src/ipc/bindings"]),
   {
     files: ["**/*.{ts,tsx}"],
     extends: [js.configs.recommended, tseslint.configs.strict, reactHooks.configs.flat.recommended],

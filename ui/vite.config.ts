@@ -3,9 +3,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 // Tauri serves the built files from tauri://localhost; in development it loads http://localhost:1420.
-// `--mode mock` builds a browser-only variant with an in-memory backend (src/ipc/devMock.ts) into dist-mock/,
-// for looking at the UI without the Rust side. Production builds never contain the mock.
-export default defineConfig(({ mode }) => ({
+export default defineConfig({
   plugins: [react()],
   clearScreen: false,
   envPrefix: ["VITE_", "TAURI_ENV_"],
@@ -18,7 +16,7 @@ export default defineConfig(({ mode }) => ({
   build: {
     // WebKitGTK / WKWebView (Safari 15) is the oldest engine we ship to.
     target: ["es2021", "safari15"],
-    outDir: mode === "mock" ? "dist-mock" : "dist",
+    outDir: "dist",
     sourcemap: Boolean(process.env.TAURI_ENV_DEBUG),
     chunkSizeWarningLimit: 2000,
   },
@@ -31,4 +29,4 @@ export default defineConfig(({ mode }) => ({
     restoreMocks: true,
     testTimeout: 30000,
   },
-}));
+});

@@ -3,15 +3,21 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppInfo } from "../ipc/bindings/AppInfo";
 import type { Settings } from "../ipc/bindings/Settings";
-import * as client from "../ipc/client";
+import * as accountsIpc from "../ipc/accounts";
+import * as appIpc from "../ipc/app";
+import * as settingsIpc from "../ipc/settings";
 import { renderWithQueries } from "../test/renderApp";
 
-vi.mock("../ipc/client", () => ({
+vi.mock("../ipc/app", () => ({
   appInfo: vi.fn(),
   dbStatus: vi.fn(),
   dbRecover: vi.fn(),
+}));
+vi.mock("../ipc/settings", () => ({
   settingsGet: vi.fn(),
   settingsSet: vi.fn(),
+}));
+vi.mock("../ipc/accounts", () => ({
   accountsList: vi.fn(),
   accountAdd: vi.fn(),
   accountUpdate: vi.fn(),
@@ -25,25 +31,24 @@ vi.mock("../ipc/calls", () => ({
   callsStats: vi.fn(),
   callsPage: vi.fn(),
   callDetail: vi.fn(),
-  onFilesDropped: vi.fn(async () => () => {}),
-  isDebugBuild: () => false,
 }));
+vi.mock("../ipc/dialogs", () => ({ onFilesDropped: vi.fn(async () => () => {}) }));
 
 // An account with nothing cached yet: the Bindings page says so and offers to sync.
-vi.mock("../ipc/operations", () => ({
+vi.mock("../ipc/bindings", () => ({
   bindingsList: vi.fn(async () => ({ items: [], total: 0, page: 1, pageSize: 50, lastSyncedAt: null })),
-  poolsList: vi.fn(async () => []),
-  auditList: vi.fn(async () => []),
 }));
+vi.mock("../ipc/numbers", () => ({ poolsList: vi.fn(async () => []) }));
+vi.mock("../ipc/audit", () => ({ auditList: vi.fn(async () => []) }));
 
 const info = (osLocale: string): AppInfo => ({ version: "0.1.0", dataDir: "/data", dbPath: "/data/maskline.db", osLocale });
 
 function backend(settings: Settings, osLocale = "en-US") {
-  vi.mocked(client.dbStatus).mockResolvedValue({ state: "ok" });
-  vi.mocked(client.appInfo).mockResolvedValue(info(osLocale));
-  vi.mocked(client.settingsGet).mockResolvedValue(settings);
-  vi.mocked(client.settingsSet).mockImplementation(async (s) => s);
-  vi.mocked(client.accountsList).mockResolvedValue([]);
+  vi.mocked(appIpc.dbStatus).mockResolvedValue({ state: "ok" });
+  vi.mocked(appIpc.appInfo).mockResolvedValue(info(osLocale));
+  vi.mocked(settingsIpc.settingsGet).mockResolvedValue(settings);
+  vi.mocked(settingsIpc.settingsSet).mockImplementation(async (s) => s);
+  vi.mocked(accountsIpc.accountsList).mockResolvedValue([]);
 }
 
 const navLabels = () =>
@@ -64,11 +69,11 @@ describe("app shell", () => {
 
     await waitFor(() => expect(navLabels()).toEqual(["概览", "绑定关系", "号码池", "通话记录", "录音", "设置"]));
     expect(document.documentElement.lang).toBe("zh-CN");
-    expect(client.settingsSet).toHaveBeenCalledWith({ language: "zh-CN", theme: "light" });
+    expect(settingsIpc.settingsSet).toHaveBeenCalledWith({ language: "zh-CN", theme: "light" });
   });
 
   it("rolls the language back and says why when saving fails", async () => {
-    vi.mocked(client.settingsSet).mockRejectedValue({ code: "dbUnavailable", message: "database is locked" });
+    vi.mocked(settingsIpc.settingsSet).mockRejectedValue({ code: "dbUnavailable", message: "database is locked" });
     renderWithQueries();
     await screen.findByTestId("page-dashboard");
 
@@ -95,7 +100,7 @@ describe("app shell", () => {
     await userEvent.click(screen.getByTestId("theme-dark"));
 
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe("dark"));
-    expect(client.settingsSet).toHaveBeenCalledWith({ language: "en", theme: "dark" });
+    expect(settingsIpc.settingsSet).toHaveBeenCalledWith({ language: "en", theme: "dark" });
   });
 
   it("switches pages with Ctrl+number and from the menu", async () => {
@@ -113,7 +118,7 @@ describe("app shell", () => {
   });
 
   it("stops asking for an account once one exists, and points an empty dashboard to importing calls", async () => {
-    vi.mocked(client.accountsList).mockResolvedValue([
+    vi.mocked(accountsIpc.accountsList).mockResolvedValue([
       {
         id: 1,
         name: "Prod",
@@ -140,7 +145,7 @@ describe("app shell", () => {
   });
 
   it("shows the recovery screen instead of the app when the database is corrupt", async () => {
-    vi.mocked(client.dbStatus).mockResolvedValue({
+    vi.mocked(appIpc.dbStatus).mockResolvedValue({
       state: "corrupt",
       path: "/data/maskline.db",
       reason: "file is not a database",
@@ -150,50 +155,50 @@ describe("app shell", () => {
     renderWithQueries();
     expect(await screen.findByTestId("recovery-screen")).toBeInTheDocument();
     expect(screen.queryByTestId("nav-dashboard")).toBeNull();
-    expect(client.settingsGet, "settings live in the broken database").not.toHaveBeenCalled();
+    expect(settingsIpc.settingsGet, "settings live in the broken database").not.toHaveBeenCalled();
   });
 
   it("shows what stands in the way, not the recovery choices, when the database is only locked", async () => {
-    vi.mocked(client.dbStatus).mockResolvedValueOnce({
+    vi.mocked(appIpc.dbStatus).mockResolvedValueOnce({
       state: "unavailable",
       path: "/data/maskline.db",
       reason: "the database is locked by another program",
       problem: "locked",
     });
-    vi.mocked(client.dbRecover).mockResolvedValue({ state: "ok" });
+    vi.mocked(appIpc.dbRecover).mockResolvedValue({ state: "ok" });
     renderWithQueries();
 
     expect(await screen.findByTestId("unavailable-screen")).toBeInTheDocument();
     expect(screen.queryByTestId("recovery-screen")).toBeNull();
     expect(screen.queryByTestId("nav-dashboard")).toBeNull();
-    expect(client.settingsGet, "the database is not open yet").not.toHaveBeenCalled();
+    expect(settingsIpc.settingsGet, "the database is not open yet").not.toHaveBeenCalled();
 
     await userEvent.click(screen.getByTestId("unavailable-retry"));
     expect(await screen.findByTestId("page-dashboard")).toBeInTheDocument();
-    expect(client.dbRecover).toHaveBeenCalledWith("retry");
+    expect(appIpc.dbRecover).toHaveBeenCalledWith("retry");
   });
 
   it("brings the app up once the database is recovered", async () => {
-    vi.mocked(client.dbStatus).mockResolvedValueOnce({
+    vi.mocked(appIpc.dbStatus).mockResolvedValueOnce({
       state: "corrupt",
       path: "/data/maskline.db",
       reason: "database disk image is malformed",
       backupAvailable: true,
       backupCreatedAt: "2026-11-24T21:30:00Z",
     });
-    vi.mocked(client.dbRecover).mockResolvedValue({ state: "ok" });
+    vi.mocked(appIpc.dbRecover).mockResolvedValue({ state: "ok" });
     renderWithQueries();
 
     await userEvent.click(await screen.findByTestId("recovery-restore"));
     await userEvent.click(await screen.findByTestId("recovery-confirm-ok"));
 
     expect(await screen.findByTestId("page-dashboard")).toBeInTheDocument();
-    expect(client.dbRecover).toHaveBeenCalledWith("restoreBackup");
-    expect(client.settingsGet, "settings are read once the database works").toHaveBeenCalled();
+    expect(appIpc.dbRecover).toHaveBeenCalledWith("restoreBackup");
+    expect(settingsIpc.settingsGet, "settings are read once the database works").toHaveBeenCalled();
   });
 
   it("explains when the backend does not answer", async () => {
-    vi.mocked(client.dbStatus).mockRejectedValue({ code: "internal", message: "not inside the desktop app" });
+    vi.mocked(appIpc.dbStatus).mockRejectedValue({ code: "internal", message: "not inside the desktop app" });
     renderWithQueries();
     expect(await screen.findByTestId("boot-error")).toHaveTextContent("not inside the desktop app");
   });

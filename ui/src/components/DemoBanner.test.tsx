@@ -1,12 +1,13 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import * as client from "../ipc/client";
+import * as accountsIpc from "../ipc/accounts";
+import * as demoIpc from "../ipc/demo";
 import { DemoBanner } from "./DemoBanner";
 import { demoOff, demoOn, renderInShell } from "./demoTestKit";
 
-vi.mock("../ipc/client", () => ({
-  accountsList: vi.fn(),
+vi.mock("../ipc/accounts", () => ({ accountsList: vi.fn() }));
+vi.mock("../ipc/demo", () => ({
   demoStart: vi.fn(),
   demoLeave: vi.fn(),
   demoStatus: vi.fn(),
@@ -14,20 +15,20 @@ vi.mock("../ipc/client", () => ({
 
 beforeEach(() => {
   vi.resetAllMocks();
-  vi.mocked(client.accountsList).mockResolvedValue([]);
+  vi.mocked(accountsIpc.accountsList).mockResolvedValue([]);
 });
 
 describe("demo banner", () => {
   it("is absent outside the demo", async () => {
-    vi.mocked(client.demoStatus).mockResolvedValue(demoOff);
+    vi.mocked(demoIpc.demoStatus).mockResolvedValue(demoOff);
     renderInShell(<DemoBanner />);
-    await waitFor(() => expect(client.demoStatus).toHaveBeenCalled());
+    await waitFor(() => expect(demoIpc.demoStatus).toHaveBeenCalled());
     expect(screen.queryByTestId("demo-banner")).not.toBeInTheDocument();
   });
 
   it("says the data is simulated, and leaving asks first, says what is removed, then removes it", async () => {
-    vi.mocked(client.demoStatus).mockResolvedValue(demoOn);
-    vi.mocked(client.demoLeave).mockResolvedValue(demoOff);
+    vi.mocked(demoIpc.demoStatus).mockResolvedValue(demoOn);
+    vi.mocked(demoIpc.demoLeave).mockResolvedValue(demoOff);
     renderInShell(<DemoBanner />);
     const banner = await screen.findByTestId("demo-banner");
     expect(banner).toHaveTextContent(
@@ -37,17 +38,17 @@ describe("demo banner", () => {
     await userEvent.click(screen.getByTestId("demo-leave"));
     expect(await screen.findByText(/removes the demo accounts with their numbers, pools, bindings and calls/)).toBeInTheDocument();
     expect(screen.getByText(/Your own accounts and their data are kept/)).toBeInTheDocument();
-    expect(client.demoLeave, "nothing is removed before confirming").not.toHaveBeenCalled();
+    expect(demoIpc.demoLeave, "nothing is removed before confirming").not.toHaveBeenCalled();
 
-    vi.mocked(client.demoStatus).mockResolvedValue(demoOff);
+    vi.mocked(demoIpc.demoStatus).mockResolvedValue(demoOff);
     await userEvent.click(screen.getByTestId("demo-leave-confirm"));
-    await waitFor(() => expect(client.demoLeave).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(demoIpc.demoLeave).toHaveBeenCalledTimes(1));
     expect(await screen.findByText("You left the demo; its data was removed.")).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId("demo-banner")).not.toBeInTheDocument());
   });
 
   it("says when the simulator is still starting after a restart", async () => {
-    vi.mocked(client.demoStatus).mockResolvedValue({ ...demoOn, running: false, baseUrl: null });
+    vi.mocked(demoIpc.demoStatus).mockResolvedValue({ ...demoOn, running: false, baseUrl: null });
     renderInShell(<DemoBanner />);
     expect(await screen.findByTestId("demo-banner")).toHaveTextContent("The simulator is starting…");
   });

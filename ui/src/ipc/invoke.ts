@@ -1,11 +1,15 @@
 /**
- * The one way a command reaches the backend: Tauri's invoke inside the app, the browser mock in
- * `--mode mock`, a clear AppError anywhere else. Its own module so that tests which mock the typed
- * client (client.ts) leave the other wrappers' plumbing real.
+ * The plumbing every command wrapper uses: Tauri's invoke inside the app, a clear AppError anywhere else.
+ * With bindings/ (generated), the only code that knows about Tauri's IPC; nothing outside src/ipc/ imports
+ * @tauri-apps/*. A module of its own so that tests which mock an area's wrappers (accounts.ts, calls.ts, …)
+ * leave the plumbing real.
  */
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
+import type { Command } from "./bindings/Command";
 import { toAppError } from "./errors";
+
+export type { Command };
 
 type Args = Record<string, unknown>;
 
@@ -13,23 +17,28 @@ export function insideTauri(): boolean {
   return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
 }
 
-/** Invokes a command (the browser mock in `--mode mock`); rejects with an AppError. */
-export async function call<T>(command: string, args?: Args): Promise<T> {
-  // Statically false in production builds, so the mock and its import are dropped from the bundle.
-  if (import.meta.env.MODE === "mock") {
-    const { mockInvoke } = await import("./devMock");
-    return mockInvoke<T>(command, args);
-  }
-  if (!insideTauri()) {
-    const error: AppError = {
-      code: "internal",
-      message: `Cannot call "${command}": the Maskline backend is only available inside the desktop app.`,
-    };
-    throw error;
-  }
+/** The error for something only the desktop app can do (`what`: "open a file dialog", …). */
+export function notInApp(what: string): AppError {
+  return { code: "internal", message: `Cannot ${what}: the Maskline backend is only available inside the desktop app.` };
+}
+
+/** Invokes a registered command (the generated `Command` union); rejects with an AppError. */
+export async function call<T>(command: Command, args?: Args): Promise<T> {
+  if (!insideTauri()) throw notInApp(`call "${command}"`);
   try {
     return await invoke<T>(command, args);
   } catch (e) {
     throw toAppError(e);
   }
 }
+
+/** A progress channel for a command's `onProgress` argument (the bare callback outside the app). */
+export function channel<T>(onMessage: (m: T) => void): unknown {
+  if (!insideTauri()) return onMessage;
+  const ch = new Channel<T>();
+  ch.onmessage = onMessage;
+  return ch;
+}
+
+/** True in `tauri build --debug` / `tauri dev` builds: test-only hooks are registered there and nowhere else. */
+export const isDebugBuild = (): boolean => import.meta.env.TAURI_ENV_DEBUG === "true";

@@ -1,9 +1,9 @@
 /**
- * Typed wrappers around the app lock and the audited reveal of a number. Every function rejects with an AppError;
+ * Typed wrappers around `commands/privacy.rs`: the app lock and the audited reveal of a number. Every function rejects with an AppError;
  * while the lock is on and locked, `numberReveal` (and `recording_playback`) reject with code `locked`.
  */
 import type { PrivacyStatus } from "./bindings/PrivacyStatus";
-import { call } from "./client";
+import { call } from "./invoke";
 
 export type { PrivacyStatus };
 

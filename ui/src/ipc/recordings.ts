@@ -1,9 +1,8 @@
 /**
- * Typed wrappers around the recordings commands (page, state, fetch job, local cache, playback, zip export),
- * and the `rec` URI scheme the player loads audio from. Like everything under src/ipc/, code that knows about
- * Tauri; nothing outside src/ipc/ imports @tauri-apps/*. Every function rejects with an AppError.
+ * Typed wrappers around `commands/recordings.rs` (page, state, fetch job, local cache, playback, zip export),
+ * and the `rec` URI scheme the player loads audio from. Every function rejects with an AppError.
  */
-import { Channel, convertFileSrc } from "@tauri-apps/api/core";
+import { convertFileSrc } from "@tauri-apps/api/core";
 import type { FetchProgress } from "./bindings/FetchProgress";
 import type { FetchReport } from "./bindings/FetchReport";
 import type { FetchRequest } from "./bindings/FetchRequest";
@@ -17,15 +16,7 @@ import type { RecordingSummary } from "./bindings/RecordingSummary";
 import type { ZipExportProgress } from "./bindings/ZipExportProgress";
 import type { ZipExportReport } from "./bindings/ZipExportReport";
 import type { ZipExportRequest } from "./bindings/ZipExportRequest";
-import { call, insideTauri } from "./client";
-
-/** A progress channel in the app; the bare callback for the browser mock. */
-function progressChannel<T>(onMessage: (m: T) => void): unknown {
-  if (import.meta.env.MODE === "mock" || !insideTauri()) return onMessage;
-  const ch = new Channel<T>();
-  ch.onmessage = onMessage;
-  return ch;
-}
+import { call, channel, insideTauri } from "./invoke";
 
 /** Only calls that have (or had) a recording, filtered and paged by the backend. */
 export const recordingsPage = (request: RecordingPageRequest): Promise<RecordingPage> => call("recordings_page", { request });
@@ -35,7 +26,7 @@ export const recordingStatus = (callId: number): Promise<RecordingStatus> => cal
 
 /** Runs the (single) fetch job; `onProgress` hears after every recording. Resolves when it ends. */
 export const recordingsFetch = (request: FetchRequest, onProgress: (p: FetchProgress) => void): Promise<FetchReport> =>
-  call("recordings_fetch", { request, onProgress: progressChannel(onProgress) });
+  call("recordings_fetch", { request, onProgress: channel(onProgress) });
 /** Stops the running fetch; fetched files are kept, the rest stays waiting. */
 export const recordingsFetchCancel = (): Promise<null> => call("recordings_fetch_cancel");
 
@@ -56,18 +47,11 @@ export const recordingsSettingsSet = (settings: RecordingSettings): Promise<Reco
 export const recordingsExportZip = (
   request: ZipExportRequest,
   onProgress: (p: ZipExportProgress) => void,
-): Promise<ZipExportReport> => call("recordings_export_zip", { request, onProgress: progressChannel(onProgress) });
+): Promise<ZipExportReport> => call("recordings_export_zip", { request, onProgress: channel(onProgress) });
 export const recordingsExportCancel = (): Promise<null> => call("recordings_export_cancel");
 
-/**
- * The URL the player streams `info.source` from: the app's `rec` scheme (HTTP Range, no IPC).
- * The browser mock serves a generated WAV instead.
- */
+/** The URL the player streams `info.source` from: the app's `rec` scheme (HTTP Range, no IPC). */
 export async function recordingUrl(source: string): Promise<string> {
-  if (import.meta.env.MODE === "mock") {
-    const { mockRecordingUrl } = await import("./devMockRecordings");
-    return mockRecordingUrl(source);
-  }
   if (!insideTauri()) return "";
   return convertFileSrc(source, "rec");
 }

@@ -1,9 +1,7 @@
 /**
- * Typed wrappers around the watch folder commands, its `watch-folder` event and the folder picker. Like everything
- * under src/ipc/, code that knows about Tauri; nothing outside src/ipc/ imports @tauri-apps/*.
+ * Typed wrappers around `commands/watch.rs` and its `watch-folder` event (the folder picker is in dialogs.ts).
  * Every function rejects with an AppError.
  */
-import type { AppError } from "./bindings/AppError";
 import type { WatchFolderSettings } from "./bindings/WatchFolderSettings";
 import type { WatchStatus } from "./bindings/WatchStatus";
 import { call, insideTauri } from "./invoke";
@@ -18,26 +16,7 @@ export const watchFolderStatus = (): Promise<WatchStatus> => call("watch_folder_
 
 /** Hears every status change (also after each watched import). Resolves with an unsubscribe function. */
 export async function onWatchFolderStatus(handler: (s: WatchStatus) => void): Promise<() => void> {
-  if (import.meta.env.MODE === "mock") {
-    const { onMockWatchStatus } = await import("./devMockWatch");
-    return onMockWatchStatus(handler);
-  }
   if (!insideTauri()) return () => {};
   const { listen } = await import("@tauri-apps/api/event");
   return listen<WatchStatus>(EVENT, (e) => handler(e.payload));
-}
-
-/** Native folder picker. Resolves with the chosen folder, or null if cancelled. */
-export async function pickWatchFolder(title: string, defaultPath?: string): Promise<string | null> {
-  if (import.meta.env.MODE === "mock") return "/home/demo/cdr-inbox";
-  if (!insideTauri()) {
-    const error: AppError = {
-      code: "internal",
-      message: "Cannot open a folder dialog: the Maskline backend is only available inside the desktop app.",
-    };
-    throw error;
-  }
-  const { open } = await import("@tauri-apps/plugin-dialog");
-  const picked = await open({ title, directory: true, multiple: false, defaultPath });
-  return typeof picked === "string" ? picked : null;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { useSetActiveAccount } from "./accounts";
 import { bindingKeys } from "./bindings";
 
-vi.mock("../ipc/client", () => ({ accountSetActive: vi.fn(async () => null) }));
+vi.mock("../ipc/accounts", () => ({ accountSetActive: vi.fn(async () => null) }));
 
 describe("account mutations", () => {
   it("switching the active account invalidates the bindings and numbers cached for the previous one", async () => {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AccountDraft } from "../ipc/bindings/AccountDraft";
 import type { AccountInfo } from "../ipc/bindings/AccountInfo";
-import { accountAdd, accountRemove, accountSetActive, accountTest, accountUpdate, accountsList } from "../ipc/client";
+import { accountAdd, accountRemove, accountSetActive, accountTest, accountUpdate, accountsList } from "../ipc/accounts";
 import { queryKeys } from "./keys";
 
 export function useAccounts(options: { enabled?: boolean } = {}) {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { appInfo, dbRecover, dbStatus } from "../ipc/client";
+import { appInfo, dbRecover, dbStatus } from "../ipc/app";
 import type { RecoverAction } from "../ipc/bindings/RecoverAction";
 import { queryKeys } from "./keys";
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { auditExport, auditList, auditVerify } from "../ipc/operations";
+import { auditExport, auditList, auditVerify } from "../ipc/audit";
 
 export const auditKeys = { page: (page: number, size: number) => ["audit", page, size] as const };
 

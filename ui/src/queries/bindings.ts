@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import type { BindForm } from "../ipc/bindings/BindForm";
 import type { BindingFilter } from "../ipc/bindings/BindingFilter";
 import type { ModifyForm } from "../ipc/bindings/ModifyForm";
-import { bindingBind, bindingModify, bindingUnbind, bindingsList, bindingsSync } from "../ipc/operations";
+import { bindingBind, bindingModify, bindingUnbind, bindingsList, bindingsSync } from "../ipc/bindings";
 
 /** Keys of this area; every binding change invalidates `all` (the table, numbers and pools follow). */
 export const bindingKeys = {

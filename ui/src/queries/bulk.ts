@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RowState } from "../ipc/bindings/RowState";
-import { bulkList, bulkResults } from "../ipc/operations";
+import { bulkList, bulkResults } from "../ipc/bulk";
 
 export const bulkKeys = {
   all: ["bulk"] as const,

@@ -1,5 +1,5 @@
 import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { demoLeave, demoStart, demoStatus } from "../ipc/client";
+import { demoLeave, demoStart, demoStatus } from "../ipc/demo";
 
 export const demoKey = ["demo"] as const;
 const startKey = ["demo", "start"] as const;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { XScope } from "../ipc/bindings/XScope";
-import { numbersAdd, numbersChooseX, numbersImport, numbersList, poolsAssign, poolsList, poolsOverview } from "../ipc/operations";
+import { numbersAdd, numbersChooseX, numbersImport, numbersList, poolsAssign, poolsList, poolsOverview } from "../ipc/numbers";
 
 export const numberKeys = {
   all: ["numbers"] as const,

@@ -5,7 +5,7 @@ import i18n from "../i18n";
 import { resolveLanguage } from "../i18n/language";
 import type { AppInfo } from "../ipc/bindings/AppInfo";
 import type { Settings } from "../ipc/bindings/Settings";
-import { settingsGet, settingsSet } from "../ipc/client";
+import { settingsGet, settingsSet } from "../ipc/settings";
 import { toAppError } from "../ipc/errors";
 import { queryKeys } from "./keys";
 

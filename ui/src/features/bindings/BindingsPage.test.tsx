@@ -3,16 +3,21 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { BindingPage } from "../../ipc/bindings/BindingPage";
 import type { CachedBinding } from "../../ipc/bindings/CachedBinding";
-import * as client from "../../ipc/client";
-import * as ops from "../../ipc/operations";
+import * as accountsIpc from "../../ipc/accounts";
+import * as bindingsIpc from "../../ipc/bindings";
+import * as numbersIpc from "../../ipc/numbers";
 import { renderWithQueries } from "../../test/renderApp";
 
-vi.mock("../../ipc/client", () => ({
+vi.mock("../../ipc/app", () => ({
   appInfo: vi.fn(async () => ({ version: "0.1.0", dataDir: "/d", dbPath: "/d/m.db", osLocale: "en-US" })),
   dbStatus: vi.fn(async () => ({ state: "ok" })),
   dbRecover: vi.fn(),
+}));
+vi.mock("../../ipc/settings", () => ({
   settingsGet: vi.fn(async () => ({ language: "en", theme: "light" })),
   settingsSet: vi.fn(),
+}));
+vi.mock("../../ipc/accounts", () => ({
   accountsList: vi.fn(),
   accountAdd: vi.fn(),
   accountUpdate: vi.fn(),
@@ -20,16 +25,18 @@ vi.mock("../../ipc/client", () => ({
   accountSetActive: vi.fn(),
   accountTest: vi.fn(),
 }));
-vi.mock("../../ipc/operations", () => ({
+vi.mock("../../ipc/bindings", () => ({
   bindingsList: vi.fn(),
   bindingsSync: vi.fn(),
   bindingBind: vi.fn(),
   bindingModify: vi.fn(),
   bindingUnbind: vi.fn(),
+}));
+vi.mock("../../ipc/numbers", () => ({
   poolsList: vi.fn(async () => [{ id: 1, accountId: 1, name: "shenzhen", numbers: 4 }]),
-  bulkList: vi.fn(async () => []),
   numbersChooseX: vi.fn(async () => "+8617001000002"),
 }));
+vi.mock("../../ipc/bulk", () => ({ bulkList: vi.fn(async () => []) }));
 
 const row: CachedBinding = {
   id: 1,
@@ -54,7 +61,7 @@ const row: CachedBinding = {
 const page = (items: CachedBinding[]): BindingPage => ({ items, total: items.length, page: 1, pageSize: 50, lastSyncedAt: "2026-11-25T10:05:00Z" });
 
 const withMode = (mode: "AXB" | "AXE" | "AXYB") =>
-  vi.mocked(client.accountsList).mockResolvedValue([
+  vi.mocked(accountsIpc.accountsList).mockResolvedValue([
     {
       id: 1,
       name: "Prod",
@@ -71,7 +78,7 @@ const withMode = (mode: "AXB" | "AXE" | "AXYB") =>
   ]);
 
 beforeEach(() => {
-  vi.mocked(client.accountsList).mockResolvedValue([
+  vi.mocked(accountsIpc.accountsList).mockResolvedValue([
     {
       id: 1,
       name: "Prod",
@@ -86,7 +93,7 @@ beforeEach(() => {
       secretSaved: true,
     },
   ]);
-  vi.mocked(ops.bindingsList).mockResolvedValue(page([row]));
+  vi.mocked(bindingsIpc.bindingsList).mockResolvedValue(page([row]));
   window.location.hash = "#/bindings";
 });
 
@@ -103,16 +110,16 @@ describe("bindings page", { timeout: 30_000 }, () => {
   });
 
   it("unbinds after confirming, and Undo binds again with the same parameters", async () => {
-    vi.mocked(ops.bindingUnbind).mockResolvedValue(null);
-    vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "sub-2", x: "+8617000100000", y: null, extension: null });
+    vi.mocked(bindingsIpc.bindingUnbind).mockResolvedValue(null);
+    vi.mocked(bindingsIpc.bindingBind).mockResolvedValue({ subscriptionId: "sub-2", x: "+8617000100000", y: null, extension: null });
     renderWithQueries();
     await userEvent.click(await screen.findByTestId("binding-unbind-sub-1", {}, { timeout: 5000 }));
-    expect(ops.bindingUnbind).not.toHaveBeenCalled();
+    expect(bindingsIpc.bindingUnbind).not.toHaveBeenCalled();
     await userEvent.click(await screen.findByTestId("unbind-confirm", {}, { timeout: 5000 }));
-    await waitFor(() => expect(ops.bindingUnbind).toHaveBeenCalledWith("sub-1"));
+    await waitFor(() => expect(bindingsIpc.bindingUnbind).toHaveBeenCalledWith("sub-1"));
     await userEvent.click(await screen.findByTestId("unbind-undo", {}, { timeout: 5000 }));
     await waitFor(() =>
-      expect(ops.bindingBind).toHaveBeenCalledWith(
+      expect(bindingsIpc.bindingBind).toHaveBeenCalledWith(
         expect.objectContaining({ mode: "AXB", a: row.a, b: row.b, x: row.x, durationSecs: 7200, direction: 0 }),
       ),
     );
@@ -120,7 +127,7 @@ describe("bindings page", { timeout: 30_000 }, () => {
   });
 
   it("validates as the user types and shows the platform's answer with its result code", async () => {
-    vi.mocked(ops.bindingBind).mockRejectedValue({
+    vi.mocked(bindingsIpc.bindingBind).mockRejectedValue({
       code: "invalidInput",
       message: "platform error 1010010: the number is already bound / 号码已绑定",
     });
@@ -133,13 +140,13 @@ describe("bindings page", { timeout: 30_000 }, () => {
     await waitFor(() => expect(within(drawer).queryByText(/Wrong number of digits/)).not.toBeInTheDocument());
 
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
-    expect(ops.bindingBind).not.toHaveBeenCalled();
+    expect(bindingsIpc.bindingBind).not.toHaveBeenCalled();
     expect((await within(drawer).findAllByText("Required")).length).toBeGreaterThan(0);
 
     await userEvent.type(within(drawer).getByTestId("bind-b"), "139 0013 9000");
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
     await waitFor(() =>
-      expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ a: "+8613800138000", b: "+8613900139000" })),
+      expect(bindingsIpc.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ a: "+8613800138000", b: "+8613900139000" })),
     );
     const answer = await within(drawer).findByTestId("bind-error");
     expect(answer).toHaveTextContent("号码已绑定");
@@ -148,11 +155,11 @@ describe("bindings page", { timeout: 30_000 }, () => {
 
   it("says plainly what the check found after a lost answer: it was bound / it was not", async () => {
     const lost = "the platform did not answer in time; it may have been bound";
-    vi.mocked(ops.bindingBind).mockRejectedValueOnce({
+    vi.mocked(bindingsIpc.bindingBind).mockRejectedValueOnce({
       code: "internal",
       message: `${lost} — checked: it was (subscription sub-9); it is recorded, do not bind it again / 平台未及时应答,可能已绑定——已向平台核实:已绑定(订阅 sub-9),已记录,请勿重复绑定`,
     });
-    vi.mocked(ops.bindingBind).mockRejectedValueOnce({
+    vi.mocked(bindingsIpc.bindingBind).mockRejectedValueOnce({
       code: "internal",
       message: `${lost} — checked: it was not; nothing was bound, so binding again is safe / 平台未及时应答,可能已绑定——已向平台核实:未绑定,可以重新绑定`,
     });
@@ -172,14 +179,14 @@ describe("bindings page", { timeout: 30_000 }, () => {
   });
 
   it("offers an empty state when nothing is cached yet", async () => {
-    vi.mocked(ops.bindingsList).mockResolvedValue(page([]));
+    vi.mocked(bindingsIpc.bindingsList).mockResolvedValue(page([]));
     renderWithQueries();
     expect(await screen.findByTestId("bindings-empty", {}, { timeout: 5000 })).toHaveTextContent("No bindings cached for Prod (AXB) yet");
   });
 
   it("binds AXYB in two steps: A's side first, then B's", async () => {
     withMode("AXYB");
-    vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "rel-1", x: "+8617000100000", y: "+8617000200000", extension: null });
+    vi.mocked(bindingsIpc.bindingBind).mockResolvedValue({ subscriptionId: "rel-1", x: "+8617000100000", y: "+8617000200000", extension: null });
     renderWithQueries();
     await userEvent.click(await screen.findByTestId("binding-new", {}, { timeout: 5000 }));
     const drawer = await screen.findByTestId("bind-drawer", {}, { timeout: 5000 });
@@ -191,13 +198,13 @@ describe("bindings page", { timeout: 30_000 }, () => {
     await userEvent.type(await within(drawer).findByTestId("bind-b"), "13900139000");
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
     await waitFor(() =>
-      expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ mode: "AXYB", a: "+8613800138000", b: "+8613900139000" })),
+      expect(bindingsIpc.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ mode: "AXYB", a: "+8613800138000", b: "+8613900139000" })),
     );
   });
 
   it("checks the AXE extension and sends the duration in hours", async () => {
     withMode("AXE");
-    vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "e-1", x: "+8617000100000", y: null, extension: "12" });
+    vi.mocked(bindingsIpc.bindingBind).mockResolvedValue({ subscriptionId: "e-1", x: "+8617000100000", y: null, extension: "12" });
     renderWithQueries();
     await userEvent.click(await screen.findByTestId("binding-new", {}, { timeout: 5000 }));
     const drawer = await screen.findByTestId("bind-drawer", {}, { timeout: 5000 });
@@ -210,18 +217,18 @@ describe("bindings page", { timeout: 30_000 }, () => {
     // The platform picks X: AXE needs the area code to pick it in.
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
     expect(await within(drawer).findByText(/Give an area code/)).toBeInTheDocument();
-    expect(ops.bindingBind).not.toHaveBeenCalled();
+    expect(bindingsIpc.bindingBind).not.toHaveBeenCalled();
     await userEvent.type(within(drawer).getByTestId("bind-area"), "0755");
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
     await waitFor(() =>
-      expect(ops.bindingBind).toHaveBeenCalledWith(
+      expect(bindingsIpc.bindingBind).toHaveBeenCalledWith(
         expect.objectContaining({ mode: "AXE", extension: "12", durationHours: 24, areaCode: "0755" }),
       ),
     );
   });
 
   it("chooses X by city and says which one before binding", async () => {
-    vi.mocked(ops.bindingBind).mockResolvedValue({ subscriptionId: "sub-3", x: "+8617001000002", y: null, extension: null });
+    vi.mocked(bindingsIpc.bindingBind).mockResolvedValue({ subscriptionId: "sub-3", x: "+8617001000002", y: null, extension: null });
     renderWithQueries();
     await userEvent.click(await screen.findByTestId("binding-new", {}, { timeout: 5000 }));
     const drawer = await screen.findByTestId("bind-drawer");
@@ -230,10 +237,10 @@ describe("bindings page", { timeout: 30_000 }, () => {
     fireEvent.click(within(drawer).getByTestId("bind-x-city"));
     await userEvent.type(within(drawer).getByTestId("bind-city"), "0755");
     expect(await within(drawer).findByTestId("bind-x-preview")).toHaveTextContent("Maskline will use X +8617001000002");
-    expect(ops.numbersChooseX).toHaveBeenLastCalledWith({ kind: "city", value: "0755" }, "+8613800138000", "+8613900139000");
+    expect(numbersIpc.numbersChooseX).toHaveBeenLastCalledWith({ kind: "city", value: "0755" }, "+8613800138000", "+8613900139000");
     await userEvent.click(within(drawer).getByTestId("bind-submit"));
     await waitFor(() =>
-      expect(ops.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ x: null, xScope: { kind: "city", value: "0755" } })),
+      expect(bindingsIpc.bindingBind).toHaveBeenCalledWith(expect.objectContaining({ x: null, xScope: { kind: "city", value: "0755" } })),
     );
   });
 });

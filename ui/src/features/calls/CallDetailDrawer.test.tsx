@@ -10,26 +10,14 @@ import { CallDetailDrawer } from "./CallDetailDrawer";
 import { explanationText } from "./explanation";
 
 vi.mock("../../ipc/calls", () => ({ callDetail: vi.fn() }));
-vi.mock("../../ipc/recordings", () => ({
-  recordingStatus: vi.fn(async (callId: number) => ({
-    callId,
-    state: "notRecorded",
-    notRecorded: "notAnswered",
-    platformDeletesAt: null,
-    error: null,
-    errorKind: null,
-    attempts: 0,
-    nextAttemptAt: null,
-    fileName: null,
-    sha256: null,
-    bytes: null,
-    durationMs: null,
-    format: null,
-    fetchedAt: null,
-    lastPlayedAt: null,
-    pinned: false,
-  })),
-}));
+vi.mock("../../ipc/recordings", async () => {
+  const { recordingStatus } = await import("../../test/fixtures");
+  return {
+    recordingStatus: vi.fn(async (callId: number) =>
+      recordingStatus({ callId, state: "notRecorded", notRecorded: "notAnswered", platformDeletesAt: null }),
+    ),
+  };
+});
 
 const detail: CallDetail = {
   row: {

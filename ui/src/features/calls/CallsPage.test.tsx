@@ -9,6 +9,8 @@ import type { CallPage } from "../../ipc/bindings/CallPage";
 import type { CallRow } from "../../ipc/bindings/CallRow";
 import type { ImportProgress } from "../../ipc/bindings/ImportProgress";
 import * as calls from "../../ipc/calls";
+import * as dialogs from "../../ipc/dialogs";
+import * as importIpc from "../../ipc/import";
 import { createQueryClient } from "../../queries/client";
 import { CallsPage } from "./CallsPage";
 
@@ -16,14 +18,17 @@ vi.mock("../../ipc/calls", () => ({
   callsCount: vi.fn(),
   callsPage: vi.fn(),
   callDetail: vi.fn(),
-  importStart: vi.fn(),
-  importCancel: vi.fn(async () => null),
-  pickImportPaths: vi.fn(),
-  pickExportPath: vi.fn(),
   callsExport: vi.fn(),
   callsExportCancel: vi.fn(),
+}));
+vi.mock("../../ipc/import", () => ({
+  importStart: vi.fn(),
+  importCancel: vi.fn(async () => null),
+}));
+vi.mock("../../ipc/dialogs", () => ({
+  pickImportPaths: vi.fn(),
+  pickExportPath: vi.fn(),
   onFilesDropped: vi.fn(async () => () => {}),
-  isDebugBuild: () => false,
 }));
 
 const row: CallRow = {
@@ -62,10 +67,10 @@ describe("Calls page", () => {
   it("starts empty, imports the picked files with progress, and reports per file", async () => {
     let total = 0;
     vi.mocked(calls.callsCount).mockImplementation(async () => total);
-    vi.mocked(calls.pickImportPaths).mockResolvedValue(["/cdr/a.jsonl"]);
+    vi.mocked(dialogs.pickImportPaths).mockResolvedValue(["/cdr/a.jsonl"]);
     let report: (p: ImportProgress) => void = () => {};
     let finish: () => void = () => {};
-    vi.mocked(calls.importStart).mockImplementation(
+    vi.mocked(importIpc.importStart).mockImplementation(
       (_paths, onProgress) =>
         new Promise((resolve) => {
           report = onProgress;
@@ -90,7 +95,7 @@ describe("Calls page", () => {
     expect(empty).toHaveTextContent("JSON Lines");
     await user.click(within(empty).getByTestId("calls-empty-import"));
 
-    await waitFor(() => expect(calls.importStart).toHaveBeenCalledWith(["/cdr/a.jsonl"], expect.any(Function)));
+    await waitFor(() => expect(importIpc.importStart).toHaveBeenCalledWith(["/cdr/a.jsonl"], expect.any(Function)));
     report({ fileIndex: 0, files: 1, path: "/cdr/a.jsonl", records: 12000, bytes: 450, bytesTotal: 900, recordsPerSec: 40000 });
     expect(await screen.findByTestId("import-rate")).toHaveTextContent("12,000 records · 40,000 records/s");
 

@@ -6,7 +6,7 @@ import { Page } from "../../components/Page";
 import { useBackendListener } from "../../components/useBackendListener";
 import type { CallSort } from "../../ipc/bindings/CallSort";
 import type { ExportFormat } from "../../ipc/bindings/ExportFormat";
-import { onFilesDropped } from "../../ipc/calls";
+import { onFilesDropped } from "../../ipc/dialogs";
 import { toAppError } from "../../ipc/errors";
 import { useCallsCount, useCallsPage } from "../../queries/calls";
 import { CallDetailDrawer } from "./CallDetailDrawer";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { testId } from "../../components/testId";
 import type { ExportFormat } from "../../ipc/bindings/ExportFormat";
 import type { ExportRequest } from "../../ipc/bindings/ExportRequest";
-import { pickExportPath } from "../../ipc/calls";
+import { pickExportPath } from "../../ipc/dialogs";
 import { toAppError } from "../../ipc/errors";
 import { offsetLabel } from "./format";
 import { defaultExportName, EXTENSION, type ExportState } from "./useExportJob";

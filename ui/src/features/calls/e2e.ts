@@ -3,7 +3,7 @@
  * Registered on `window.__MASKLINE_E2E__` only in debug builds (`tauri build --debug`, `tauri dev`), never in releases.
  * They run the same code the dialogs lead to, with the path given instead of picked.
  */
-import { isDebugBuild } from "../../ipc/calls";
+import { isDebugBuild } from "../../ipc/invoke";
 
 type Hooks = Record<string, (...args: never[]) => unknown>;
 declare global {

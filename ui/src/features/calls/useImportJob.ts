@@ -1,7 +1,8 @@
 import { App } from "antd";
 import { useCallback, useReducer, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { importCancel, importStart, pickImportPaths } from "../../ipc/calls";
+import { pickImportPaths } from "../../ipc/dialogs";
+import { importCancel, importStart } from "../../ipc/import";
 import { toAppError } from "../../ipc/errors";
 import { useInvalidateCalls } from "../../queries/calls";
 import { IDLE, importReducer, totals } from "./importState";

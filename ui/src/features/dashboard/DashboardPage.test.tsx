@@ -9,7 +9,7 @@ import { createQueryClient } from "../../queries/client";
 import { DashboardPage } from "./DashboardPage";
 
 vi.mock("../../ipc/calls", () => ({ callsCount: vi.fn(), callsStats: vi.fn() }));
-vi.mock("../../ipc/client", () => ({ accountsList: vi.fn(async () => []) }));
+vi.mock("../../ipc/accounts", () => ({ accountsList: vi.fn(async () => []) }));
 // Canvas charts do not render in jsdom; the chart options are covered by looking at the app.
 vi.mock("./Chart", () => ({ Chart: ({ testId }: { testId: string }) => <div data-testid={testId} /> }));
 

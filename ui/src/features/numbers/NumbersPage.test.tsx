@@ -2,16 +2,20 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { NumberStats } from "../../ipc/bindings/NumberStats";
-import * as client from "../../ipc/client";
-import * as ops from "../../ipc/operations";
+import * as accountsIpc from "../../ipc/accounts";
+import * as numbersIpc from "../../ipc/numbers";
 import { renderWithQueries } from "../../test/renderApp";
 
-vi.mock("../../ipc/client", () => ({
+vi.mock("../../ipc/app", () => ({
   appInfo: vi.fn(async () => ({ version: "0.1.0", dataDir: "/d", dbPath: "/d/m.db", osLocale: "en-US" })),
   dbStatus: vi.fn(async () => ({ state: "ok" })),
   dbRecover: vi.fn(),
+}));
+vi.mock("../../ipc/settings", () => ({
   settingsGet: vi.fn(async () => ({ language: "en", theme: "light" })),
   settingsSet: vi.fn(),
+}));
+vi.mock("../../ipc/accounts", () => ({
   accountsList: vi.fn(),
   accountAdd: vi.fn(),
   accountUpdate: vi.fn(),
@@ -19,7 +23,7 @@ vi.mock("../../ipc/client", () => ({
   accountSetActive: vi.fn(),
   accountTest: vi.fn(),
 }));
-vi.mock("../../ipc/operations", () => ({
+vi.mock("../../ipc/numbers", () => ({
   numbersList: vi.fn(),
   poolsAssign: vi.fn(async () => 1),
   poolsOverview: vi.fn(),
@@ -39,7 +43,7 @@ const stats = (number: string, over: Partial<NumberStats> = {}): NumberStats => 
 });
 
 beforeEach(() => {
-  vi.mocked(client.accountsList).mockResolvedValue([
+  vi.mocked(accountsIpc.accountsList).mockResolvedValue([
     {
       id: 1,
       name: "Prod",
@@ -54,7 +58,7 @@ beforeEach(() => {
       secretSaved: true,
     },
   ]);
-  vi.mocked(ops.numbersList).mockResolvedValue([
+  vi.mocked(numbersIpc.numbersList).mockResolvedValue([
     stats("+8617000100001"),
     stats("+8617000100002", { bindings: 4700, capacityLeft: 300, health: "nearCapacity" }),
   ]);
@@ -72,6 +76,6 @@ describe("numbers page", { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByTestId("numbers-move"));
     await userEvent.type(await screen.findByTestId("numbers-move-pool"), "shenzhen");
     await userEvent.click(screen.getByTestId("numbers-move-ok"));
-    await waitFor(() => expect(ops.poolsAssign).toHaveBeenCalledWith(["+8617000100001"], "shenzhen"));
+    await waitFor(() => expect(numbersIpc.poolsAssign).toHaveBeenCalledWith(["+8617000100001"], "shenzhen"));
   });
 });

@@ -6,7 +6,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { Page } from "../../components/Page";
 import type { NumberImportReport } from "../../ipc/bindings/NumberImportReport";
 import { toAppError } from "../../ipc/errors";
-import { pickSpreadsheet } from "../../ipc/operations";
+import { pickSpreadsheet } from "../../ipc/dialogs";
 import { useAccounts, useActiveAccount } from "../../queries/accounts";
 import { useAssignPool, useImportNumbers, useNumbers } from "../../queries/numbers";
 import { AddNumbersModal } from "./AddNumbersModal";

@@ -7,7 +7,8 @@ import { FakeWaveSurfer } from "../../test/fakeWaveSurfer";
 import { countdownParts } from "./countdown";
 import { backendMessage } from "../../i18n/format";
 import { RecordingSection } from "./RecordingSection";
-import { NOW, nowSecs, renderInApp, status } from "./testKit";
+import { NOW, nowSecs, recordingStatus as status } from "../../test/fixtures";
+import { renderInApp } from "./testKit";
 
 vi.mock("wavesurfer.js", () => import("../../test/fakeWaveSurfer"));
 vi.mock("../../ipc/recordings", () => ({

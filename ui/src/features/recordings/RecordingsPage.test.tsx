@@ -6,15 +6,19 @@ import type { FetchProgress } from "../../ipc/bindings/FetchProgress";
 import type { FetchReport } from "../../ipc/bindings/FetchReport";
 import type { RecordingRow } from "../../ipc/bindings/RecordingRow";
 import type { RecordingSummary } from "../../ipc/bindings/RecordingSummary";
-import * as client from "../../ipc/client";
+import * as accountsIpc from "../../ipc/accounts";
 import * as rec from "../../ipc/recordings";
 import { RecordingsPage } from "./RecordingsPage";
-import { NOW, nowSecs, renderInApp, row } from "./testKit";
+import { NOW, nowSecs } from "../../test/fixtures";
+import { renderInApp, row } from "./testKit";
 
 vi.mock("wavesurfer.js", () => import("../../test/fakeWaveSurfer"));
-vi.mock("../../ipc/client", () => ({ accountsList: vi.fn(async () => []) }));
-vi.mock("../../ipc/operations", () => ({}));
-vi.mock("../../ipc/calls", () => ({ pickExportPath: vi.fn(async () => "/home/me/recordings.zip") }));
+vi.mock("../../ipc/accounts", () => ({ accountsList: vi.fn(async () => []) }));
+vi.mock("../../ipc/bindings", () => ({}));
+vi.mock("../../ipc/numbers", () => ({}));
+vi.mock("../../ipc/bulk", () => ({}));
+vi.mock("../../ipc/audit", () => ({}));
+vi.mock("../../ipc/dialogs", () => ({ pickExportPath: vi.fn(async () => "/home/me/recordings.zip") }));
 vi.mock("../../queries/demo", () => ({
   useDemoStatus: () => ({ data: { active: false, running: false, baseUrl: null, accountIds: [] } }),
   useStartDemo: () => ({ mutate: vi.fn() }),
@@ -60,7 +64,7 @@ describe("Recordings page", () => {
     expect(empty).toHaveTextContent("import CDR files on the Calls page");
     expect(within(empty).getByRole("button", { name: /Import calls/ })).toBeInTheDocument();
     expect(await within(empty).findByTestId("recordings-demo-try"), "no account yet: the demo is offered").toBeInTheDocument();
-    expect(client.accountsList).toHaveBeenCalled();
+    expect(accountsIpc.accountsList).toHaveBeenCalled();
   });
 
   it("lists recordings with masked numbers, states and the deletion countdown", async () => {

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Flex, Modal, Progress, Result, Typography } fr
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { testId } from "../../components/testId";
-import { pickExportPath } from "../../ipc/calls";
+import { pickExportPath } from "../../ipc/dialogs";
 import { toAppError } from "../../ipc/errors";
 import { exportLanguage } from "../calls/useExportJob";
 import { localOffsetMinutes } from "../calls/format";

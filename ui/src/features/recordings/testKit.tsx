@@ -7,31 +7,7 @@ import { MemoryRouter } from "react-router";
 import type { RecordingRow } from "../../ipc/bindings/RecordingRow";
 import type { RecordingStatus } from "../../ipc/bindings/RecordingStatus";
 import { createQueryClient } from "../../queries/client";
-
-export const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
-export const nowSecs = NOW / 1000;
-
-export function status(patch: Partial<RecordingStatus> = {}): RecordingStatus {
-  return {
-    callId: 7,
-    state: "waiting",
-    notRecorded: null,
-    platformDeletesAt: nowSecs + 2 * 86400 + 5 * 3600 + 30,
-    error: null,
-    errorKind: null,
-    attempts: 0,
-    nextAttemptAt: null,
-    fileName: null,
-    sha256: null,
-    bytes: null,
-    durationMs: null,
-    format: null,
-    fetchedAt: null,
-    lastPlayedAt: null,
-    pinned: false,
-    ...patch,
-  };
-}
+import { nowSecs, recordingStatus } from "../../test/fixtures";
 
 export function row(callId: number, patch: Partial<RecordingStatus> = {}): RecordingRow {
   return {
@@ -42,7 +18,7 @@ export function row(callId: number, patch: Partial<RecordingStatus> = {}): Recor
     callee: "+8618600000002",
     xNumber: "+8617000000001",
     talkSeconds: 42,
-    status: status({ callId, ...patch }),
+    status: recordingStatus({ callId, ...patch }),
   };
 }
 

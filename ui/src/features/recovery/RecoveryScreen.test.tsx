@@ -2,14 +2,16 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "antd";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import * as client from "../../ipc/client";
+import * as appIpc from "../../ipc/app";
 import { renderWithQueries } from "../../test/renderApp";
 import { RecoveryScreen, type CorruptDb } from "./RecoveryScreen";
 
-vi.mock("../../ipc/client", () => ({
+vi.mock("../../ipc/app", () => ({
   appInfo: vi.fn(),
   dbStatus: vi.fn(),
   dbRecover: vi.fn(),
+}));
+vi.mock("../../ipc/settings", () => ({
   settingsGet: vi.fn(),
   settingsSet: vi.fn(),
 }));
@@ -31,8 +33,8 @@ const show = (status: CorruptDb) =>
 
 describe("RecoveryScreen", () => {
   beforeEach(() => {
-    vi.mocked(client.dbRecover).mockResolvedValue({ state: "ok" });
-    vi.mocked(client.dbStatus).mockResolvedValue({ state: "ok" });
+    vi.mocked(appIpc.dbRecover).mockResolvedValue({ state: "ok" });
+    vi.mocked(appIpc.dbStatus).mockResolvedValue({ state: "ok" });
   });
 
   it("shows what failed and disables restore when there is no backup", () => {
@@ -49,20 +51,20 @@ describe("RecoveryScreen", () => {
     expect(screen.getByTestId("recovery-restore")).toBeEnabled();
 
     await userEvent.click(screen.getByTestId("recovery-restore"));
-    expect(client.dbRecover, "nothing happens before the user confirms").not.toHaveBeenCalled();
+    expect(appIpc.dbRecover, "nothing happens before the user confirms").not.toHaveBeenCalled();
     await userEvent.click(await screen.findByTestId("recovery-confirm-ok"));
 
-    await waitFor(() => expect(client.dbRecover).toHaveBeenCalledWith("restoreBackup"));
+    await waitFor(() => expect(appIpc.dbRecover).toHaveBeenCalledWith("restoreBackup"));
   });
 
   it("starts fresh after confirmation and reports a failure by its code", async () => {
-    vi.mocked(client.dbRecover).mockRejectedValue({ code: "dbUnavailable", message: "rename failed: permission denied" });
+    vi.mocked(appIpc.dbRecover).mockRejectedValue({ code: "dbUnavailable", message: "rename failed: permission denied" });
     show(corrupt(false));
 
     await userEvent.click(screen.getByTestId("recovery-fresh"));
     await userEvent.click(await screen.findByTestId("recovery-confirm-ok"));
 
-    expect(client.dbRecover).toHaveBeenCalledWith("startFresh");
+    expect(appIpc.dbRecover).toHaveBeenCalledWith("startFresh");
     const error = await screen.findByTestId("recovery-error");
     expect(error).toHaveTextContent("Recovery failed. The local database is busy or unavailable.");
     expect(error).toHaveTextContent("rename failed: permission denied");

@@ -2,15 +2,17 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "antd";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import * as client from "../../ipc/client";
+import * as appIpc from "../../ipc/app";
 import type { DbProblem } from "../../ipc/bindings/DbProblem";
 import { renderWithQueries } from "../../test/renderApp";
 import { UnavailableScreen, type UnavailableDb } from "./UnavailableScreen";
 
-vi.mock("../../ipc/client", () => ({
+vi.mock("../../ipc/app", () => ({
   appInfo: vi.fn(),
   dbStatus: vi.fn(),
   dbRecover: vi.fn(),
+}));
+vi.mock("../../ipc/settings", () => ({
   settingsGet: vi.fn(),
   settingsSet: vi.fn(),
 }));
@@ -31,9 +33,9 @@ const show = (status: UnavailableDb) =>
 
 describe("UnavailableScreen", () => {
   beforeEach(() => {
-    vi.mocked(client.dbRecover).mockReset();
-    vi.mocked(client.dbRecover).mockResolvedValue({ state: "ok" });
-    vi.mocked(client.dbStatus).mockResolvedValue({ state: "ok" });
+    vi.mocked(appIpc.dbRecover).mockReset();
+    vi.mocked(appIpc.dbRecover).mockResolvedValue({ state: "ok" });
+    vi.mocked(appIpc.dbStatus).mockResolvedValue({ state: "ok" });
   });
 
   it("says what happened and offers no restore or start fresh for a lock", () => {
@@ -60,15 +62,15 @@ describe("UnavailableScreen", () => {
   });
 
   it("retries by reopening the same file, never by replacing it", async () => {
-    vi.mocked(client.dbRecover).mockResolvedValueOnce(unavailable("diskFull", "the disk is still full"));
+    vi.mocked(appIpc.dbRecover).mockResolvedValueOnce(unavailable("diskFull", "the disk is still full"));
     show(unavailable("diskFull"));
 
     await userEvent.click(screen.getByTestId("unavailable-retry"));
-    await waitFor(() => expect(client.dbRecover).toHaveBeenCalledWith("retry"));
+    await waitFor(() => expect(appIpc.dbRecover).toHaveBeenCalledWith("retry"));
     expect(await screen.findByText(/The database still can't be used\. the disk is still full/)).toBeInTheDocument();
 
     await userEvent.click(screen.getByTestId("unavailable-retry"));
-    await waitFor(() => expect(client.dbRecover).toHaveBeenCalledTimes(2));
-    expect(vi.mocked(client.dbRecover).mock.calls.every(([action]) => action === "retry")).toBe(true);
+    await waitFor(() => expect(appIpc.dbRecover).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(appIpc.dbRecover).mock.calls.every(([action]) => action === "retry")).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
 import { CopyOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { appDiagnostics } from "../../ipc/client";
+import { appDiagnostics } from "../../ipc/app";
 import { toAppError } from "../../ipc/errors";
 import { useAppInfo } from "../../queries/app";
 

@@ -4,15 +4,21 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { AccountInfo } from "../../ipc/bindings/AccountInfo";
 import type { ConnectionReport } from "../../ipc/bindings/ConnectionReport";
 import type { Settings } from "../../ipc/bindings/Settings";
-import * as client from "../../ipc/client";
+import * as accountsIpc from "../../ipc/accounts";
+import * as appIpc from "../../ipc/app";
+import * as settingsIpc from "../../ipc/settings";
 import { renderWithQueries } from "../../test/renderApp";
 
-vi.mock("../../ipc/client", () => ({
+vi.mock("../../ipc/app", () => ({
   appInfo: vi.fn(),
   dbStatus: vi.fn(),
   dbRecover: vi.fn(),
+}));
+vi.mock("../../ipc/settings", () => ({
   settingsGet: vi.fn(),
   settingsSet: vi.fn(),
+}));
+vi.mock("../../ipc/accounts", () => ({
   accountsList: vi.fn(),
   accountAdd: vi.fn(),
   accountUpdate: vi.fn(),
@@ -49,11 +55,11 @@ const wrongSecret: ConnectionReport = {
 };
 
 function backend(accounts: AccountInfo[], language: Settings["language"] = "en") {
-  vi.mocked(client.dbStatus).mockResolvedValue({ state: "ok" });
-  vi.mocked(client.appInfo).mockResolvedValue({ version: "0.1.0", dataDir: "/d", dbPath: "/d/m.db", osLocale: "en-US" });
-  vi.mocked(client.settingsGet).mockResolvedValue({ language, theme: "light" });
-  vi.mocked(client.settingsSet).mockImplementation(async (s) => s);
-  vi.mocked(client.accountsList).mockResolvedValue(accounts);
+  vi.mocked(appIpc.dbStatus).mockResolvedValue({ state: "ok" });
+  vi.mocked(appIpc.appInfo).mockResolvedValue({ version: "0.1.0", dataDir: "/d", dbPath: "/d/m.db", osLocale: "en-US" });
+  vi.mocked(settingsIpc.settingsGet).mockResolvedValue({ language, theme: "light" });
+  vi.mocked(settingsIpc.settingsSet).mockImplementation(async (s) => s);
+  vi.mocked(accountsIpc.accountsList).mockResolvedValue(accounts);
 }
 
 async function openSettings() {
@@ -104,11 +110,11 @@ describe("Platform accounts", () => {
     await user.type(within(form).getByTestId("account-app-key"), "key");
     await user.click(screen.getByTestId("account-save"));
     expect(await within(form).findByText("Enter the app secret.")).toBeInTheDocument();
-    expect(client.accountAdd, "nothing is sent while the form is invalid").not.toHaveBeenCalled();
+    expect(accountsIpc.accountAdd, "nothing is sent while the form is invalid").not.toHaveBeenCalled();
   });
 
   it("adds an account and wipes the secret from the form whatever the outcome", async () => {
-    vi.mocked(client.accountAdd).mockRejectedValueOnce({
+    vi.mocked(accountsIpc.accountAdd).mockRejectedValueOnce({
       code: "invalidInput",
       message: 'name: an account named "New" already exists / 已存在同名账号',
     });
@@ -123,7 +129,7 @@ describe("Platform accounts", () => {
     await user.click(screen.getByTestId("account-save"));
 
     expect(await screen.findByTestId("account-form-error")).toHaveTextContent("already exists / 已存在同名账号");
-    expect(client.accountAdd).toHaveBeenCalledWith({
+    expect(accountsIpc.accountAdd).toHaveBeenCalledWith({
       name: "New",
       mode: "AXYB",
       auth: "wsse",
@@ -138,7 +144,7 @@ describe("Platform accounts", () => {
   });
 
   it("edits without asking for the secret again and never pre-fills it", async () => {
-    vi.mocked(client.accountUpdate).mockImplementation(async (_id, d) => account({ name: d.name }));
+    vi.mocked(accountsIpc.accountUpdate).mockImplementation(async (_id, d) => account({ name: d.name }));
     const user = await openSettings();
     await user.click(await screen.findByTestId("account-edit-Prod"));
     const form = await screen.findByTestId("account-form");
@@ -156,8 +162,8 @@ describe("Platform accounts", () => {
     await user.type(rate, "20");
     await user.click(screen.getByTestId("account-save"));
 
-    await waitFor(() => expect(client.accountUpdate).toHaveBeenCalled());
-    expect(vi.mocked(client.accountUpdate).mock.calls[0]).toEqual([
+    await waitFor(() => expect(accountsIpc.accountUpdate).toHaveBeenCalled());
+    expect(vi.mocked(accountsIpc.accountUpdate).mock.calls[0]).toEqual([
       1,
       expect.objectContaining({ name: "Prod", appSecret: null, rateLimit: 20 }),
     ]);
@@ -183,21 +189,21 @@ describe("Platform accounts", () => {
   });
 
   it("asks before removing and says the secret leaves the keyring too", async () => {
-    vi.mocked(client.accountRemove).mockResolvedValue(null);
+    vi.mocked(accountsIpc.accountRemove).mockResolvedValue(null);
     const user = await openSettings();
     await user.click(await screen.findByTestId("account-remove-Staging"));
 
     expect(await screen.findByText("Remove the account Staging?")).toBeInTheDocument();
     expect(screen.getByText(/deleted from the system keyring too/)).toBeInTheDocument();
-    expect(client.accountRemove, "removing waits for the confirmation").not.toHaveBeenCalled();
+    expect(accountsIpc.accountRemove, "removing waits for the confirmation").not.toHaveBeenCalled();
 
     await user.click(screen.getByTestId("account-remove-confirm"));
-    await waitFor(() => expect(client.accountRemove).toHaveBeenCalledWith(2));
-    expect(client.accountsList, "the list is refetched after removal").toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(accountsIpc.accountRemove).toHaveBeenCalledWith(2));
+    expect(accountsIpc.accountsList, "the list is refetched after removal").toHaveBeenCalledTimes(2);
   });
 
   it("explains a failed connection test in plain words with the platform's explanation and code", async () => {
-    vi.mocked(client.accountTest).mockResolvedValue(wrongSecret);
+    vi.mocked(accountsIpc.accountTest).mockResolvedValue(wrongSecret);
     const user = await openSettings();
     await user.click(await screen.findByTestId("account-test-Prod"));
 
@@ -207,12 +213,12 @@ describe("Platform accounts", () => {
     expect(result).toHaveTextContent("Check the app secret.");
     expect(result).toHaveTextContent("1010001");
     expect(result).not.toHaveTextContent("鉴权失败");
-    expect(client.accountTest).toHaveBeenCalledWith(1);
+    expect(accountsIpc.accountTest).toHaveBeenCalledWith(1);
   });
 
   it("explains it in Chinese when the UI is in Chinese", async () => {
     backend([account()], "zh-CN");
-    vi.mocked(client.accountTest).mockResolvedValue(wrongSecret);
+    vi.mocked(accountsIpc.accountTest).mockResolvedValue(wrongSecret);
     const user = await openSettings();
     await user.click(await screen.findByTestId("account-test-Prod"));
 
@@ -224,11 +230,11 @@ describe("Platform accounts", () => {
   });
 
   it("switches the active account from the header", async () => {
-    vi.mocked(client.accountSetActive).mockResolvedValue(null);
+    vi.mocked(accountsIpc.accountSetActive).mockResolvedValue(null);
     const user = await openSettings();
     await user.click(await screen.findByTestId("header-account"));
     await user.click(await screen.findByTestId("header-account-Staging"));
-    await waitFor(() => expect(client.accountSetActive).toHaveBeenCalledWith(2));
+    await waitFor(() => expect(accountsIpc.accountSetActive).toHaveBeenCalledWith(2));
   });
 });
 

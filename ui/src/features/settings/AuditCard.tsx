@@ -6,7 +6,7 @@ import { fileStamp } from "../../components/useFileJob";
 import type { AuditEntry } from "../../ipc/bindings/AuditEntry";
 import type { AuditExportReport } from "../../ipc/bindings/AuditExportReport";
 import type { ChainCheck } from "../../ipc/bindings/ChainCheck";
-import { pickExportPath } from "../../ipc/calls";
+import { pickExportPath } from "../../ipc/dialogs";
 import { toAppError } from "../../ipc/errors";
 import { shortDateTime } from "../bindings/format";
 import { registerE2E } from "../calls/e2e";

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import i18n from "../../i18n";
 import type { WatchFolderSettings } from "../../ipc/bindings/WatchFolderSettings";
 import type { WatchStatus } from "../../ipc/bindings/WatchStatus";
+import * as dialogs from "../../ipc/dialogs";
 import * as watch from "../../ipc/watch";
 import { importedSince, useWatchFolderEvents } from "../../queries/watch";
 import { renderInApp } from "../recordings/testKit";
@@ -14,8 +15,8 @@ vi.mock("../../ipc/watch", () => ({
   watchFolderSet: vi.fn(),
   watchFolderStatus: vi.fn(),
   onWatchFolderStatus: vi.fn(),
-  pickWatchFolder: vi.fn(),
 }));
+vi.mock("../../ipc/dialogs", () => ({ pickWatchFolder: vi.fn() }));
 
 const FOLDER = "/data/cdr-inbox";
 const off: WatchStatus = {
@@ -68,7 +69,7 @@ describe("Watch folder card", () => {
     let now: WatchStatus = off;
     vi.mocked(watch.watchFolderGet).mockImplementation(async () => saved);
     vi.mocked(watch.watchFolderStatus).mockImplementation(async () => now);
-    vi.mocked(watch.pickWatchFolder).mockResolvedValue(FOLDER);
+    vi.mocked(dialogs.pickWatchFolder).mockResolvedValue(FOLDER);
     vi.mocked(watch.watchFolderSet).mockImplementation(async (s) => {
       saved = s;
       now = s.enabled ? { ...watching, folder: s.folder } : { ...off, folder: s.folder };
@@ -175,7 +176,7 @@ describe("Watch folder card", () => {
       expect(hook, "registered in a debug build").toBeTypeOf("function");
       act(() => hook?.("/tmp/other-inbox"));
       await waitFor(() => expect(watch.watchFolderSet).toHaveBeenCalledWith({ enabled: true, folder: "/tmp/other-inbox" }));
-      expect(watch.pickWatchFolder, "no dialog").not.toHaveBeenCalled();
+      expect(dialogs.pickWatchFolder, "no dialog").not.toHaveBeenCalled();
       unmount();
       expect(window.__MASKLINE_E2E__?.watchFolder, "gone with the card").toBeUndefined();
     } finally {

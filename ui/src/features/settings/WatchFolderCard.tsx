@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { WatchFolderSettings } from "../../ipc/bindings/WatchFolderSettings";
 import type { WatchStatus } from "../../ipc/bindings/WatchStatus";
 import { toAppError } from "../../ipc/errors";
-import { pickWatchFolder } from "../../ipc/watch";
+import { pickWatchFolder } from "../../ipc/dialogs";
 import { useSaveWatchFolder, useWatchFolderSettings, useWatchFolderStatus } from "../../queries/watch";
 import { registerE2E } from "../calls/e2e";
 import { formatTime, localOffsetMinutes, offsetLabel } from "../calls/format";

@@ -4,13 +4,12 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { DryRunReport } from "../../../ipc/bindings/DryRunReport";
 import type { JobProgress } from "../../../ipc/bindings/JobProgress";
-import * as ops from "../../../ipc/operations";
+import * as bulkIpc from "../../../ipc/bulk";
 import { renderWithQueries } from "../../../test/renderApp";
 import { BulkWizard } from "./BulkWizard";
 
-vi.mock("../../../ipc/calls", () => ({ pickExportPath: vi.fn(), isDebugBuild: () => false }));
-vi.mock("../../../ipc/operations", () => ({
-  pickSpreadsheet: vi.fn(async () => "/tmp/pairs.csv"),
+vi.mock("../../../ipc/dialogs", () => ({ pickExportPath: vi.fn(), pickSpreadsheet: vi.fn(async () => "/tmp/pairs.csv") }));
+vi.mock("../../../ipc/bulk", () => ({
   bulkPreview: vi.fn(async () => [["A号码 A", "对方 callee", "memo"], { columns: [{ field: "a", column: 0, header: "A号码 A" }] }]),
   bulkFields: vi.fn(async () => [["a", "b"], ["x", "userData"]]),
   bulkDryRun: vi.fn(),
@@ -48,10 +47,10 @@ const progress = (over: Partial<JobProgress>): JobProgress => ({
 
 describe("bulk wizard", { timeout: 30_000 }, () => {
   it("maps the missing column, shows the dry run with row numbers, then runs with progress to the results", async () => {
-    vi.mocked(ops.bulkDryRun).mockResolvedValue(report);
-    vi.mocked(ops.bulkCreate).mockResolvedValue([9, report]);
+    vi.mocked(bulkIpc.bulkDryRun).mockResolvedValue(report);
+    vi.mocked(bulkIpc.bulkCreate).mockResolvedValue([9, report]);
     let send: (p: JobProgress) => void = () => {};
-    vi.mocked(ops.bulkStart).mockImplementation(async (_id, onProgress) => {
+    vi.mocked(bulkIpc.bulkStart).mockImplementation(async (_id, onProgress) => {
       send = onProgress;
       return null;
     });
@@ -71,7 +70,7 @@ describe("bulk wizard", { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.queryByTestId("bulk-mapping-missing")).not.toBeInTheDocument());
     await userEvent.click(screen.getByTestId("bulk-dry-run-button"));
     await waitFor(() =>
-      expect(ops.bulkDryRun).toHaveBeenCalledWith("bind", "/tmp/pairs.csv", {
+      expect(bulkIpc.bulkDryRun).toHaveBeenCalledWith("bind", "/tmp/pairs.csv", {
         columns: [
           { field: "a", column: 0, header: "A号码 A" },
           { field: "b", column: 1, header: "对方 callee" },
@@ -84,14 +83,14 @@ describe("bulk wizard", { timeout: 30_000 }, () => {
     expect(issues, "the backend's reason in the UI language only").not.toHaveTextContent("号码为空");
 
     await userEvent.click(screen.getByTestId("bulk-start"));
-    await waitFor(() => expect(ops.bulkStart).toHaveBeenCalled());
+    await waitFor(() => expect(bulkIpc.bulkStart).toHaveBeenCalled());
     send(progress({ done: 2, ok: 1, failed: 1, ratePerSec: 12.5 }));
     expect(await screen.findByTestId("bulk-done")).toHaveTextContent("2 / 3");
     expect(screen.getByTestId("bulk-failed")).toHaveTextContent("1");
     expect(screen.getByTestId("bulk-run")).toHaveTextContent("12.5/s");
 
     await userEvent.click(screen.getByTestId("bulk-pause"));
-    expect(ops.bulkPause).toHaveBeenCalledWith(9);
+    expect(bulkIpc.bulkPause).toHaveBeenCalledWith(9);
     expect(screen.getByTestId("bulk-run")).toHaveAttribute("data-phase", "pausing");
 
     send(progress({ state: "done", done: 3, ok: 2, failed: 1 }));

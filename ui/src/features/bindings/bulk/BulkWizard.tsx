@@ -9,8 +9,6 @@ import type { DryRunReport } from "../../../ipc/bindings/DryRunReport";
 import type { JobKind } from "../../../ipc/bindings/JobKind";
 import type { Mode } from "../../../ipc/bindings/Mode";
 import type { XScope } from "../../../ipc/bindings/XScope";
-import { pickExportPath } from "../../../ipc/calls";
-import { toAppError } from "../../../ipc/errors";
 import {
   bulkCancel,
   bulkCreate,
@@ -24,8 +22,9 @@ import {
   bulkRetryFailed,
   bulkStart,
   bulkTemplate,
-  pickSpreadsheet,
-} from "../../../ipc/operations";
+} from "../../../ipc/bulk";
+import { pickExportPath, pickSpreadsheet } from "../../../ipc/dialogs";
+import { toAppError } from "../../../ipc/errors";
 import { bindingKeys } from "../../../queries/bindings";
 import { bulkKeys } from "../../../queries/bulk";
 import { registerE2E } from "../../calls/e2e";

@@ -5,7 +5,7 @@ import type { JobProgress } from "../../../ipc/bindings/JobProgress";
 import { renderWithQueries } from "../../../test/renderApp";
 import { ResultsView } from "./ResultsView";
 
-vi.mock("../../../ipc/operations", () => ({ bulkResults: vi.fn(async () => []) }));
+vi.mock("../../../ipc/bulk", () => ({ bulkResults: vi.fn(async () => []) }));
 
 const progress: JobProgress = { jobId: 4, state: "done", total: 3, done: 3, ok: 3, failed: 0, invalid: 0, ratePerSec: 0 };
 

@@ -1,6 +1,7 @@
-//! Regenerates `ui/src/ipc/bindings/*.ts` from the Rust IPC types.
+//! Regenerates `ui/src/ipc/bindings/*.ts` from the Rust IPC types, and `Command.ts` from the
+//! registered command names (see `commands.rs`).
 //!
-//! `cargo run -p maskline-tests --bin gen-ts [OUT_DIR]`; CI runs it and fails on any diff.
+//! `cargo run -p xtask -- gen-ts [OUT_DIR]`; CI runs it and fails on any diff.
 
 use std::path::PathBuf;
 
@@ -15,13 +16,10 @@ use maskline_domain::{
 };
 use ts_rs::TS;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings")
-        });
+pub fn run(out: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
+    let out = out.unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings")
+    });
     std::fs::create_dir_all(&out)?;
     for entry in std::fs::read_dir(&out)? {
         let p = entry?.path();
@@ -55,6 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     maskline_domain::DemoStatus::export_all(&cfg)?;
     export_recordings_types(&cfg)?;
     maskline_domain::privacy::PrivacyStatus::export_all(&cfg)?;
+    crate::commands::write(&out)?;
     println!("wrote TypeScript bindings to {}", out.display());
     Ok(())
 }
