@@ -2,6 +2,7 @@
 
 use maskline_api::{ApiError, CodeCategory, Explanation, ResultCode};
 use maskline_domain::{AppError, ErrorCode, Mode};
+use maskline_formats::sheet::{self, SheetError};
 use maskline_store::StoreError;
 
 /// Errors from use cases. Converted to [`AppError`] at the IPC boundary.
@@ -73,6 +74,18 @@ impl ServiceError {
     /// What the platform's result code means and what to do, in both languages.
     pub fn explanation(&self) -> Option<Explanation> {
         self.result_code().map(ResultCode::explanation)
+    }
+}
+
+impl From<SheetError> for ServiceError {
+    fn from(e: SheetError) -> Self {
+        match e {
+            SheetError::Invalid { field, message } => ServiceError::Invalid { field, message },
+            // Another program (Excel, most often) may hold the file: say so.
+            SheetError::Write { path, error } => crate::fsx::write_error(&path, error, |e| {
+                ServiceError::from(sheet::cannot_write(&path, e))
+            }),
+        }
     }
 }
 

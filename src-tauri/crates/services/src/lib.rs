@@ -28,7 +28,6 @@ pub mod privacy;
 pub mod recordings;
 mod scope;
 pub mod settings;
-pub mod sheet;
 
 pub use database::DbManager;
 pub use error::ServiceError;

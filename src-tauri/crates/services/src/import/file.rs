@@ -12,9 +12,10 @@ use maskline_domain::import::{FileReport, ImportIssue, ImportStatus, MAX_ISSUES}
 use maskline_store::Conn as Connection;
 use maskline_store::{StoreError, calls};
 
+use maskline_formats::framer::{Frame, Framer};
+use maskline_formats::source;
+
 use super::Job;
-use super::framer::{Frame, Framer};
-use super::source;
 
 const TRUNCATED: &str = "truncated: this record does not end (the line or file was cut off) / 记录不完整(行或文件被截断)";
 /// Batches parsed ahead of the writer.

@@ -20,8 +20,6 @@ use maskline_store::{StoreError, calls};
 use crate::{DbManager, ServiceError};
 
 mod file;
-pub mod framer;
-mod source;
 pub mod watch;
 
 /// Extensions picked up when a folder is imported (files named explicitly are always read).

@@ -12,10 +12,10 @@ use sha2::{Digest, Sha256};
 use super::attempt::{Failure, part_path};
 use super::cache::{evict_to, limit_bytes};
 use super::peaks::audit_target;
-use super::wav::{self, BadFile};
 use super::{now_ms, now_secs};
 use crate::bindings::Session;
 use crate::{DbManager, ServiceError, audit};
+use maskline_formats::wav::{self, BadFile};
 
 pub(crate) struct Finished {
     pub bytes: u64,

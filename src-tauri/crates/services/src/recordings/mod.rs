@@ -33,7 +33,6 @@ mod fetch;
 mod finish;
 mod peaks;
 pub mod serve;
-pub mod wav;
 
 pub use cache::{
     delete_local, enforce_limit, fetch_after_import, remove_orphans, set_settings, settings,
@@ -41,7 +40,7 @@ pub use cache::{
 };
 pub use export::export_zip;
 pub use fetch::{FetchContext, FetchOptions, fetch, fetch_with};
-pub use peaks::{compute_peaks, mark_played, playback};
+pub use peaks::{mark_played, playback};
 
 /// The recordings folder inside a data folder.
 pub fn dir_in(data_dir: &Path) -> PathBuf {
