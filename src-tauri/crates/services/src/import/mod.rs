@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use maskline_domain::import::{FileReport, ImportProgress, ImportStatus};
 
-use maskline_store::{StoreError, calls};
+use maskline_store::calls::ImportSession;
 
 use crate::{DbManager, ServiceError};
 
@@ -300,15 +300,9 @@ pub fn import_paths(
         cancel,
         progress,
     };
-    // A bigger page cache while importing: index pages of a million-row table stay hot.
-    conn.execute_batch("PRAGMA cache_size = -65536")
-        .map_err(StoreError::from)?;
-    // Repairs an interrupted bulk import, then decides whether this one is bulk.
-    calls::create_secondary_indexes(&conn)?;
-    let bulk = bytes_total >= BULK_MIN_BYTES && calls::is_empty(&conn)?;
-    if bulk {
-        calls::drop_secondary_indexes(&conn)?;
-    }
+    // Repairs an interrupted bulk import, then decides whether this one is bulk (the
+    // secondary indexes are built once at the end); a bigger page cache meanwhile.
+    let session = ImportSession::begin(&conn, bytes_total >= BULK_MIN_BYTES)?;
     let mut reports = Vec::with_capacity(files.len() + skipped.len());
     reports.extend(skipped);
     let mut result: Result<(), ServiceError> = Ok(());
@@ -318,7 +312,7 @@ pub fn import_paths(
         }
         job.file_index = i as u32;
         job.path = f.display().to_string();
-        match file::import_file(&conn, f, &mut job) {
+        match file::import_file(&session, f, &mut job) {
             Ok(r) => {
                 job.bytes_before += r.bytes;
                 reports.push(r);
@@ -339,7 +333,7 @@ pub fn import_paths(
             }
         }
     }
-    if bulk && let Err(e) = calls::create_secondary_indexes(&conn) {
+    if let Err(e) = session.finish() {
         if e.is_damage() || result.is_err() {
             result = result.and(Err(e.into()));
         } else if let Some(last) = reports.last_mut() {
@@ -355,7 +349,6 @@ pub fn import_paths(
             });
         }
     }
-    let _ = conn.execute_batch("PRAGMA cache_size = -2000");
     result?;
     Ok(reports)
 }
