@@ -25,6 +25,9 @@ pub enum ServiceError {
     Invalid { field: String, message: String },
     #[error("{0}")]
     NotFound(String),
+    /// A job of a kind that runs once at a time is already running (`crate::jobs`).
+    #[error("{0}")]
+    Busy(String),
     #[error("{0}")]
     Secret(#[from] maskline_secrets::SecretError),
     #[error("{0}")]
@@ -133,6 +136,7 @@ impl From<ServiceError> for AppError {
             ServiceError::Store(StoreError::NotFound { .. }) => ErrorCode::NotFound,
             ServiceError::Invalid { .. } => ErrorCode::InvalidInput,
             ServiceError::NotFound(_) => ErrorCode::NotFound,
+            ServiceError::Busy(_) => ErrorCode::InvalidInput,
             ServiceError::WrongMode { .. } => ErrorCode::InvalidInput,
             ServiceError::Api(ApiError::InvalidInput { .. }) => ErrorCode::InvalidInput,
             ServiceError::BindUnsure { .. } => ErrorCode::Internal,

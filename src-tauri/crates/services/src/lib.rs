@@ -20,6 +20,7 @@ pub mod demo;
 pub mod error;
 pub mod fsx;
 pub mod import;
+pub mod jobs;
 pub mod numbers;
 pub mod paging;
 pub mod paths;

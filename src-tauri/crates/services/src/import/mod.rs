@@ -14,13 +14,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use maskline_domain::import::{FileReport, ImportProgress, ImportStatus};
+use maskline_domain::recordings::{FetchProgress, FetchReport, FetchRequest};
 
 use maskline_store::calls::ImportSession;
 
+use crate::jobs::{Jobs, Kind};
+use crate::recordings::{self, FetchContext};
 use crate::{DbManager, ServiceError};
 
 mod file;
+mod lock;
 pub mod watch;
+
+pub use lock::ImportLock;
 
 /// Extensions picked up when a folder is imported (files named explicitly are always read).
 pub const FOLDER_EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "gz", "txt", "log"];
@@ -351,6 +357,37 @@ pub fn import_paths(
     }
     result?;
     Ok(reports)
+}
+
+/// The import job of a process: one at a time in `jobs` (refused while one runs), stopped
+/// after its current batch by `jobs.cancel(Kind::Import)`. See [`import_paths`].
+pub fn import_job(
+    jobs: &Jobs,
+    dbm: &DbManager,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(&ImportProgress),
+) -> Result<Vec<FileReport>, ServiceError> {
+    let running = jobs.start(Kind::Import)?;
+    import_paths(dbm, paths, opts, &running.cancel, progress)
+}
+
+/// What follows every import (the app's, the watch folder's and the CLI's): when new records
+/// came in and "fetch recordings automatically" is on, the waiting recordings are fetched
+/// (the fetch job of `jobs`: refused while another fetch runs, which picks the new rows up
+/// anyway, or the next one does). `Ok(None)` when no fetch was due.
+pub async fn after_import(
+    jobs: &Jobs,
+    ctx: &FetchContext,
+    reports: &[FileReport],
+    progress: impl FnMut(&FetchProgress) + Send,
+) -> Result<Option<FetchReport>, ServiceError> {
+    if !recordings::fetch_after_import(&ctx.db, reports) {
+        return Ok(None);
+    }
+    recordings::fetch_job(jobs, ctx, &FetchRequest::default(), progress)
+        .await
+        .map(Some)
 }
 
 #[cfg(test)]

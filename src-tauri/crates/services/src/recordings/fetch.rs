@@ -17,6 +17,7 @@ use tokio::sync::mpsc;
 use super::attempt::{self, Outcome};
 use super::now_secs;
 use crate::bindings::Session;
+use crate::jobs::{Jobs, Kind};
 use crate::{DbManager, ServiceError, accounts};
 
 /// What a fetch job needs: the database, the keyring (for the accounts' clients) and the
@@ -62,6 +63,18 @@ pub async fn fetch(
     progress: impl FnMut(&FetchProgress) + Send,
 ) -> Result<FetchReport, ServiceError> {
     fetch_with(ctx, &FetchOptions::default(), req, cancel, progress).await
+}
+
+/// The fetch job of a process: one at a time in `jobs` (refused while one runs), stopped by
+/// `jobs.cancel(Kind::Fetch)`. See [`fetch`].
+pub async fn fetch_job(
+    jobs: &Jobs,
+    ctx: &FetchContext,
+    req: &FetchRequest,
+    progress: impl FnMut(&FetchProgress) + Send,
+) -> Result<FetchReport, ServiceError> {
+    let running = jobs.start(Kind::Fetch)?;
+    fetch(ctx, req, running.cancel.clone(), progress).await
 }
 
 async fn blocking<T: Send + 'static>(

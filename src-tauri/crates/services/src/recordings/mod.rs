@@ -39,7 +39,7 @@ pub use cache::{
     storage,
 };
 pub use export::export_zip;
-pub use fetch::{FetchContext, FetchOptions, fetch, fetch_with};
+pub use fetch::{FetchContext, FetchOptions, fetch, fetch_job, fetch_with};
 pub use peaks::{mark_played, playback};
 
 /// The recordings folder inside a data folder.
