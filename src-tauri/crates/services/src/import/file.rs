@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use maskline_domain::calls::numbers_text;
 use maskline_domain::cdr::{CallEvent, Cdr, Record, parse_value};
-use maskline_domain::explain::{CallCodes, classify};
+use maskline_domain::explain::classify;
 use maskline_domain::import::{FileReport, ImportIssue, ImportStatus, MAX_ISSUES};
 use maskline_store::StoreError;
 use maskline_store::calls::{self, ImportBatch, ImportSession};
@@ -165,16 +165,7 @@ impl Tally {
         } else {
             None
         };
-        let outcome = classify(&CallCodes {
-            answered: c.answered(),
-            talk_seconds: c.talk_seconds(),
-            ul_fail_reason: c.ul_fail_reason,
-            state_code,
-            fwd_unasw_rsn: c.fwd_unasw_rsn,
-            call_out_unasw_rsn: c.call_out_unasw_rsn,
-            sip_status: c.sip_status_code,
-            call_rel_direction: c.call_rel_direction,
-        });
+        let outcome = classify(&c.codes(state_code));
         let numbers = numbers_text(&c.caller_num, c.callee(), &c.bind_num);
         let d = calls::Derived {
             outcome,

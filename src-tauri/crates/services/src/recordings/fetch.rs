@@ -103,13 +103,13 @@ fn targets(db: &DbManager, req: &FetchRequest) -> Result<Vec<RecCall>, ServiceEr
                 c.state,
                 Some(RecordingState::Waiting | RecordingState::Failed | RecordingState::Evicted)
             );
-            if wanted && req.since.is_none_or(|s| c.start_time >= s) {
+            if wanted && req.since.is_none_or(|s| c.call.start_time >= s) {
                 out.push(c);
             }
         }
     }
-    out.sort_by_key(|c| (c.deletes_at(), c.call_id));
-    out.dedup_by_key(|c| c.call_id);
+    out.sort_by_key(|c| (c.deletes_at(), c.call.id));
+    out.dedup_by_key(|c| c.call.id);
     Ok(out)
 }
 
@@ -147,7 +147,7 @@ fn sessions(
                 .clone(),
             None => None,
         };
-        out.insert(c.call_id, session);
+        out.insert(c.call.id, session);
     }
     Ok(out)
 }
@@ -211,7 +211,7 @@ pub async fn fetch_with(
     let jobs: Vec<attempt::Job> = calls
         .into_iter()
         .map(|c| {
-            let session = sessions.remove(&c.call_id).flatten();
+            let session = sessions.remove(&c.call.id).flatten();
             let http = session
                 .as_ref()
                 .and_then(|s| account_http.get(&s.account().name).cloned())

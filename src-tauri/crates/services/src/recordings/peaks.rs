@@ -66,7 +66,7 @@ pub fn playback(db: &DbManager, dir: &Path, call_id: i64) -> Result<PlaybackInfo
         call_id,
         source: file_name,
         mime: mime.into(),
-        duration_ms: rec.duration_ms.unwrap_or(c.talk_seconds * 1000),
+        duration_ms: rec.duration_ms.unwrap_or(c.call.talk_seconds * 1000),
         peaks,
         stream_url: None,
     })
@@ -82,7 +82,7 @@ pub fn mark_played(db: &DbManager, call_id: i64) -> Result<(), ServiceError> {
         &d,
         None,
         "recording.play",
-        &audit_target(call_id, &c.caller, &c.callee),
+        &audit_target(call_id, &c.call.caller, &c.call.callee),
         if ok { "0" } else { "notFetched" },
         ok,
     )?;
