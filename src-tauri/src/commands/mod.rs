@@ -8,7 +8,6 @@ pub mod bulk;
 pub mod calls;
 pub mod demo;
 pub mod import;
-pub mod jobs;
 pub mod numbers;
 pub mod privacy;
 pub mod recordings;

@@ -164,6 +164,7 @@ impl DbManager {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use maskline_store::testing;
 
     #[test]
     fn garbage_file_reports_corrupt_then_start_fresh_recovers() {
@@ -199,12 +200,8 @@ mod tests {
         let other = Db::open(&path).expect("create");
         let latest = maskline_store::MIGRATIONS.len() as i64;
         let holder = other.conn().expect("conn");
-        holder
-            .execute("DELETE FROM schema_migrations WHERE version = ?1", [latest])
-            .expect("pending");
-        holder
-            .execute_batch("CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);")
-            .expect("hold the lock");
+        testing::forget_migration(&holder, latest).expect("pending");
+        testing::hold_write_lock(&holder).expect("hold the lock");
         let m = DbManager::open(&path);
         match m.status() {
             DbStatus::Unavailable {
@@ -222,25 +219,15 @@ mod tests {
             assert!(matches!(m.recover(action), Err(ServiceError::NotDamaged)));
         }
         assert!(path.exists(), "the file was not set aside");
-        holder.execute_batch("ROLLBACK").expect("release");
-        holder
-            .execute(
-                "INSERT INTO schema_migrations (version, name) VALUES (?1, 'again')",
-                [latest],
-            )
-            .expect("the migration is applied after all");
+        testing::release(&holder).expect("release");
+        testing::record_migration(&holder, latest).expect("the migration is applied after all");
         drop(holder);
         drop(other);
         assert_eq!(
             m.recover(RecoverAction::Retry).expect("retry"),
             DbStatus::Ok
         );
-        let rows: i64 = m
-            .db()
-            .expect("open")
-            .conn()
-            .expect("conn")
-            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+        let rows = testing::rows_of_t(&m.db().expect("open").conn().expect("conn"))
             .expect("the same file, not a fresh one");
         assert_eq!(rows, 0);
     }

@@ -2,6 +2,7 @@
 
 use maskline_api::{ApiError, CodeCategory, Explanation, ResultCode};
 use maskline_domain::{AppError, ErrorCode, Mode};
+use maskline_formats::sheet::{self, SheetError};
 use maskline_store::StoreError;
 
 /// Errors from use cases. Converted to [`AppError`] at the IPC boundary.
@@ -24,6 +25,9 @@ pub enum ServiceError {
     Invalid { field: String, message: String },
     #[error("{0}")]
     NotFound(String),
+    /// A job of a kind that runs once at a time is already running (`crate::jobs`).
+    #[error("{0}")]
+    Busy(String),
     #[error("{0}")]
     Secret(#[from] maskline_secrets::SecretError),
     #[error("{0}")]
@@ -76,6 +80,18 @@ impl ServiceError {
     }
 }
 
+impl From<SheetError> for ServiceError {
+    fn from(e: SheetError) -> Self {
+        match e {
+            SheetError::Invalid { field, message } => ServiceError::Invalid { field, message },
+            // Another program (Excel, most often) may hold the file: say so.
+            SheetError::Write { path, error } => crate::fsx::write_error(&path, error, |e| {
+                ServiceError::from(sheet::cannot_write(&path, e))
+            }),
+        }
+    }
+}
+
 /// One bilingual line for an API failure: the code or kind, what it means, what to do.
 fn api_message(e: &ApiError) -> String {
     if let Some(code) = e.result_code() {
@@ -120,6 +136,7 @@ impl From<ServiceError> for AppError {
             ServiceError::Store(StoreError::NotFound { .. }) => ErrorCode::NotFound,
             ServiceError::Invalid { .. } => ErrorCode::InvalidInput,
             ServiceError::NotFound(_) => ErrorCode::NotFound,
+            ServiceError::Busy(_) => ErrorCode::InvalidInput,
             ServiceError::WrongMode { .. } => ErrorCode::InvalidInput,
             ServiceError::Api(ApiError::InvalidInput { .. }) => ErrorCode::InvalidInput,
             ServiceError::BindUnsure { .. } => ErrorCode::Internal,

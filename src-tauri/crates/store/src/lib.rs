@@ -23,6 +23,8 @@ pub mod numbers;
 pub mod pools;
 pub mod recordings;
 pub mod settings;
+#[cfg(feature = "test-support")]
+pub mod testing;
 pub mod timefmt;
 
 pub use backup::{

@@ -14,7 +14,7 @@ use maskline_store::{Db, numbers, timefmt};
 
 use super::plan::{Payload, parse_row};
 use crate::ServiceError;
-use crate::sheet::Table;
+use maskline_formats::sheet::Table;
 
 /// B and the subscription id of a live binding.
 type BOnX = (Option<String>, String);

@@ -19,16 +19,15 @@ use maskline_domain::{Language, Mode};
 use maskline_store::jobs;
 
 use crate::scope::account_row;
-use crate::sheet::{self, Table, read_table};
 use crate::{DbManager, ServiceError, audit};
+use maskline_formats::sheet::{self, Table, read_table};
 
 mod dryrun;
-pub mod mapping;
-pub mod plan;
 mod reconcile;
 mod runner;
 mod send;
 
+pub use maskline_formats::bulk::{mapping, plan};
 pub use runner::{JobControl, JobHandle, RATE_SHARE, RunOptions, start};
 
 /// The file's headers and the mapping detected from them.
@@ -280,9 +279,9 @@ fn write_by_extension(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if xlsx {
-        sheet::write_xlsx(path, headers, rows)
+        Ok(sheet::write_xlsx(path, headers, rows)?)
     } else {
-        sheet::write_csv(path, headers, rows)
+        Ok(sheet::write_csv(path, headers, rows)?)
     }
 }
 

@@ -7,14 +7,15 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use maskline_domain::calls::numbers_text;
 use maskline_domain::cdr::{CallEvent, Cdr, Record, parse_value};
-use maskline_domain::explain::{CallCodes, classify};
+use maskline_domain::explain::classify;
 use maskline_domain::import::{FileReport, ImportIssue, ImportStatus, MAX_ISSUES};
-use maskline_store::Conn as Connection;
-use maskline_store::{StoreError, calls};
+use maskline_store::StoreError;
+use maskline_store::calls::{self, ImportBatch, ImportSession};
+
+use maskline_formats::framer::{Frame, Framer};
+use maskline_formats::source;
 
 use super::Job;
-use super::framer::{Frame, Framer};
-use super::source;
 
 const TRUNCATED: &str = "truncated: this record does not end (the line or file was cut off) / 记录不完整(行或文件被截断)";
 /// Batches parsed ahead of the writer.
@@ -158,22 +159,13 @@ impl Tally {
         }
     }
 
-    fn cdr(&mut self, conn: &Connection, c: &Cdr<'_>) -> Result<(), StoreError> {
+    fn cdr(&mut self, batch: &ImportBatch<'_>, c: &Cdr<'_>) -> Result<(), StoreError> {
         let state_code = if self.have_events {
-            calls::disconnect_state_code(conn, &c.session_id)?
+            batch.disconnect_state_code(&c.session_id)?
         } else {
             None
         };
-        let outcome = classify(&CallCodes {
-            answered: c.answered(),
-            talk_seconds: c.talk_seconds(),
-            ul_fail_reason: c.ul_fail_reason,
-            state_code,
-            fwd_unasw_rsn: c.fwd_unasw_rsn,
-            call_out_unasw_rsn: c.call_out_unasw_rsn,
-            sip_status: c.sip_status_code,
-            call_rel_direction: c.call_rel_direction,
-        });
+        let outcome = classify(&c.codes(state_code));
         let numbers = numbers_text(&c.caller_num, c.callee(), &c.bind_num);
         let d = calls::Derived {
             outcome,
@@ -181,7 +173,7 @@ impl Tally {
             numbers: &numbers,
             import_id: Some(self.import_id),
         };
-        if calls::insert_cdr(conn, c, &d)? {
+        if batch.insert_cdr(c, &d)? {
             self.report.new += 1;
         } else {
             self.report.duplicate += 1;
@@ -191,14 +183,14 @@ impl Tally {
 
     /// Writes one batch in one transaction. When it fails the batch is rolled back by the
     /// caller, so its counts are taken back too: the report counts only what was kept.
-    fn write(&mut self, conn: &Connection, items: Vec<Item>) -> Result<(), StoreError> {
+    fn write(&mut self, session: &ImportSession<'_>, items: Vec<Item>) -> Result<(), StoreError> {
         let before = (
             self.report.new,
             self.report.duplicate,
             self.report.rejected,
             self.report.errors.len(),
         );
-        let written = self.write_batch(conn, items);
+        let written = self.write_batch(session, items);
         if written.is_err() {
             let (new, duplicate, rejected, errors) = before;
             self.report.new = new;
@@ -209,14 +201,19 @@ impl Tally {
         written
     }
 
-    fn write_batch(&mut self, conn: &Connection, items: Vec<Item>) -> Result<(), StoreError> {
-        conn.execute_batch("BEGIN IMMEDIATE")?;
+    /// A failure drops the batch, which rolls it back.
+    fn write_batch(
+        &mut self,
+        session: &ImportSession<'_>,
+        items: Vec<Item>,
+    ) -> Result<(), StoreError> {
+        let batch = session.batch()?;
         for it in items {
             match it {
-                Item::Cdr(c) => self.cdr(conn, &c)?,
+                Item::Cdr(c) => self.cdr(&batch, &c)?,
                 Item::Event(e) => {
                     self.have_events = true;
-                    if calls::insert_event(conn, &e, Some(self.import_id))? {
+                    if batch.insert_event(&e, Some(self.import_id))? {
                         self.report.new += 1;
                     } else {
                         self.report.duplicate += 1;
@@ -225,7 +222,7 @@ impl Tally {
                 Item::Reject(i) => self.reject(i),
             }
         }
-        Ok(conn.execute_batch("COMMIT")?)
+        batch.commit()
     }
 }
 
@@ -236,10 +233,10 @@ pub(super) struct FileFailure {
     pub error: StoreError,
 }
 
-/// Imports one file into `conn`; store failures abort (the open batch is rolled back) and
+/// Imports one file in `session`; store failures abort (the open batch is rolled back) and
 /// come back with the counts of the batches committed before.
 pub(super) fn import_file(
-    conn: &Connection,
+    session: &ImportSession<'_>,
     path: &Path,
     job: &mut Job<'_>,
 ) -> Result<FileReport, Box<FileFailure>> {
@@ -266,13 +263,10 @@ pub(super) fn import_file(
             error,
         })
     };
+    let conn = session.conn();
     let import_id = maskline_store::imports::begin(conn, &shown, size, mtime, super::now())
         .map_err(|e| fail(&empty, e))?;
-    let have_events: bool = conn
-        .query_row("SELECT EXISTS (SELECT 1 FROM call_events)", [], |r| {
-            r.get(0)
-        })
-        .map_err(|e| fail(&empty, e.into()))?;
+    let have_events = calls::has_events(conn).map_err(|e| fail(&empty, e))?;
     let mut t = Tally {
         report: empty,
         import_id,
@@ -282,10 +276,9 @@ pub(super) fn import_file(
     let (tx, rx) = sync_channel(AHEAD);
     let outcome = std::thread::scope(|s| {
         s.spawn(move || read(path, batch, tx));
-        write_all(conn, rx, job, &mut t)
+        write_all(session, rx, job, &mut t)
     });
     if let Err(e) = outcome {
-        let _ = conn.execute_batch("ROLLBACK");
         // Best effort (the database may be what failed): the history says failed, not running.
         let r = &t.report;
         let _ = maskline_store::imports::finish(
@@ -326,7 +319,7 @@ pub(super) fn import_file(
 /// The writer: one transaction per batch, progress after each, cancellation between them.
 /// Returning drops `rx`, which stops the reader.
 fn write_all(
-    conn: &Connection,
+    session: &ImportSession<'_>,
     rx: Receiver<Msg>,
     job: &mut Job<'_>,
     t: &mut Tally,
@@ -335,7 +328,7 @@ fn write_all(
         match msg {
             Msg::Batch(items, bytes) => {
                 let n = items.len() as u64;
-                t.write(conn, items)?;
+                t.write(session, items)?;
                 job.records += n;
                 job.report_progress(bytes);
                 if job.cancelled() {

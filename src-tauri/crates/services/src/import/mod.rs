@@ -14,15 +14,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use maskline_domain::import::{FileReport, ImportProgress, ImportStatus};
+use maskline_domain::recordings::{FetchProgress, FetchReport, FetchRequest};
 
-use maskline_store::{StoreError, calls};
+use maskline_store::calls::ImportSession;
 
+use crate::jobs::{Jobs, Kind};
+use crate::recordings::{self, FetchContext};
 use crate::{DbManager, ServiceError};
 
 mod file;
-pub mod framer;
-mod source;
+mod lock;
 pub mod watch;
+
+pub use lock::ImportLock;
 
 /// Extensions picked up when a folder is imported (files named explicitly are always read).
 pub const FOLDER_EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "gz", "txt", "log"];
@@ -302,15 +306,9 @@ pub fn import_paths(
         cancel,
         progress,
     };
-    // A bigger page cache while importing: index pages of a million-row table stay hot.
-    conn.execute_batch("PRAGMA cache_size = -65536")
-        .map_err(StoreError::from)?;
-    // Repairs an interrupted bulk import, then decides whether this one is bulk.
-    calls::create_secondary_indexes(&conn)?;
-    let bulk = bytes_total >= BULK_MIN_BYTES && calls::is_empty(&conn)?;
-    if bulk {
-        calls::drop_secondary_indexes(&conn)?;
-    }
+    // Repairs an interrupted bulk import, then decides whether this one is bulk (the
+    // secondary indexes are built once at the end); a bigger page cache meanwhile.
+    let session = ImportSession::begin(&conn, bytes_total >= BULK_MIN_BYTES)?;
     let mut reports = Vec::with_capacity(files.len() + skipped.len());
     reports.extend(skipped);
     let mut result: Result<(), ServiceError> = Ok(());
@@ -320,7 +318,7 @@ pub fn import_paths(
         }
         job.file_index = i as u32;
         job.path = f.display().to_string();
-        match file::import_file(&conn, f, &mut job) {
+        match file::import_file(&session, f, &mut job) {
             Ok(r) => {
                 job.bytes_before += r.bytes;
                 reports.push(r);
@@ -341,7 +339,7 @@ pub fn import_paths(
             }
         }
     }
-    if bulk && let Err(e) = calls::create_secondary_indexes(&conn) {
+    if let Err(e) = session.finish() {
         if e.is_damage() || result.is_err() {
             result = result.and(Err(e.into()));
         } else if let Some(last) = reports.last_mut() {
@@ -357,9 +355,39 @@ pub fn import_paths(
             });
         }
     }
-    let _ = conn.execute_batch("PRAGMA cache_size = -2000");
     result?;
     Ok(reports)
+}
+
+/// The import job of a process: one at a time in `jobs` (refused while one runs), stopped
+/// after its current batch by `jobs.cancel(Kind::Import)`. See [`import_paths`].
+pub fn import_job(
+    jobs: &Jobs,
+    dbm: &DbManager,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(&ImportProgress),
+) -> Result<Vec<FileReport>, ServiceError> {
+    let running = jobs.start(Kind::Import)?;
+    import_paths(dbm, paths, opts, &running.cancel, progress)
+}
+
+/// What follows every import (the app's, the watch folder's and the CLI's): when new records
+/// came in and "fetch recordings automatically" is on, the waiting recordings are fetched
+/// (the fetch job of `jobs`: refused while another fetch runs, which picks the new rows up
+/// anyway, or the next one does). `Ok(None)` when no fetch was due.
+pub async fn after_import(
+    jobs: &Jobs,
+    ctx: &FetchContext,
+    reports: &[FileReport],
+    progress: impl FnMut(&FetchProgress) + Send,
+) -> Result<Option<FetchReport>, ServiceError> {
+    if !recordings::fetch_after_import(&ctx.db, reports) {
+        return Ok(None);
+    }
+    recordings::fetch_job(jobs, ctx, &FetchRequest::default(), progress)
+        .await
+        .map(Some)
 }
 
 #[cfg(test)]

@@ -197,12 +197,12 @@ async fn off<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Optio
 }
 
 pub(crate) async fn run(job: Job) -> (i64, Outcome) {
-    let id = job.call.call_id;
+    let id = job.call.call.id;
     (id, run_inner(job).await.unwrap_or(Outcome::Skipped))
 }
 
 async fn run_inner(job: Job) -> Option<Outcome> {
-    let id = job.call.call_id;
+    let id = job.call.call.id;
     if job.cancel.load(Ordering::Relaxed) {
         return Some(Outcome::Cancelled);
     }
@@ -284,7 +284,7 @@ pub(crate) fn record_failure(db: &DbManager, c: &RecCall, f: &Failure) -> Result
     let d = db.db()?;
     Ok(store::set_failed(
         &*d.conn()?,
-        c.call_id,
+        c.call.id,
         f.expired,
         &f.kind,
         &f.message,
@@ -311,7 +311,7 @@ async fn attempts(job: &Job) -> Result<(), Step> {
             true,
         )));
     };
-    let part = part_path(&job.dir, c.call_id);
+    let part = part_path(&job.dir, c.call.id);
     let mut link: Option<Url> = None;
     let (mut retries, mut relinks) = (0u32, 0u32);
     loop {

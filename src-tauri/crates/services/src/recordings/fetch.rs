@@ -17,6 +17,7 @@ use tokio::sync::mpsc;
 use super::attempt::{self, Outcome};
 use super::now_secs;
 use crate::bindings::Session;
+use crate::jobs::{Jobs, Kind};
 use crate::{DbManager, ServiceError, accounts};
 
 /// What a fetch job needs: the database, the keyring (for the accounts' clients) and the
@@ -64,6 +65,18 @@ pub async fn fetch(
     fetch_with(ctx, &FetchOptions::default(), req, cancel, progress).await
 }
 
+/// The fetch job of a process: one at a time in `jobs` (refused while one runs), stopped by
+/// `jobs.cancel(Kind::Fetch)`. See [`fetch`].
+pub async fn fetch_job(
+    jobs: &Jobs,
+    ctx: &FetchContext,
+    req: &FetchRequest,
+    progress: impl FnMut(&FetchProgress) + Send,
+) -> Result<FetchReport, ServiceError> {
+    let running = jobs.start(Kind::Fetch)?;
+    fetch(ctx, req, running.cancel.clone(), progress).await
+}
+
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
 ) -> Result<T, ServiceError> {
@@ -90,13 +103,13 @@ fn targets(db: &DbManager, req: &FetchRequest) -> Result<Vec<RecCall>, ServiceEr
                 c.state,
                 Some(RecordingState::Waiting | RecordingState::Failed | RecordingState::Evicted)
             );
-            if wanted && req.since.is_none_or(|s| c.start_time >= s) {
+            if wanted && req.since.is_none_or(|s| c.call.start_time >= s) {
                 out.push(c);
             }
         }
     }
-    out.sort_by_key(|c| (c.deletes_at(), c.call_id));
-    out.dedup_by_key(|c| c.call_id);
+    out.sort_by_key(|c| (c.deletes_at(), c.call.id));
+    out.dedup_by_key(|c| c.call.id);
     Ok(out)
 }
 
@@ -134,7 +147,7 @@ fn sessions(
                 .clone(),
             None => None,
         };
-        out.insert(c.call_id, session);
+        out.insert(c.call.id, session);
     }
     Ok(out)
 }
@@ -198,7 +211,7 @@ pub async fn fetch_with(
     let jobs: Vec<attempt::Job> = calls
         .into_iter()
         .map(|c| {
-            let session = sessions.remove(&c.call_id).flatten();
+            let session = sessions.remove(&c.call.id).flatten();
             let http = session
                 .as_ref()
                 .and_then(|s| account_http.get(&s.account().name).cloned())

@@ -12,10 +12,10 @@ use sha2::{Digest, Sha256};
 use super::attempt::{Failure, part_path};
 use super::cache::{evict_to, limit_bytes};
 use super::peaks::audit_target;
-use super::wav::{self, BadFile};
 use super::{now_ms, now_secs};
 use crate::bindings::Session;
 use crate::{DbManager, ServiceError, audit};
+use maskline_formats::wav::{self, BadFile};
 
 pub(crate) struct Finished {
     pub bytes: u64,
@@ -87,7 +87,7 @@ pub(crate) fn finish(
     c: &RecCall,
     session: Option<&Session>,
 ) -> Result<Finished, Failure> {
-    let part = part_path(dir, c.call_id);
+    let part = part_path(dir, c.call.id);
     let discard = |f: Failure| {
         let _ = std::fs::remove_file(&part);
         f
@@ -136,7 +136,7 @@ pub(crate) fn finish(
     }
     let duration_ms = match kind {
         wav::Kind::Wav(w) => Some(w.duration_ms()),
-        wav::Kind::Mp3 => Some(c.talk_seconds * 1000),
+        wav::Kind::Mp3 => Some(c.call.talk_seconds * 1000),
     };
     let row = Fetched {
         file_name: file_name.clone(),
@@ -147,18 +147,18 @@ pub(crate) fn finish(
         fetched_at: now_secs(),
         lru_ms: now_ms(),
     };
-    store::set_fetched(&conn, c.call_id, &row).map_err(disk)?;
-    let evicted = evict_to(&conn, dir, limit, Some(c.call_id)).unwrap_or(0);
+    store::set_fetched(&conn, c.call.id, &row).map_err(disk)?;
+    let evicted = evict_to(&conn, dir, limit, Some(c.call.id)).unwrap_or(0);
     let account = session.map(|s| s.account().name.clone());
     if let Err(e) = audit::record(
         &d,
         account.as_deref(),
         "recording.download",
-        &audit_target(c.call_id, &c.caller, &c.callee),
+        &audit_target(c.call.id, &c.call.caller, &c.call.callee),
         "0",
         true,
     ) {
-        tracing::warn!(call_id = c.call_id, error = %e, "recordings: audit entry not written");
+        tracing::warn!(call_id = c.call.id, error = %e, "recordings: audit entry not written");
     }
     Ok(Finished {
         bytes: len,

@@ -33,15 +33,14 @@ mod fetch;
 mod finish;
 mod peaks;
 pub mod serve;
-pub mod wav;
 
 pub use cache::{
     delete_local, enforce_limit, fetch_after_import, remove_orphans, set_settings, settings,
     storage,
 };
 pub use export::export_zip;
-pub use fetch::{FetchContext, FetchOptions, fetch, fetch_with};
-pub use peaks::{compute_peaks, mark_played, playback};
+pub use fetch::{FetchContext, FetchOptions, fetch, fetch_job, fetch_with};
+pub use peaks::{mark_played, playback};
 
 /// The recordings folder inside a data folder.
 pub fn dir_in(data_dir: &Path) -> PathBuf {
@@ -67,10 +66,14 @@ fn status_of(c: &RecCall) -> RecordingStatus {
     let state = c.state.unwrap_or(RecordingState::NotRecorded);
     let fetched = state == RecordingState::Fetched;
     RecordingStatus {
-        call_id: c.call_id,
+        call_id: c.call.id,
         state,
-        not_recorded: not_recorded_reason(c.has_recording, c.answered, c.talk_seconds),
-        platform_deletes_at: c.has_recording.then(|| c.deletes_at()),
+        not_recorded: not_recorded_reason(
+            c.call.has_recording,
+            c.call.answered,
+            c.call.talk_seconds,
+        ),
+        platform_deletes_at: c.call.has_recording.then(|| c.deletes_at()),
         error: rec.and_then(|r| r.error.clone()).filter(|_| !fetched),
         error_kind: rec.and_then(|r| r.error_kind.clone()).filter(|_| !fetched),
         attempts: rec.map_or(0, |r| r.attempts),
@@ -90,13 +93,13 @@ fn status_of(c: &RecCall) -> RecordingStatus {
 
 fn row_of(c: &RecCall) -> RecordingRow {
     RecordingRow {
-        call_id: c.call_id,
-        start_time: c.start_time,
-        direction: c.direction,
-        caller: c.caller.clone(),
-        callee: c.callee.clone(),
-        x_number: c.x_number.clone(),
-        talk_seconds: c.talk_seconds,
+        call_id: c.call.id,
+        start_time: c.call.start_time,
+        direction: c.call.direction,
+        caller: c.call.caller.clone(),
+        callee: c.call.callee.clone(),
+        x_number: c.call.x_number.clone(),
+        talk_seconds: c.call.talk_seconds,
         status: status_of(c),
     }
 }

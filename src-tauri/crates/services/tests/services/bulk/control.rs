@@ -8,8 +8,9 @@ use std::time::Duration;
 use maskline_api::axb::{AxbBindRequest, AxbUnbind};
 use maskline_api::{AuthScheme, Client, ClientConfig, Sensitive};
 use maskline_domain::jobs::{JobKind, JobState, RowState};
+use maskline_formats::sheet;
+use maskline_services::audit;
 use maskline_services::bulk::{self, RunOptions};
-use maskline_services::{audit, sheet};
 use support::{env, num};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,11 +1,33 @@
 //! Reading and writing the spreadsheets operators exchange with Maskline: CSV (UTF-8 with or
 //! without BOM, or GBK/GB18030 as saved by Excel on Chinese Windows) and XLSX.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
 
-use crate::ServiceError;
+/// Why a spreadsheet could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum SheetError {
+    /// The file (named by `field`) cannot be read, or its contents cannot be encoded: `message`
+    /// says why and what to do.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+    /// The finished file could not be put in place (`path`): the caller decides how to word
+    /// it (another program may hold the file); [`cannot_write`] is the plain wording.
+    #[error("{}: {error}", path.display())]
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+/// Header text reduced for matching: lower case, no spaces, `_`, `-` or brackets.
+pub fn header_key(h: &str) -> String {
+    h.chars()
+        .filter(|c| !c.is_whitespace() && !"_-()/\u{ff08}\u{ff09}".contains(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 /// A file read as text cells: the header row and the data rows with their 1-based row numbers
 /// in the file (blank rows are skipped but keep the numbering).
@@ -26,8 +48,8 @@ impl Table {
     }
 }
 
-fn unreadable(path: &Path, why: impl std::fmt::Display) -> ServiceError {
-    ServiceError::Invalid {
+fn unreadable(path: &Path, why: impl std::fmt::Display) -> SheetError {
+    SheetError::Invalid {
         field: path.display().to_string(),
         message: format!(
             "cannot read this file: {why}. Save it as CSV or XLSX and try again / 无法读取该文件,请另存为 CSV 或 XLSX 后重试"
@@ -36,7 +58,7 @@ fn unreadable(path: &Path, why: impl std::fmt::Display) -> ServiceError {
 }
 
 /// Reads `.xlsx`/`.xls` with calamine (first sheet), anything else as CSV.
-pub fn read_table(path: &Path) -> Result<Table, ServiceError> {
+pub fn read_table(path: &Path) -> Result<Table, SheetError> {
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
         |f| f.to_string_lossy().into(),
@@ -82,17 +104,21 @@ pub fn decode_text(bytes: &[u8]) -> String {
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, csv::Error> {
-    let text = decode_text(bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    rdr.records()
-        .map(|r| r.map(|rec| rec.iter().map(str::to_string).collect()))
-        .collect()
+    csv_rows(&decode_text(bytes)).collect()
 }
 
-fn read_workbook(path: &Path) -> Result<Vec<Vec<String>>, ServiceError> {
+/// The rows of decoded CSV text (see [`decode_text`]) as Maskline reads them: no header row
+/// set apart, rows of any length.
+pub fn csv_rows(text: &str) -> impl Iterator<Item = Result<Vec<String>, csv::Error>> + '_ {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .into_records()
+        .map(|r| r.map(|rec| rec.iter().map(str::to_string).collect()))
+}
+
+fn read_workbook(path: &Path) -> Result<Vec<Vec<String>>, SheetError> {
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
     let range = wb
         .worksheet_range_at(0)
@@ -116,7 +142,7 @@ fn cell_text(d: &Data) -> String {
 }
 
 /// Writes rows as CSV with a UTF-8 BOM (so Excel opens Chinese text correctly).
-pub fn write_csv(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> Result<(), ServiceError> {
+pub fn write_csv(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> Result<(), SheetError> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
@@ -130,7 +156,7 @@ pub fn write_csv(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> Result<
 }
 
 /// Writes rows as an XLSX sheet; every cell is text, so numbers keep their `+86` and digits.
-pub fn write_xlsx(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> Result<(), ServiceError> {
+pub fn write_xlsx(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> Result<(), SheetError> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sheet = wb.add_worksheet();
     let bold = rust_xlsxwriter::Format::new().set_bold();
@@ -152,17 +178,21 @@ pub fn write_xlsx(path: &Path, headers: &[&str], rows: &[Vec<String>]) -> Result
     write_atomically(path, &bytes)
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ServiceError> {
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SheetError> {
     let tmp = path.with_extension("part");
     std::fs::write(&tmp, bytes).map_err(|e| cannot_write(path, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
+    std::fs::rename(&tmp, path).map_err(|error| {
         let _ = std::fs::remove_file(&tmp);
-        crate::fsx::write_error(path, e, |e| cannot_write(path, e))
+        SheetError::Write {
+            path: path.to_path_buf(),
+            error,
+        }
     })
 }
 
-fn cannot_write(path: &Path, e: std::io::Error) -> ServiceError {
-    ServiceError::Invalid {
+/// The plain wording of a file that cannot be written.
+pub fn cannot_write(path: &Path, e: std::io::Error) -> SheetError {
+    SheetError::Invalid {
         field: path.display().to_string(),
         message: format!(
             "cannot write this file: {e}. Choose another folder or free disk space / 无法写入该文件,请换一个位置或释放磁盘空间"

@@ -2,7 +2,7 @@
 //! G.711 decoders (ITU-T G.711, written from the standard's segment tables).
 //!
 //! The platform records WAV in A-law (format tag 6), which Chromium and WebView2 do not play:
-//! [`super::serve`] turns such files into 16-bit PCM on the fly with [`decode_g711`].
+//! `maskline_services::recordings::serve` turns such files into 16-bit PCM on the fly with [`decode_g711`].
 
 /// How the samples of a WAV file are coded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

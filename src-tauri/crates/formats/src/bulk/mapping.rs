@@ -4,7 +4,7 @@
 use maskline_domain::Mode;
 use maskline_domain::jobs::{BulkField, ColumnMapping, JobKind, MappedColumn};
 
-use crate::numbers::header_key;
+use crate::sheet::header_key;
 
 /// Header names recognised for each field (compared after [`header_key`]).
 const NAMES: &[(BulkField, &[&str])] = &[
