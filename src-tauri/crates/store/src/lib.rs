@@ -17,6 +17,7 @@ mod db;
 pub mod demo;
 mod error;
 pub mod imports;
+pub mod inbox;
 pub mod jobs;
 mod migrate;
 pub mod numbers;

@@ -66,6 +66,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "import_interrupted",
         sql: include_str!("../migrations/0010_import_interrupted.sql"),
     },
+    Migration {
+        version: 11,
+        name: "receiver_inbox",
+        sql: include_str!("../migrations/0011_receiver_inbox.sql"),
+    },
 ];
 
 /// The schema version this build expects.

@@ -19,6 +19,7 @@ use maskline_store::{StoreError, calls};
 
 use crate::{DbManager, ServiceError};
 
+pub mod body;
 mod file;
 pub mod framer;
 mod source;

@@ -1,0 +1,145 @@
+//! Importing notification bodies that arrived over HTTP (the push receiver,
+//! `maskline-receiver`) with the parser, dedupe and import history of file imports: a body is
+//! read exactly like one JSON value of a file, records already stored count as duplicates (a
+//! retried push is a no-op), and each call gives one `imports` row for all its bodies.
+
+use maskline_domain::import::{FileReport, ImportIssue, ImportStatus, MAX_ISSUES};
+use maskline_store::Conn as Connection;
+use maskline_store::StoreError;
+
+use super::file::{Item, Tally, value};
+
+/// One body to import: its caller's id (the receiver's inbox id) and its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Body<'a> {
+    pub id: i64,
+    pub bytes: &'a [u8],
+}
+
+/// Called for each body inside the transaction that wrote its records, with the body's id,
+/// its own counts and issues, and the id of the `imports` row: the caller records the outcome
+/// atomically with the records (a crash leaves either both or neither).
+pub type OnBody<'c> = dyn FnMut(&Connection, i64, &FileReport, i64) -> Result<(), StoreError> + 'c;
+
+/// Imports `bodies` in one transaction under one `imports` row named `label`. Returns the
+/// total counts (as a file import's report, `path` = `label`). On a store error nothing of the
+/// call is kept (rolled back) and the error is returned: the bodies can be imported again.
+pub fn import_bodies(
+    conn: &Connection,
+    label: &str,
+    bodies: &[Body<'_>],
+    on_body: &mut OnBody<'_>,
+) -> Result<FileReport, StoreError> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let written = write(conn, label, bodies, on_body);
+    match written {
+        Ok(r) => match conn.execute_batch("COMMIT") {
+            Ok(()) => Ok(r),
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e.into())
+            }
+        },
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn write(
+    conn: &Connection,
+    label: &str,
+    bodies: &[Body<'_>],
+    on_body: &mut OnBody<'_>,
+) -> Result<FileReport, StoreError> {
+    let size: u64 = bodies.iter().map(|b| b.bytes.len() as u64).sum();
+    let now = super::now();
+    let import_id = maskline_store::imports::begin(conn, label, size, None, now)?;
+    let mut have_events: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM call_events)", [], |r| {
+            r.get(0)
+        })?;
+    let mut total = FileReport {
+        path: label.to_string(),
+        new: 0,
+        duplicate: 0,
+        rejected: 0,
+        errors: Vec::new(),
+        status: ImportStatus::Done,
+        error: None,
+        bytes: size,
+    };
+    for b in bodies {
+        let mut items = Vec::new();
+        let bytes = b.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b.bytes);
+        value(1, bytes, &mut items);
+        let mut t = Tally {
+            report: FileReport {
+                path: format!("{label} #{}", b.id),
+                new: 0,
+                duplicate: 0,
+                rejected: 0,
+                errors: Vec::new(),
+                status: ImportStatus::Done,
+                error: None,
+                bytes: b.bytes.len() as u64,
+            },
+            import_id,
+            have_events,
+        };
+        if items.is_empty() {
+            t.reject(ImportIssue {
+                line: 1,
+                at: String::new(),
+                field: None,
+                reason:
+                    "the body holds no call event and no CDR / 推送内容中没有呼叫事件,也没有话单"
+                        .into(),
+            });
+        }
+        for it in items {
+            match it {
+                Item::Cdr(c) => t.cdr(conn, &c)?,
+                Item::Event(e) => {
+                    t.have_events = true;
+                    if maskline_store::calls::insert_event(conn, &e, Some(import_id))? {
+                        t.report.new += 1;
+                    } else {
+                        t.report.duplicate += 1;
+                    }
+                }
+                Item::Reject(mut i) => {
+                    if i.at.is_empty() {
+                        i.at = format!("push #{}", b.id);
+                    }
+                    t.reject(i)
+                }
+            }
+        }
+        have_events = t.have_events;
+        on_body(conn, b.id, &t.report, import_id)?;
+        total.new += t.report.new;
+        total.duplicate += t.report.duplicate;
+        total.rejected += t.report.rejected;
+        for i in t.report.errors {
+            if total.errors.len() < MAX_ISSUES {
+                total.errors.push(i);
+            }
+        }
+    }
+    maskline_store::imports::add_issues(conn, import_id, &total.errors)?;
+    maskline_store::imports::finish(
+        conn,
+        import_id,
+        &maskline_store::imports::Finish {
+            status: total.status,
+            new: total.new,
+            duplicate: total.duplicate,
+            rejected: total.rejected,
+            error: None,
+            now: super::now(),
+        },
+    )?;
+    Ok(total)
+}
