@@ -7,16 +7,28 @@ use std::time::Duration;
 
 use crate::common::*;
 
-fn spawn(cfg: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_maskline-receiver"))
-        .arg("run")
-        .arg("--config")
-        .arg(cfg)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("receiver binary starts")
+/// The child process, killed when dropped (also when an assertion fails).
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn(cfg: &Path) -> Running {
+    Running(
+        Command::new(env!("CARGO_BIN_EXE_maskline-receiver"))
+            .arg("run")
+            .arg("--config")
+            .arg(cfg)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("receiver binary starts"),
+    )
 }
 
 async fn wait_healthy(base: &str) {
@@ -68,8 +80,9 @@ async fn killed_mid_stream_and_restarted_while_the_platform_retries_loses_and_do
         inbox_rows(&db) >= total / 4
     })
     .await;
-    child.kill().expect("SIGKILL");
-    let _ = child.wait();
+    // std's kill() is SIGKILL on Unix: no shutdown code runs.
+    child.0.kill().expect("SIGKILL");
+    let _ = child.0.wait();
     let at_kill = inbox_rows(&db);
     assert!(
         at_kill < total,
@@ -78,7 +91,7 @@ async fn killed_mid_stream_and_restarted_while_the_platform_retries_loses_and_do
     // The simulator keeps pushing into a closed port: those fail and wait for their retry.
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    let mut child = spawn(&cfg);
+    let child = spawn(&cfg);
     wait_healthy(&base).await;
     let mut ds = Vec::new();
     for _ in 0..200 {
@@ -98,11 +111,6 @@ async fn killed_mid_stream_and_restarted_while_the_platform_retries_loses_and_do
         ds.iter().all(|d| d["status"] == "delivered"),
         "every push delivered in the end"
     );
-    let retried = ds
-        .iter()
-        .filter(|d| d["attempts"].as_u64() > Some(1))
-        .count();
-    assert!(retried > 0, "some pushes were retried after the kill");
     until(60, "the inbox to be parsed", || {
         count(
             &db,
@@ -110,8 +118,7 @@ async fn killed_mid_stream_and_restarted_while_the_platform_retries_loses_and_do
         ) == 0
     })
     .await;
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
 
     let mut cdrs = 0;
     let mut events = 0;
@@ -134,4 +141,9 @@ async fn killed_mid_stream_and_restarted_while_the_platform_retries_loses_and_do
         count(&db, "SELECT count(*) FROM receiver_inbox") >= total,
         "every push stored at least once (a retry of a push whose 200 was lost twice)"
     );
+    let retried = ds
+        .iter()
+        .filter(|d| d["attempts"].as_u64() > Some(1))
+        .count();
+    assert!(retried > 0, "some pushes were retried after the kill");
 }
