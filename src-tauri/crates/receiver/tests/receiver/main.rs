@@ -2,6 +2,7 @@
 
 mod common;
 mod kill;
+mod tls_check;
 
 use std::path::Path;
 use std::time::Duration;
