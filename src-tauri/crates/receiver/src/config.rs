@@ -394,6 +394,15 @@ mod tests {
         assert_eq!(p.len(), 3, "{p:?}");
     }
 
+    #[test]
+    fn the_example_configuration_is_valid() {
+        let c = parse(include_str!("../receiver.example.toml"));
+        assert!(static_problems(&c).is_empty(), "{:?}", static_problems(&c));
+        assert_eq!(c.apps.len(), 2);
+        assert_eq!(c.paths.events, DEFAULT_EVENTS_PATH);
+        assert_eq!(c.max_skew_secs, 300);
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_secret_file_others_can_read_is_refused() {
