@@ -13,8 +13,9 @@ use tokio::sync::watch;
 use crate::Shared;
 use crate::status::Counters;
 
-/// Pushes parsed per transaction at most.
-const BATCH: u32 = 200;
+/// Pushes parsed per transaction at most (a transaction holds the write lock, and the handlers
+/// storing new pushes wait for it: small enough to keep acknowledgements fast).
+const BATCH: u32 = 50;
 
 /// What one parsed batch gave (broadcast for a live view).
 #[derive(Debug, Clone, PartialEq, Eq)]
