@@ -163,6 +163,9 @@ pub fn check(c: &Config) -> Vec<Problem> {
             }
             None
         }
+        // Opening migrates the file to this version's schema: only when the keyring accounts
+        // must be looked up in it (`run` opens it anyway).
+        Ok(_) if !needs_db => None,
         Ok(path) => {
             let dbm = DbManager::open_existing(&path);
             match dbm.db() {
