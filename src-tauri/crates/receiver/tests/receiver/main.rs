@@ -1,6 +1,7 @@
 //! The receiver against the simulator pushing for real: real HTTP, real SQLite file.
 
 mod common;
+mod hygiene;
 mod keyring;
 mod kill;
 mod tls_check;
