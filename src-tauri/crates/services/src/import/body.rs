@@ -143,3 +143,85 @@ fn write(
     )?;
     Ok(total)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FEE: &[u8] = br#"{"eventType":"fee","feeLst":[{"direction":1,"spId":"sp","appKey":"k","icid":"ic-1","bindNum":"+8617000000001","sessionId":"s1","callerNum":"+8613800000001","calleeNum":"+8617000000001","fwdDstNum":"+8613900000002","callInTime":"2026-12-07 10:00:00","callEndTime":"2026-12-07 10:01:00"}]}"#;
+
+    fn run(conn: &Connection, bodies: &[Body<'_>]) -> (FileReport, Vec<(i64, u64, u64, u64)>) {
+        let mut seen = Vec::new();
+        let r = import_bodies(conn, "test", bodies, &mut |_, id, r, _| {
+            seen.push((id, r.new, r.duplicate, r.rejected));
+            Ok(())
+        })
+        .expect("import");
+        (r, seen)
+    }
+
+    #[test]
+    fn a_body_again_is_a_duplicate_and_a_bad_one_is_a_rejection_in_the_history() {
+        let db = maskline_store::Db::in_memory().expect("db");
+        let conn = db.conn().expect("conn");
+        let (r, seen) = run(
+            &conn,
+            &[
+                Body { id: 1, bytes: FEE },
+                Body { id: 2, bytes: FEE },
+                Body {
+                    id: 3,
+                    bytes: b"{\"eventType\":\"fee\",\"feeLst\":[",
+                },
+                Body {
+                    id: 4,
+                    bytes: b"{}",
+                },
+            ],
+        );
+        assert_eq!(
+            seen,
+            [(1, 1, 0, 0), (2, 0, 1, 0), (3, 0, 0, 1), (4, 0, 0, 1)]
+        );
+        assert_eq!((r.new, r.duplicate, r.rejected), (1, 1, 2));
+        let rows = maskline_store::imports::recent(&conn, 5).expect("history");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].new, rows[0].duplicate, rows[0].rejected),
+            (1, 1, 2)
+        );
+        assert_eq!(rows[0].status, "done");
+        let calls: i64 = conn
+            .query_row("SELECT count(*) FROM calls", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn an_error_from_the_callback_keeps_nothing() {
+        let db = maskline_store::Db::in_memory().expect("db");
+        let conn = db.conn().expect("conn");
+        let r = import_bodies(
+            &conn,
+            "test",
+            &[Body { id: 1, bytes: FEE }],
+            &mut |_, _, _, _| {
+                Err(StoreError::NotFound {
+                    path: std::path::PathBuf::new(),
+                })
+            },
+        );
+        assert!(r.is_err());
+        let n: i64 = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM calls) + (SELECT count(*) FROM imports)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(
+            n, 0,
+            "the records and the history row are rolled back with it"
+        );
+    }
+}
