@@ -85,6 +85,8 @@ async fn no_secret_in_the_log_the_answers_or_the_database() {
         db.exists() && count(&db, "SELECT count(*) FROM calls") == 1
     })
     .await;
+    // The counters reach the log every status_log_secs (1 s here).
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     let _ = child.kill();
     let _ = child.wait();
     assert!(up, "receiver came up");
@@ -108,6 +110,10 @@ async fn no_secret_in_the_log_the_answers_or_the_database() {
     assert!(
         log_text.contains("refused"),
         "the log says what was refused: {log_text}"
+    );
+    assert!(
+        log_text.contains("received 5 · stored 1 · duplicate 0 · refused 4 · rejected 0"),
+        "the counters are in the log: {log_text}"
     );
     for (_, secret) in ALL {
         for needle in [secret.to_string(), b64(secret)] {
