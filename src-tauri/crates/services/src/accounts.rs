@@ -240,6 +240,26 @@ pub fn client_for(
     Ok((view(row, secrets)?, client))
 }
 
+/// The app key and secret of an account (by name), for verifying the platform's pushes to
+/// that app (the push receiver, `maskline-receiver`). The secret goes straight into the
+/// receiver's verifier; like [`client_for`], nothing shows or stores it.
+pub fn push_credentials(
+    dbm: &DbManager,
+    secrets: &dyn SecretStore,
+    name: &str,
+) -> Result<(String, Sensitive<String>), ServiceError> {
+    let row = find(dbm, name)?;
+    let missing = || {
+        ServiceError::NotFound(format!(
+            "the keyring has no credentials for account {:?}; add them again / 系统钥匙串中没有该账号的凭据,请重新填写",
+            row.name
+        ))
+    };
+    let key = secrets.get(&key_entry(row.id))?.ok_or_else(missing)?;
+    let secret = secrets.get(&secret_entry(row.id))?.ok_or_else(missing)?;
+    Ok((key.expose().clone(), secret))
+}
+
 /// Edits an account. A `None` secret keeps the saved one; a changed app key is saved too.
 pub fn update(
     dbm: &DbManager,

@@ -239,7 +239,13 @@ pub struct ImportBatch<'c> {
     open: bool,
 }
 
-impl ImportBatch<'_> {
+impl<'c> ImportBatch<'c> {
+    /// The connection inside this batch's transaction, for what the caller records atomically
+    /// with the batch's rows (the import history, the push receiver's inbox outcome).
+    pub fn conn(&self) -> &'c Connection {
+        self.conn
+    }
+
     /// See [`insert_cdr`].
     pub fn insert_cdr(&self, c: &Cdr<'_>, d: &Derived<'_>) -> Result<bool, StoreError> {
         insert_cdr(self.conn, c, d)

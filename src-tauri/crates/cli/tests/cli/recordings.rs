@@ -2,7 +2,7 @@
 //! exit as scripts expect. Fetching against the simulator is covered by the services tests;
 //! here, that `maskline import` fetches the new calls' recordings as the app does.
 
-mod bind_support;
+use crate::support as bind_support;
 
 use std::process::Command;
 use std::time::{Duration, Instant};

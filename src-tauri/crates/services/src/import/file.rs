@@ -25,7 +25,7 @@ const AHEAD: usize = 2;
 const PREALLOCATE: usize = 8192;
 
 /// One record as handed from the reader to the writer.
-enum Item {
+pub(super) enum Item {
     Cdr(Box<Cdr<'static>>),
     Event(CallEvent<'static>),
     Reject(ImportIssue),
@@ -48,7 +48,7 @@ fn issue(line: u64, at: &str, field: Option<&str>, reason: impl Into<String>) ->
 }
 
 /// Parses one framed value into items.
-fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
+pub(super) fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
     let records = match parse_value(bytes) {
         Ok(r) => r,
         Err(e) => {
@@ -145,21 +145,21 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
 }
 
 /// Counts and issues of the file being written.
-struct Tally {
-    report: FileReport,
-    import_id: i64,
-    have_events: bool,
+pub(super) struct Tally {
+    pub(super) report: FileReport,
+    pub(super) import_id: i64,
+    pub(super) have_events: bool,
 }
 
 impl Tally {
-    fn reject(&mut self, i: ImportIssue) {
+    pub(super) fn reject(&mut self, i: ImportIssue) {
         self.report.rejected += 1;
         if self.report.errors.len() < MAX_ISSUES {
             self.report.errors.push(i);
         }
     }
 
-    fn cdr(&mut self, batch: &ImportBatch<'_>, c: &Cdr<'_>) -> Result<(), StoreError> {
+    pub(super) fn cdr(&mut self, batch: &ImportBatch<'_>, c: &Cdr<'_>) -> Result<(), StoreError> {
         let state_code = if self.have_events {
             batch.disconnect_state_code(&c.session_id)?
         } else {

@@ -22,6 +22,7 @@ use crate::jobs::{Jobs, Kind};
 use crate::recordings::{self, FetchContext};
 use crate::{DbManager, ServiceError};
 
+pub mod body;
 mod file;
 mod lock;
 pub mod watch;
