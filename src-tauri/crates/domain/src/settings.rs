@@ -77,7 +77,6 @@ pub enum WatchProblem {
 #[serde(rename_all = "camelCase")]
 pub struct WatchImport {
     /// When the import finished, UTC epoch seconds.
-    #[ts(type = "number")]
     pub at: i64,
     pub report: crate::import::FileReport,
 }
@@ -96,7 +95,6 @@ pub struct WatchStatus {
     /// The file being imported now.
     pub importing: Option<String>,
     /// Files imported since the watch started (also counts files re-imported after a change).
-    #[ts(type = "number")]
     pub imported_files: u64,
     pub last_import: Option<WatchImport>,
 }
