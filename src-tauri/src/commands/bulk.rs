@@ -141,8 +141,9 @@ pub async fn bulk_start(
 fn not_running(job_id: i64) -> AppError {
     AppError::new(
         ErrorCode::NotFound,
-        format!(
-            "bulk job {job_id} is not running; start it again to resume / 批量任务 {job_id} 未在运行,请重新开始以继续"
+        maskline_domain::text!(
+            "bulk job {job_id} is not running; start it again to resume",
+            "批量任务 {job_id} 未在运行,请重新开始以继续"
         ),
     )
 }

@@ -31,8 +31,9 @@ impl JobSlot {
         {
             return Err(AppError::new(
                 ErrorCode::InvalidInput,
-                format!(
-                    "{what} is already running: wait for it or cancel it / 已有任务在进行,请等待或取消"
+                maskline_domain::text!(
+                    "{what} is already running: wait for it or cancel it",
+                    "已有同类任务({what})在进行,请等待它结束或取消它"
                 ),
             ));
         }

@@ -133,7 +133,11 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
             }
             if all_rejected(r) {
                 println!(
-                    "  every record of this file was rejected: nothing was imported from it / 本文件所有记录均被拒绝,未导入任何记录"
+                    "{}",
+                    maskline_domain::text!(
+                        "  every record of this file was rejected: nothing was imported from it",
+                        "本文件所有记录均被拒绝,未导入任何记录"
+                    )
                 );
             }
         }
@@ -141,7 +145,11 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
     }
     if interrupted {
         eprintln!(
-            "stopped by Ctrl-C: the records imported so far are kept; import the same files again to finish (records already in count as duplicates) / 已按 Ctrl-C 停止:已导入的记录会保留;重新导入同样的文件即可完成(已有的记录计为重复)"
+            "{}",
+            maskline_domain::text!(
+                "stopped by Ctrl-C: the records imported so far are kept; import the same files again to finish (records already in count as duplicates)",
+                "已按 Ctrl-C 停止:已导入的记录会保留;重新导入同样的文件即可完成(已有的记录计为重复)"
+            )
         );
         return ExitCode::from(INTERRUPTED);
     }
@@ -182,7 +190,13 @@ fn listen_for_ctrl_c(cancel: Arc<AtomicBool>) -> Option<tokio::runtime::Runtime>
     }));
     let stop = move || {
         cancel.store(true, Ordering::SeqCst);
-        eprintln!("\nstopping after the current batch… / 正在停止(当前批次完成后)…");
+        eprintln!(
+            "\n{}",
+            maskline_domain::text!(
+                "stopping after the current batch…",
+                "正在停止(当前批次完成后)…"
+            )
+        );
     };
     match first {
         std::task::Poll::Ready(Ok(())) => stop(),

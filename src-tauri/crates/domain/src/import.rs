@@ -13,7 +13,7 @@ pub struct ImportIssue {
     pub at: String,
     /// The offending field, e.g. `callInTime`.
     pub field: Option<String>,
-    pub reason: String,
+    pub reason: crate::Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,7 +46,7 @@ pub struct FileReport {
     pub errors: Vec<ImportIssue>,
     pub status: ImportStatus,
     /// Why the file stopped early (unreadable, not UTF-8/JSON, truncated gzip…).
-    pub error: Option<String>,
+    pub error: Option<crate::Text>,
     pub bytes: u64,
 }
 

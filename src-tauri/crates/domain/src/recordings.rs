@@ -91,8 +91,8 @@ pub struct RecordingStatus {
     /// When the platform deletes the file (end of call + 7 days), for the countdown.
     /// `None` when the call has no recording.
     pub platform_deletes_at: Option<i64>,
-    /// Why the last attempt failed (English / Chinese, says what to do next).
-    pub error: Option<String>,
+    /// Why the last attempt failed (says what to do next).
+    pub error: Option<crate::Text>,
     /// A short stable kind of the failure: `expired`, `notFound`, `truncated`, `network`,
     /// `http<status>`, `platform<resultcode>`, `cacheFull`, `disk`, `account` (no account
     /// for the call's app key), `format` (not an audio file).

@@ -3,6 +3,7 @@
 //! Numbers are normalised with [`PhoneNumber::parse`]; every rejected cell is reported with
 //! its file, row and column; importing the same file twice changes nothing.
 
+use maskline_domain::text;
 use std::path::Path;
 
 use maskline_domain::PhoneNumber;
@@ -113,7 +114,7 @@ pub(crate) fn parse_table(t: &Table) -> (Vec<NumberFields>, Vec<RowError>) {
                 file: t.file.clone(),
                 row: *row_no,
                 column: col_name(num),
-                message: format!("{e} / 号码无效"),
+                message: text!("{e}", "号码无效"),
             }),
         }
     }
@@ -156,7 +157,7 @@ pub fn add_typed(
                 file: "typed".into(),
                 row: i as u32 + 1,
                 column: None,
-                message: format!("{raw:?}: {e}"),
+                message: e.text().map(|m| format!("{raw:?}: {m}")),
             }),
         }
     }

@@ -6,6 +6,7 @@
 //! loudest bucket: quiet recordings look quiet), 1000–2000 buckets (20 per second).
 //! MP3 (which the platform does not produce) gets no peaks: there is no decoder here.
 
+use maskline_domain::text;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -139,16 +140,18 @@ pub fn playback(db: &DbManager, dir: &Path, call_id: i64) -> Result<PlaybackInfo
         .rec
         .filter(|r| r.state == RecordingState::Fetched && r.file_name.is_some());
     let Some(rec) = rec else {
-        return Err(ServiceError::NotFound(format!(
-            "the recording of call {call_id} is not in the local cache; fetch it first / 通话 {call_id} 的录音不在本地,请先获取"
+        return Err(ServiceError::NotFound(text!(
+            "the recording of call {call_id} is not in the local cache; fetch it first",
+            "通话 {call_id} 的录音不在本地缓存中,请先获取"
         )));
     };
     let file_name = rec.file_name.unwrap_or_default();
     let audio = dir.join(&file_name);
     if !audio.is_file() {
-        return Err(ServiceError::NotFound(format!(
-            "the local copy of call {call_id}'s recording is missing from {}; fetch it again / 本地录音文件缺失,请重新获取",
-            dir.display()
+        let dir = dir.display();
+        return Err(ServiceError::NotFound(text!(
+            "the local copy of call {call_id}'s recording is missing from {dir}; fetch it again",
+            "通话 {call_id} 的本地录音文件已不在 {dir} 中,请重新获取"
         )));
     }
     let cache = peaks_path(dir, &file_name);

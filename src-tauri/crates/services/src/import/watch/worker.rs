@@ -462,7 +462,10 @@ fn walk_tolerant(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut c = Collected::default();
     walk_with(dir, &mut c, &mut HashSet::new());
     for s in &c.skipped {
-        tracing::info!("watch folder: {}", s.error.as_deref().unwrap_or(&s.path));
+        match &s.error {
+            Some(e) => tracing::info!("watch folder: {e}"),
+            None => tracing::info!("watch folder: {}", s.path),
+        }
     }
     out.append(&mut c.files);
 }
