@@ -16,7 +16,7 @@ import type { ExportRequest } from "./bindings/ExportRequest";
 import type { FileReport } from "./bindings/FileReport";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { StatsRequest } from "./bindings/StatsRequest";
-import { toAppError } from "./errors";
+import { notInAppText, toAppError } from "./errors";
 
 type Args = Record<string, unknown>;
 
@@ -24,8 +24,8 @@ function insideTauri(): boolean {
   return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
 }
 
-function notInApp(what: string): AppError {
-  return { code: "internal", message: `Cannot ${what}: the Maskline backend is only available inside the desktop app.` };
+function notInApp(what: string, whatZh: string): AppError {
+  return { code: "internal", message: notInAppText(what, whatZh) };
 }
 
 /** A progress channel: a Tauri Channel in the app; the bare callback for the browser mock. */
@@ -41,7 +41,7 @@ async function call<T>(command: string, args?: Args): Promise<T> {
     const { mockInvoke } = await import("./devMock");
     return mockInvoke<T>(command, args);
   }
-  if (!insideTauri()) throw notInApp(`call "${command}"`);
+  if (!insideTauri()) throw notInApp(`call "${command}"`, `调用“${command}”`);
   try {
     return await invoke<T>(command, args);
   } catch (e) {
@@ -73,7 +73,7 @@ export interface DialogTexts {
 /** Native "open" dialog for CDR files (or a folder when `folder`). Resolves with the chosen paths, [] if cancelled. */
 export async function pickImportPaths(texts: DialogTexts, folder: boolean): Promise<string[]> {
   if (import.meta.env.MODE === "mock") return ["/home/demo/cdr/fee-2026-11-24.jsonl", "/home/demo/cdr/events.json.gz"];
-  if (!insideTauri()) throw notInApp("open a file dialog");
+  if (!insideTauri()) throw notInApp("open a file dialog", "打开选择文件的对话框");
   const { open } = await import("@tauri-apps/plugin-dialog");
   const picked = await open({
     title: texts.title,
@@ -88,7 +88,7 @@ export async function pickImportPaths(texts: DialogTexts, folder: boolean): Prom
 /** Native "save" dialog for an export. Resolves with the path, or null if cancelled. */
 export async function pickExportPath(texts: DialogTexts, defaultName: string, extension: string): Promise<string | null> {
   if (import.meta.env.MODE === "mock") return `/home/demo/Documents/${defaultName}`;
-  if (!insideTauri()) throw notInApp("open a save dialog");
+  if (!insideTauri()) throw notInApp("open a save dialog", "打开保存文件的对话框");
   const { save } = await import("@tauri-apps/plugin-dialog");
   return save({ title: texts.title, defaultPath: defaultName, filters: [{ name: texts.filterName, extensions: [extension] }] });
 }

@@ -15,6 +15,7 @@
  * App lock and reveals (devMockPrivacy.ts): `?lock=1` starts locked (passphrase `maskline`).
  * Watch folder (devMockWatch.ts): `?watch=missing` reports the watched folder as missing.
  */
+import type { Text } from "./bindings/Text";
 import type { AccountDraft } from "./bindings/AccountDraft";
 import type { AccountInfo } from "./bindings/AccountInfo";
 import type { AppError } from "./bindings/AppError";
@@ -50,7 +51,7 @@ function status(): DbStatus {
     return {
       state: "unavailable",
       path: info.dbPath,
-      reason: "the database is locked by another program / 数据库正被另一个程序锁定",
+      reason: { en: "the database is locked by another program", zh: "数据库正被另一个程序锁定" },
       problem: "locked",
     };
   }
@@ -58,7 +59,7 @@ function status(): DbStatus {
   return {
     state: "corrupt",
     path: info.dbPath,
-    reason: "file is not a database",
+    reason: { en: "file is not a database", zh: "file is not a database" },
     backupAvailable: hasBackup,
     backupCreatedAt: hasBackup ? "2026-11-24T21:30:00Z" : null,
   };
@@ -90,8 +91,8 @@ if (params.get("accounts") !== "0") {
   seed({ ...base, name: "Staging-wrong", mode: "AXE", appKey: "Ah38fmQz0pLw6Ty1", appSecret: "wrong", rateLimit: 5 }, false);
 }
 
-const invalid = (message: string): AppError => ({ code: "invalidInput", message });
-const notFound = (): AppError => ({ code: "notFound", message: "mock: no such account / 账号不存在" });
+const invalid = (message: Text): AppError => ({ code: "invalidInput", message });
+const notFound = (): AppError => ({ code: "notFound", message: { en: "mock: no such account", zh: "账号不存在" } });
 function publicView(account: StoredAccount): AccountInfo {
   const info: Partial<StoredAccount> = { ...account };
   delete info.secret;
@@ -103,9 +104,9 @@ const byId = (id: unknown) => {
   return found;
 };
 function checkDraft(draft: AccountDraft, id?: number) {
-  if (!draft.name.trim()) throw invalid("name: the account name must be 1–64 characters / 账号名称须为 1–64 个字符");
+  if (!draft.name.trim()) throw invalid({ en: "name: the account name must be 1–64 characters", zh: "账号名称须为 1–64 个字符" });
   if (accounts.some((a) => a.name === draft.name.trim() && a.id !== id)) {
-    throw invalid(`name: an account named "${draft.name}" already exists / 已存在同名账号`);
+    throw invalid({ en: `name: an account named "${draft.name}" already exists`, zh: `已存在同名账号` });
   }
 }
 
@@ -159,7 +160,7 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   settings_get: () => settings,
   settings_set: (args) => {
     if (params.get("fail") === "settings") {
-      const error: AppError = { code: "dbUnavailable", message: "mock: database is locked" };
+      const error: AppError = { code: "dbUnavailable", message: { en: "mock: database is locked", zh: "模拟:数据库被锁定" } };
       throw error;
     }
     settings = args?.settings as Settings;
@@ -169,7 +170,7 @@ const handlers: Record<string, (args?: Record<string, unknown>) => unknown> = {
   account_add: (args) => {
     const draft = args?.draft as AccountDraft;
     checkDraft(draft);
-    if (!draft.appSecret) throw invalid("secret: the app secret is empty / App Secret 不能为空");
+    if (!draft.appSecret) throw invalid({ en: "secret: the app secret is empty", zh: "App Secret 不能为空" });
     seed({ ...draft, name: draft.name.trim() }, accounts.length === 0);
     return publicView(accounts[accounts.length - 1] as StoredAccount);
   },
@@ -212,7 +213,7 @@ export async function mockInvoke<T>(command: string, args?: Record<string, unkno
   await new Promise((resolve) => setTimeout(resolve, 150));
   const handler = handlers[command];
   if (!handler) {
-    const error: AppError = { code: "internal", message: `mock: unknown command ${command}` };
+    const error: AppError = { code: "internal", message: { en: `mock: unknown command ${command}`, zh: `模拟:未知命令 ${command}` } };
     throw error;
   }
   return handler(args) as T;

@@ -2,6 +2,7 @@
  * Bindings, numbers / pools, bulk jobs and audit for the browser mock (`vite --mode mock`): a deterministic,
  * realistic data set for the active AXB account. `?bindings=0` starts with an empty cache and no numbers.
  */
+import type { Text } from "./bindings/Text";
 import type { AppError } from "./bindings/AppError";
 import type { AuditEntry } from "./bindings/AuditEntry";
 import type { BindForm } from "./bindings/BindForm";
@@ -188,7 +189,7 @@ function group(all: NumberStats[], key: (s: NumberStats) => string | null): Util
   return [...m.values()];
 }
 
-const invalid = (message: string): AppError => ({ code: "invalidInput", message });
+const invalid = (message: Text): AppError => ({ code: "invalidInput", message });
 function chooseX(scope: XScope | null): string | null {
   const candidates = stats().filter(
     (s) =>
@@ -202,7 +203,7 @@ function chooseX(scope: XScope | null): string | null {
 function bind(form: BindForm) {
   if ("b" in form && form.b === "+8613900000000") {
     record("bind", `A=${mask(form.a)} B=${mask(form.b)}`, false);
-    throw invalid("platform error 1010010: the number is already bound to another X / 该号码已与其他 X 号码绑定，请先解绑或换一个号码");
+    throw invalid({ en: "platform error 1010010: the number is already bound to another X", zh: "该号码已与其他 X 号码绑定，请先解绑或换一个号码" });
   }
   const x = ("x" in form && form.x) || chooseX("xScope" in form ? form.xScope : null) || "+8617001000000";
   const row = addBinding({
@@ -243,13 +244,13 @@ function dryRun(kind: JobKind): DryRunReport {
     duplicates: 3,
     conflicts: 2,
     issues: [
-      { kind: "invalid", error: { file: "bindings.xlsx", row: 14, column: "A号码 A", message: '"1380013800" has 10 digits, which is not a valid mobile, fixed-line or 400/95 number / 号码无效' } },
-      { kind: "invalid", error: { file: "bindings.xlsx", row: 57, column: "B号码 B", message: "the phone number is empty / 号码为空" } },
-      { kind: "duplicate", error: { file: "bindings.xlsx", row: 102, column: null, message: "same A and B as row 98 / 与第 98 行重复" } },
-      { kind: "conflict", error: { file: "bindings.xlsx", row: 230, column: "A号码 A", message: "A is already bound on +8617001000003 / A 已在该 X 上绑定" } },
-      { kind: "invalid", error: { file: "bindings.xlsx", row: 311, column: "有效期(秒) durationSecs", message: "duration must be 0–7776000 seconds / 有效期超出范围" } },
-      { kind: "duplicate", error: { file: "bindings.xlsx", row: 450, column: null, message: "same A and B as row 12 / 与第 12 行重复" } },
-      { kind: "conflict", error: { file: "bindings.xlsx", row: 873, column: "B号码 B", message: "B is already bound on +8617002000001 / B 已在该 X 上绑定" } },
+      { kind: "invalid", error: { file: "bindings.xlsx", row: 14, column: "A号码 A", message: { en: '"1380013800" has 10 digits, which is not a valid mobile, fixed-line or 400/95 number', zh: '"1380013800" 有 10 位数字,不是有效的手机、固话或 400/95 号码' } } },
+      { kind: "invalid", error: { file: "bindings.xlsx", row: 57, column: "B号码 B", message: { en: "the phone number is empty", zh: "号码为空" } } },
+      { kind: "duplicate", error: { file: "bindings.xlsx", row: 102, column: null, message: { en: "same A and B as row 98", zh: "与第 98 行重复" } } },
+      { kind: "conflict", error: { file: "bindings.xlsx", row: 230, column: "A号码 A", message: { en: "A is already bound on +8617001000003", zh: "A 已在该 X 上绑定" } } },
+      { kind: "invalid", error: { file: "bindings.xlsx", row: 311, column: "有效期(秒) durationSecs", message: { en: "duration must be 0–7776000 seconds", zh: "有效期超出范围" } } },
+      { kind: "duplicate", error: { file: "bindings.xlsx", row: 450, column: null, message: { en: "same A and B as row 12", zh: "与第 12 行重复" } } },
+      { kind: "conflict", error: { file: "bindings.xlsx", row: 873, column: "B号码 B", message: { en: "B is already bound on +8617002000001", zh: "B 已在该 X 上绑定" } } },
     ],
   };
 }
@@ -280,7 +281,7 @@ const jobs: JobSummary[] = empty
 const running = new Map<number, { paused: boolean; cancel: boolean }>();
 function startJob(id: number, onProgress: (p: JobProgress) => void) {
   const job = jobs.find((j) => j.id === id);
-  if (!job) throw { code: "notFound", message: `no bulk job ${id} / 没有该批量任务` } as AppError;
+  if (!job) throw { code: "notFound", message: { en: `no bulk job ${id}`, zh: `没有该批量任务` } } as AppError;
   const ctl = { paused: false, cancel: false };
   running.set(id, ctl);
   const p = job.progress;
@@ -323,7 +324,7 @@ function results(id: number, state: RowState | null, page: number, size: number)
       x: s === "ok" ? `+8617001000${String(row % 6).padStart(3, "0")}` : null,
       subscriptionId: s === "ok" ? `job${id}-${row}` : null,
       resultCode: s === "ok" ? "0" : s === "failed" ? "1010010" : null,
-      reason: s === "ok" ? null : s === "failed" ? "platform error 1010010: the number is already bound / 号码已绑定" : "the phone number is empty / 号码为空",
+      reason: s === "ok" ? null : s === "failed" ? { en: "platform error 1010010: the number is already bound", zh: "号码已绑定" } : { en: "the phone number is empty", zh: "号码为空" },
     });
   }
   return all.filter((r) => !state || r.state === state).slice((page - 1) * size, page * size);
@@ -340,7 +341,7 @@ export const bindingHandlers: Record<string, (args: Args) => unknown> = {
   binding_modify: (a) => {
     const f = a?.form as ModifyForm;
     const b = bindings.find((x) => x.subscriptionId === f.subscriptionId);
-    if (!b) throw { code: "notFound", message: "platform error 1010005: the binding does not exist / 绑定关系不存在" } as AppError;
+    if (!b) throw { code: "notFound", message: { en: "platform error 1010005: the binding does not exist", zh: "绑定关系不存在" } } as AppError;
     if ("durationSecs" in f && f.durationSecs !== null) b.durationSecs = f.durationSecs;
     if (f.record !== null) b.record = f.record;
     if (f.userData !== null) b.userData = f.userData;
@@ -428,7 +429,7 @@ export const bindingHandlers: Record<string, (args: Args) => unknown> = {
   },
   bulk_get: (a) => {
     const j = jobs.find((x) => x.id === Number(a?.jobId));
-    if (!j) throw { code: "notFound", message: "no bulk job / 没有该批量任务" } as AppError;
+    if (!j) throw { code: "notFound", message: { en: "no bulk job", zh: "没有该批量任务" } } as AppError;
     return j;
   },
   bulk_list: () => jobs,

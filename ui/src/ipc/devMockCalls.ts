@@ -177,7 +177,7 @@ function page(req: CallPageRequest) {
 
 function detail(id: number): CallDetail {
   const r = calls.find((c) => c.id === id);
-  if (!r) throw { code: "notFound", message: `call ${id} does not exist / 通话记录不存在` } satisfies AppError;
+  if (!r) throw { code: "notFound", message: { en: `call ${id} does not exist`, zh: `通话记录不存在` } } satisfies AppError;
   const [zh, en] = TEXT[r.outcome] ?? [`${r.outcome}（模拟数据）`, `${r.outcome} (mock data)`];
   const alerting = r.direction === "abnormal" ? null : r.startTime + 2;
   const answer = r.answered ? r.startTime + 8 : null;
@@ -287,8 +287,8 @@ async function runImport(paths: string[], onProgress: (p: ImportProgress) => voi
       rejected: bad ? 2 : 0,
       errors: bad
         ? [
-            { line: 1288, at: "feeLst[3]", field: "callInTime", reason: "not a time in the platform's format (yyyy-MM-dd HH:mm:ss)" },
-            { line: 4051, at: "", field: null, reason: "not valid JSON: expected ',' or '}' at column 212" },
+            { line: 1288, at: "feeLst[3]", field: "callInTime", reason: { en: "not a time in the platform's format (yyyy-MM-dd HH:mm:ss)", zh: "不是平台格式的时间(yyyy-MM-dd HH:mm:ss)" } },
+            { line: 4051, at: "", field: null, reason: { en: "not valid JSON: expected ',' or '}' at column 212", zh: "不是有效的 JSON:第 212 列处应为 ',' 或 '}'" } },
           ]
         : [],
       status: importCancelled ? "cancelled" : "done",

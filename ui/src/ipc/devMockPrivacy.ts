@@ -1,9 +1,10 @@
 /**
  * The app lock and audited reveals for the browser mock (see devMock.ts), with the backend's rules:
  * passphrases of at least 6 characters, 10 minutes unlocked, a 30 s wait after 5 wrong passphrases in a row,
- * bilingual "English / 中文" messages. `?lock=1` starts with the lock on and locked (passphrase `maskline`).
+ * bilingual { en: "English", zh: "中文" } messages. `?lock=1` starts with the lock on and locked (passphrase `maskline`).
  * Other mock files can ask `mockLocked()` (e.g. recording playback refuses with `locked` while it is true).
  */
+import type { Text } from "./bindings/Text";
 import { maskNumber } from "../components/phoneNumber";
 import type { AppError } from "./bindings/AppError";
 import type { PrivacyStatus } from "./bindings/PrivacyStatus";
@@ -19,11 +20,11 @@ let unlockedUntil = 0;
 let failures = 0;
 let blockedUntil = 0;
 
-const invalid = (message: string): AppError => ({ code: "invalidInput", message });
+const invalid = (message: Text): AppError => ({ code: "invalidInput", message });
 const lockedError: AppError = {
   code: "locked",
   message:
-    "The app is locked: enter your passphrase to reveal numbers or play recordings. / 应用已锁定:请输入口令后再查看完整号码或播放录音。",
+    { en: "The app is locked: enter your passphrase to reveal numbers or play recordings.", zh: "应用已锁定:请输入口令后再查看完整号码或播放录音。" },
 };
 
 function status(): PrivacyStatus {
@@ -44,7 +45,7 @@ function check(given: unknown) {
   const now = Date.now();
   if (blockedUntil > now) {
     const secs = Math.max(1, Math.ceil((blockedUntil - now) / 1000));
-    throw invalid(`Too many wrong passphrases: wait ${secs} seconds, then try again. / 口令错误次数过多,请等待 ${secs} 秒后重试。`);
+    throw invalid({ en: `Too many wrong passphrases: wait ${secs} seconds, then try again.`, zh: `口令错误次数过多,请等待 ${secs} 秒后重试。` });
   }
   if (passphrase === null || given === passphrase) {
     failures = 0;
@@ -53,7 +54,7 @@ function check(given: unknown) {
   }
   failures += 1;
   if (failures >= MAX_FAILURES) blockedUntil = now + BACKOFF_MS;
-  throw invalid("Wrong passphrase. Check it and try again. / 口令不正确,请检查后重试。");
+  throw invalid({ en: "Wrong passphrase. Check it and try again.", zh: "口令不正确,请检查后重试。" });
 }
 
 type Args = Record<string, unknown> | undefined;
@@ -64,7 +65,7 @@ export const privacyHandlers: Record<string, (args?: Args) => unknown> = {
     if (passphrase !== null) check(a?.current ?? "");
     const next = a?.passphrase;
     if (typeof next === "string") {
-      if ([...next].length < 6) throw invalid("The passphrase must have at least 6 characters. / 口令至少需要 6 个字符。");
+      if ([...next].length < 6) throw invalid({ en: "The passphrase must have at least 6 characters.", zh: "口令至少需要 6 个字符。" });
       passphrase = next;
       unlockedUntil = Date.now() + UNLOCK_MINUTES * 60_000;
     } else {

@@ -73,8 +73,8 @@ function initial(r: CallRow): RecordingStatus {
       errorKind: roll === 8 ? "network" : "truncated",
       error:
         roll === 8
-          ? "The download was interrupted (connection reset). It will be retried; check the network if it keeps failing. / 下载中断（连接被重置），将自动重试；如持续失败请检查网络。"
-          : "The platform sent fewer bytes than it announced; nothing was kept. It will be retried. / 平台返回的数据不完整，未保存，将自动重试。",
+          ? { en: "The download was interrupted (connection reset). It will be retried; check the network if it keeps failing.", zh: "下载中断（连接被重置），将自动重试；如持续失败请检查网络。" }
+          : { en: "The platform sent fewer bytes than it announced; nothing was kept. It will be retried.", zh: "平台返回的数据不完整，未保存，将自动重试。" },
       nextAttemptAt: now() + 600,
     };
   }
@@ -115,7 +115,7 @@ function status(r: CallRow): RecordingStatus {
 
 const byId = (id: number) => {
   const r = mockCallRows().find((c) => c.id === id);
-  if (!r) throw { code: "notFound", message: `call ${id} does not exist / 通话记录不存在` };
+  if (!r) throw { code: "notFound", message: { en: `call ${id} does not exist`, zh: `通话记录不存在` } };
   return r;
 };
 const national = (n: string) => n.replace(/^\+86/, "");
@@ -176,7 +176,7 @@ function summary() {
 }
 
 async function runFetch(req: FetchRequest, onProgress: (p: FetchProgress) => void) {
-  if (fetchRunning) throw { code: "invalidInput", message: "A recordings fetch is already running. / 已有录音下载任务在运行。" };
+  if (fetchRunning) throw { code: "invalidInput", message: { en: "A recordings fetch is already running.", zh: "已有录音下载任务在运行。" } };
   fetchRunning = true;
   fetchCancelled = false;
   const wanted = mockCallRows()
@@ -193,7 +193,7 @@ async function runFetch(req: FetchRequest, onProgress: (p: FetchProgress) => voi
       await sleep(params.get("slowFetch") ? 900 : 180);
       const s = status(r);
       if (r.id % 17 === 0) {
-        statuses.set(r.id, { ...s, state: "failed", attempts: s.attempts + 1, errorKind: "http503", error: "The platform answered HTTP 503. It will be retried later. / 平台返回 HTTP 503，稍后将自动重试。", nextAttemptAt: now() + 300 });
+        statuses.set(r.id, { ...s, state: "failed", attempts: s.attempts + 1, errorKind: "http503", error: { en: "The platform answered HTTP 503. It will be retried later.", zh: "平台返回 HTTP 503，稍后将自动重试。" }, nextAttemptAt: now() + 300 });
         p.failed++;
       } else {
         const done = fetchedStatus(s, r, false);
@@ -228,7 +228,7 @@ function storage(): RecordingStorage {
 function playback(callId: number): PlaybackInfo {
   const r = byId(callId);
   const s = status(r);
-  if (s.state !== "fetched" || !s.fileName) throw { code: "notFound", message: "This recording is not in the local cache: fetch it first. / 本机没有这段录音，请先下载。" };
+  if (s.state !== "fetched" || !s.fileName) throw { code: "notFound", message: { en: "This recording is not in the local cache: fetch it first.", zh: "本机没有这段录音，请先下载。" } };
   return { callId, source: s.fileName, mime: "audio/wav", durationMs: s.durationMs ?? 0, peaks: mockPeaks(callId, 600) };
 }
 
@@ -288,7 +288,7 @@ export const recordingHandlers: Record<string, (args?: Record<string, unknown>) 
   recordings_settings_set: (a) => {
     const next = a?.settings as RecordingSettings;
     if (!Number.isInteger(next.cacheLimitMb) || next.cacheLimitMb < 64) {
-      throw { code: "invalidInput", message: "The cache limit must be at least 64 MiB. / 缓存上限至少为 64 MiB。" };
+      throw { code: "invalidInput", message: { en: "The cache limit must be at least 64 MiB.", zh: "缓存上限至少为 64 MiB。" } };
     }
     settings = next;
     return storage();

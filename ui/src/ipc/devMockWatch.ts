@@ -23,14 +23,14 @@ function publish(next: WatchStatus) {
 
 function start(folder: string) {
   if (params.get("watch") === "missing") {
-    publish({ ...off(folder), state: "error", problem: "missing", detail: `${folder}: No such file or directory (os error 2)` });
+    publish({ ...off(folder), state: "error", problem: "missing", detail: { en: `${folder}: No such file or directory (os error 2)`, zh: `${folder}: No such file or directory (os error 2)` } });
     return;
   }
   publish({ ...off(folder), state: "watching", pending: 1 });
   timer = setTimeout(() => {
     const path = `${folder}/fee-${new Date().toISOString().slice(0, 10)}.jsonl`;
     const report = { path, new: 42, duplicate: 0, rejected: 1, status: "done" as const, error: null, bytes: 18_432 };
-    const issue = { line: 17, at: "feeLst[0]", field: "callInTime", reason: "callInTime: not a valid date" };
+    const issue = { line: 17, at: "feeLst[0]", field: "callInTime", reason: { en: "callInTime: not a valid date", zh: "callInTime 不是有效日期" } };
     publish({
       ...status,
       pending: 0,
@@ -51,7 +51,7 @@ export const watchHandlers: Record<string, (args?: Record<string, unknown>) => u
   watch_folder_set: (args) => {
     const next = args?.settings as WatchFolderSettings;
     if (next.enabled && !next.folder) {
-      const error: AppError = { code: "invalidInput", message: "folder: choose a folder before turning the watch folder on / 请先选择要监视的文件夹" };
+      const error: AppError = { code: "invalidInput", message: { en: "folder: choose a folder before turning the watch folder on", zh: "请先选择要监视的文件夹" } };
       throw error;
     }
     clearTimeout(timer);

@@ -5,7 +5,7 @@
  */
 import { invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
-import { toAppError } from "./errors";
+import { notInAppText, toAppError } from "./errors";
 
 type Args = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ export async function call<T>(command: string, args?: Args): Promise<T> {
   if (!insideTauri()) {
     const error: AppError = {
       code: "internal",
-      message: `Cannot call "${command}": the Maskline backend is only available inside the desktop app.`,
+      message: notInAppText(`call "${command}"`, `调用“${command}”`),
     };
     throw error;
   }

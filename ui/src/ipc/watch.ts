@@ -7,6 +7,7 @@ import type { AppError } from "./bindings/AppError";
 import type { WatchFolderSettings } from "./bindings/WatchFolderSettings";
 import type { WatchStatus } from "./bindings/WatchStatus";
 import { call, insideTauri } from "./invoke";
+import { notInAppText } from "./errors";
 
 /** The backend event name (Rust: `commands::watch::EVENT`). */
 const EVENT = "watch-folder";
@@ -33,7 +34,7 @@ export async function pickWatchFolder(title: string, defaultPath?: string): Prom
   if (!insideTauri()) {
     const error: AppError = {
       code: "internal",
-      message: "Cannot open a folder dialog: the Maskline backend is only available inside the desktop app.",
+      message: notInAppText("open a folder dialog", "打开选择文件夹的对话框"),
     };
     throw error;
   }

@@ -88,8 +88,8 @@ pub struct WatchStatus {
     pub state: WatchState,
     pub folder: Option<String>,
     pub problem: Option<WatchProblem>,
-    /// The system's own words behind `problem`.
-    pub detail: Option<String>,
+    /// What happened behind `problem` (the system's own words, or why an import failed).
+    pub detail: Option<crate::Text>,
     /// Files seen that are waiting to stop growing before they are imported.
     pub pending: u32,
     /// The file being imported now.

@@ -18,7 +18,7 @@ vi.mock("../../ipc/client", () => ({
 const unavailable = (problem: DbProblem, reason = "the database is locked by another program"): UnavailableDb => ({
   state: "unavailable",
   path: "/data/maskline.db",
-  reason,
+  reason: { en: reason, zh: reason },
   problem,
 });
 
