@@ -11,6 +11,7 @@ import { shortDateTime } from "../bindings/format";
 import { registerE2E } from "../calls/e2e";
 import { useAudit, useExportAudit, useVerifyAudit } from "../../queries/audit";
 import { errorText } from "../../i18n/useText";
+import { auditTarget } from "./auditTarget";
 
 const PAGE_SIZE = 20;
 
@@ -167,7 +168,7 @@ export function AuditCard() {
                 title: t("audit.col.target"),
                 dataIndex: "target",
                 ellipsis: { showTitle: false },
-                render: (target: string) => <span title={target}>{target}</span>,
+                render: (target: string) => <span title={target}>{auditTarget(target, i18n.language)}</span>,
               },
               {
                 title: t("audit.col.result"),
