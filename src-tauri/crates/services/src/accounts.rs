@@ -111,7 +111,7 @@ pub fn add(
             "name",
             Text::new(
                 format!("an account named {:?} already exists", fields.name),
-                format!("已存在同名账号"),
+                format!("已存在名为 {:?} 的账号", fields.name),
             ),
         ));
     }
@@ -256,8 +256,9 @@ pub fn update(
     draft: NewAccountDraft,
 ) -> Result<AccountView, ServiceError> {
     let db = dbm.db()?;
-    let row = accounts::get(&*db.conn()?, id)?
-        .ok_or_else(|| ServiceError::NotFound(text!("no account with id {id}", "账号不存在")))?;
+    let row = accounts::get(&*db.conn()?, id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no account with id {id}", "不存在 ID 为 {id} 的账号"))
+    })?;
     let name = draft.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 64 {
         return Err(invalid(
@@ -272,7 +273,10 @@ pub fn update(
     if clash {
         return Err(invalid(
             "name",
-            text!("an account named {name:?} already exists", "已存在同名账号"),
+            text!(
+                "an account named {name:?} already exists",
+                "已存在名为 {name:?} 的账号"
+            ),
         ));
     }
     let fields = AccountFields {
@@ -309,8 +313,9 @@ pub fn update(
     secrets.set(&key_entry(row.id), &Sensitive::new(draft.app_key))?;
     secrets.set(&secret_entry(row.id), &secret)?;
     accounts::update(&*db.conn()?, id, &fields)?;
-    let row = accounts::get(&*db.conn()?, id)?
-        .ok_or_else(|| ServiceError::NotFound(text!("no account with id {id}", "账号不存在")))?;
+    let row = accounts::get(&*db.conn()?, id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no account with id {id}", "不存在 ID 为 {id} 的账号"))
+    })?;
     view(row, secrets)
 }
 
@@ -336,7 +341,7 @@ pub fn set_active(dbm: &DbManager, id: i64) -> Result<(), ServiceError> {
     } else {
         Err(ServiceError::NotFound(text!(
             "no account with id {id}",
-            "账号不存在"
+            "不存在 ID 为 {id} 的账号"
         )))
     }
 }
@@ -348,7 +353,8 @@ pub fn remove_by_id(
     id: i64,
 ) -> Result<(), ServiceError> {
     let db = dbm.db()?;
-    let row = accounts::get(&*db.conn()?, id)?
-        .ok_or_else(|| ServiceError::NotFound(text!("no account with id {id}", "账号不存在")))?;
+    let row = accounts::get(&*db.conn()?, id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no account with id {id}", "不存在 ID 为 {id} 的账号"))
+    })?;
     remove(dbm, secrets, &row.name)
 }

@@ -82,7 +82,7 @@ pub fn count(dbm: &DbManager, filter: &CallFilter) -> Result<u64, ServiceError> 
 pub fn get(dbm: &DbManager, id: i64) -> Result<CallDetail, ServiceError> {
     let conn = dbm.db()?.conn()?;
     let c = call_query::get(&conn, id)?.ok_or_else(|| {
-        ServiceError::NotFound(text!("call {id} does not exist", "通话记录不存在"))
+        ServiceError::NotFound(text!("call {id} does not exist", "通话记录 {id} 不存在"))
     })?;
     let events = call_query::events(&conn, &c.session_id)?;
     let state_code = c.state_code.or_else(|| {

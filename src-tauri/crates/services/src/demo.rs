@@ -215,7 +215,7 @@ fn remove_demo_data(
                     "cannot remove the demo folder {}: {e}; delete it by hand",
                     dir.display()
                 ),
-                format!("无法删除演示文件夹，请手动删除"),
+                format!("无法删除演示文件夹 {}:{e};请手动删除", dir.display()),
             ),
         })?;
     }

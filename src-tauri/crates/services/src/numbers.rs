@@ -3,7 +3,6 @@
 //! Numbers are normalised with [`PhoneNumber::parse`]; every rejected cell is reported with
 //! its file, row and column; importing the same file twice changes nothing.
 
-use maskline_domain::text;
 use std::path::Path;
 
 use maskline_domain::PhoneNumber;
@@ -114,7 +113,7 @@ pub(crate) fn parse_table(t: &Table) -> (Vec<NumberFields>, Vec<RowError>) {
                 file: t.file.clone(),
                 row: *row_no,
                 column: col_name(num),
-                message: text!("{e}", "号码无效"),
+                message: e.text(),
             }),
         }
     }

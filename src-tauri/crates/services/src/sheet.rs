@@ -32,7 +32,7 @@ fn unreadable(path: &Path, why: impl std::fmt::Display) -> ServiceError {
         field: path.display().to_string(),
         message: text!(
             "cannot read this file: {why}. Save it as CSV or XLSX and try again",
-            "无法读取该文件,请另存为 CSV 或 XLSX 后重试"
+            "无法读取该文件:{why}。请另存为 CSV 或 XLSX 后重试"
         ),
     }
 }

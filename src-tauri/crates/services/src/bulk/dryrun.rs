@@ -180,7 +180,7 @@ fn classify(
                 IssueKind::Invalid,
                 text!(
                     "no live binding of this A on X {x} in the local cache; sync first",
-                    "本地缓存中没有该绑定,请先同步"
+                    "本地缓存中没有该 A 在 X {x} 上的有效绑定;请先同步"
                 ),
             ));
         };
@@ -217,7 +217,7 @@ fn classify(
                         IssueKind::Invalid,
                         text!(
                             "X {x} is not one of the account's numbers",
-                            "X 不属于该账号"
+                            "X {x} 不是该账号的号码"
                         ),
                     ));
                 }
@@ -229,13 +229,13 @@ fn classify(
                     let who = if n == b.a { "A" } else { "B" };
                     return Err((
                         IssueKind::Conflict,
-                        text!("{who} is already bound on X {x}", "{who} 已在该 X 上绑定"),
+                        text!("{who} is already bound on X {x}", "{who} 已在 X {x} 上绑定"),
                     ));
                 }
                 if mode == Mode::Ax && known.load.get(&x).copied().unwrap_or(0) > 0 {
                     return Err((
                         IssueKind::Conflict,
-                        text!("X {x} already belongs to another A", "X 已被占用"),
+                        text!("X {x} already belongs to another A", "X {x} 已属于另一个 A"),
                     ));
                 }
                 known.take(&x, &parties);

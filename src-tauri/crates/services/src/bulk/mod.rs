@@ -64,7 +64,11 @@ fn prepare(
                     t.file,
                     names.join(", ")
                 ),
-                format!("缺少必需的列,请修改表头或手动选择列"),
+                format!(
+                    "{}:缺少 {} 列;请修改表头或手动选择列",
+                    t.file,
+                    names.join(", ")
+                ),
             ),
         });
     }
@@ -175,8 +179,9 @@ fn summary(
 pub fn get(dbm: &DbManager, job_id: i64) -> Result<JobSummary, ServiceError> {
     let db = dbm.db()?;
     let conn = db.conn()?;
-    let j = jobs::get(&conn, job_id)?
-        .ok_or_else(|| ServiceError::NotFound(text!("no bulk job {job_id}", "没有该批量任务")))?;
+    let j = jobs::get(&conn, job_id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no bulk job {job_id}", "没有批量任务 {job_id}"))
+    })?;
     summary(&db, &conn, j)
 }
 
@@ -234,7 +239,7 @@ pub fn export(
         let db = dbm.db()?;
         let conn = db.conn()?;
         let job = jobs::get(&conn, job_id)?.ok_or_else(|| {
-            ServiceError::NotFound(text!("no bulk job {job_id}", "没有该批量任务"))
+            ServiceError::NotFound(text!("no bulk job {job_id}", "没有批量任务 {job_id}"))
         })?;
         maskline_store::accounts::get(&conn, job.account_id)?.map(|a| a.name)
     };

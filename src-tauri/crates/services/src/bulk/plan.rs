@@ -85,7 +85,7 @@ impl Cells<'_> {
         let Some(raw) = self.get(f) else {
             return Ok(None);
         };
-        let p = PhoneNumber::parse(raw).map_err(|e| self.err(f, text!("{e}", "号码无效")))?;
+        let p = PhoneNumber::parse(raw).map_err(|e| self.err(f, e.text()))?;
         if p.kind() == PhoneKind::Service {
             return Err(self.err(
                 f,
@@ -112,7 +112,10 @@ impl Cells<'_> {
         let n: u64 = num.parse().map_err(|_| {
             self.err(
                 f,
-                text!("{raw:?} is not a duration in seconds", "时长应为秒数"),
+                text!(
+                    "{raw:?} is not a duration in seconds",
+                    "{raw:?} 不是以秒为单位的时长"
+                ),
             )
         })?;
         let mult = match unit.as_str() {
@@ -123,7 +126,10 @@ impl Cells<'_> {
             _ => {
                 return Err(self.err(
                     f,
-                    text!("unknown unit in {raw:?}: use s, m, h or d", "单位无效"),
+                    text!(
+                        "unknown unit in {raw:?}: use s, m, h or d",
+                        "{raw:?} 中的单位无效:请用 s、m、h 或 d"
+                    ),
                 ));
             }
         };
@@ -131,7 +137,10 @@ impl Cells<'_> {
         if secs > u64::from(MAX_DURATION_SECS) {
             return Err(self.err(
                 f,
-                text!("{raw} is longer than 90 days (7776000 s)", "时长超过 90 天"),
+                text!(
+                    "{raw} is longer than 90 days (7776000 s)",
+                    "{raw} 超过 90 天(7776000 秒)"
+                ),
             ));
         }
         Ok(Some(secs as u32))
@@ -150,7 +159,7 @@ impl Cells<'_> {
                 f,
                 text!(
                     "{raw:?}: use 0 (both), 1 (A→B) or 2 (B→A)",
-                    "方向应为 0、1 或 2"
+                    "{raw:?}:请用 0(双向)、1(A→B)或 2(B→A)"
                 ),
             )),
         }
@@ -163,7 +172,13 @@ impl Cells<'_> {
             Some("1" | "true" | "yes" | "y" | "是") => Some(true),
             Some("0" | "false" | "no" | "n" | "否") => Some(false),
             Some(other) => {
-                return Err(self.err(f, text!("{other:?}: use true or false", "应为 是 或 否")));
+                return Err(self.err(
+                    f,
+                    text!(
+                        "{other:?}: use true or false",
+                        "{other:?}:请用 true(是)或 false(否)"
+                    ),
+                ));
             }
         };
         let tone = self.get(BulkField::RecordHintTone).map(str::to_string);

@@ -238,7 +238,7 @@ impl RunningGuard {
         if !running.insert(key.clone()) {
             return Err(ServiceError::Invalid {
                 field: "job".into(),
-                message: text!("job {job_id} is already running", "该任务正在运行"),
+                message: text!("job {job_id} is already running", "任务 {job_id} 正在运行"),
             });
         }
         Ok(Self(key))
@@ -337,13 +337,13 @@ async fn run(
     let (db, id) = (ctx.db.clone(), ctx.job_id);
     let job = blocking(move || Ok(jobs::get(&*db.conn()?, id)?))
         .await?
-        .ok_or_else(|| ServiceError::NotFound(text!("no bulk job {id}", "没有该批量任务")))?;
+        .ok_or_else(|| ServiceError::NotFound(text!("no bulk job {id}", "没有批量任务 {id}")))?;
     if job.account_id != ctx.session.account().id {
         return Err(ServiceError::Invalid {
             field: "account".into(),
             message: text!(
                 "job {id} belongs to another account; run it with that account",
-                "该任务属于其他账号"
+                "任务 {id} 属于其他账号;请用那个账号运行"
             ),
         });
     }

@@ -96,7 +96,7 @@ fn frame_items(frame: Frame<'_>, out: &mut Vec<Item>) {
                 None,
                 text!(
                     "not JSON: unexpected {shown} where a JSON object should start",
-                    "不是 JSON 记录"
+                    "不是 JSON:在应为 JSON 对象开头的位置出现了 {shown}"
                 ),
             ));
         }
@@ -131,17 +131,20 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
             Ok(Some(f)) => frame_items(f, &mut items),
             Ok(None) => break,
             Err(e) => {
-                let what = if gzip {
-                    "the gzip data is damaged or cut off"
+                let (what, what_zh) = if gzip {
+                    (
+                        "the gzip data is damaged or cut off",
+                        "gzip 数据已损坏或被截断",
+                    )
                 } else {
-                    "reading failed"
+                    ("reading failed", "读取失败")
                 };
                 let msg = Text::new(
                     format!(
                         "{what} after {} bytes: {e}; the records before were imported",
                         read.get()
                     ),
-                    format!("文件读取中断,之前的记录已导入"),
+                    format!("{what_zh}(已读 {} 字节):{e};之前的记录已导入", read.get()),
                 );
                 let full = std::mem::take(&mut items);
                 let _ = tx.send(Msg::Batch(full, read.get()));

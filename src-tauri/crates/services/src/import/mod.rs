@@ -158,7 +158,10 @@ fn not_regular(path: &Path) -> Text {
             "skipped: {} is not a regular file (a pipe, socket or device), so it was not read",
             path.display()
         ),
-        format!("已跳过:不是普通文件(管道、套接字或设备),未读取"),
+        format!(
+            "已跳过:{} 不是普通文件(管道、套接字或设备),未读取",
+            path.display()
+        ),
     )
 }
 
@@ -176,7 +179,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Collected, ServiceError> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(ServiceError::NotFound(Text::new(
                     format!("{} does not exist", p.display()),
-                    format!("文件不存在"),
+                    format!("{} 不存在", p.display()),
                 )));
             }
             Err(e) => {
@@ -217,22 +220,23 @@ pub(crate) fn walk_with(dir: &Path, out: &mut Collected, seen: &mut HashSet<Path
     if !seen.insert(real) {
         return;
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            out.skip(
+    let entries =
+        match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                out.skip(
                 dir,
                 Text::new(
                     format!(
                         "skipped: the folder {} cannot be read ({e}); its files were not imported",
                         dir.display()
                     ),
-                    format!("已跳过:无法读取文件夹,其中的文件未导入"),
+                    format!("已跳过:无法读取文件夹 {}({e}),其中的文件未导入", dir.display()),
                 ),
             );
-            return;
-        }
-    };
+                return;
+            }
+        };
     let mut entries: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| !is_hidden(p))

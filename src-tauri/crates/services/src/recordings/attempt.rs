@@ -88,7 +88,7 @@ fn network(detail: &str) -> Failure {
         "network",
         text!(
             "Could not download the recording ({detail}). Check the network; Maskline tries again later",
-            "下载录音失败,请检查网络,稍后会自动重试"
+            "下载录音失败({detail})。请检查网络,Maskline 稍后会自动重试"
         ),
         true,
     )
@@ -164,7 +164,7 @@ fn download_step(e: DlError, (limit, pinned): (u64, u64)) -> Step {
             "disk",
             text!(
                 "Cannot write the recording ({d}); free disk space or check the recordings folder, then fetch again",
-                "无法写入录音文件,请释放磁盘空间或检查录音文件夹后重试"
+                "无法写入录音文件({d});请释放磁盘空间或检查录音文件夹,然后重新获取"
             ),
             true,
         )),
@@ -172,7 +172,7 @@ fn download_step(e: DlError, (limit, pinned): (u64, u64)) -> Step {
             "unsafe",
             text!(
                 "The platform gave a {s} download link; Maskline only downloads over https",
-                "平台返回的下载地址不是 https,已拒绝下载"
+                "平台返回的是 {s} 下载地址;Maskline 只通过 https 下载,已拒绝"
             ),
             false,
         )),

@@ -34,7 +34,10 @@ fn io_err(path: &Path, e: impl std::fmt::Display) -> ServiceError {
                 "cannot write {}: {e}. Choose another folder or free disk space",
                 path.display()
             ),
-            format!("无法写入导出文件,请换一个位置或释放磁盘空间"),
+            format!(
+                "无法写入 {}:{e}。请换一个位置或释放磁盘空间",
+                path.display()
+            ),
         ),
     }
 }

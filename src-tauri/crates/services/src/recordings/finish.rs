@@ -28,7 +28,7 @@ fn disk(e: impl std::fmt::Display) -> Failure {
         "disk",
         text!(
             "Cannot store the recording ({e}); free disk space or check the recordings folder, then fetch again",
-            "无法保存录音,请释放磁盘空间或检查录音文件夹后重试"
+            "无法保存录音({e});请释放磁盘空间或检查录音文件夹,然后重新获取"
         ),
         true,
     )
@@ -71,7 +71,12 @@ pub(crate) fn cache_full(len: u64, limit: u64, pinned: u64) -> Failure {
                 mib(limit),
                 mib(pinned)
             ),
-            format!("录音缓存空间不足:请在设置中调高缓存上限或取消固定部分录音后重新获取"),
+            format!(
+                "录音({})放不进录音缓存(上限 {},已固定 {}):请在设置中调高上限或取消固定部分录音,然后重新获取",
+                mib(len),
+                mib(limit),
+                mib(pinned)
+            ),
         ),
         false,
     )
@@ -119,7 +124,7 @@ pub(crate) fn finish(
                 "format",
                 text!(
                     "The downloaded file is not a recording Maskline can keep ({why}); report it if it happens again",
-                    "下载的文件不是可识别的录音格式,如反复出现请反馈"
+                    "下载的文件不是 Maskline 能保存的录音({why});如反复出现请反馈"
                 ),
                 false,
             )));

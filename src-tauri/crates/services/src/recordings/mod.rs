@@ -180,7 +180,10 @@ pub(crate) fn disk_error(what: &Path, e: impl std::fmt::Display) -> ServiceError
                 "cannot write {}: {e}. Free disk space or check the folder's permissions, then try again",
                 what.display()
             ),
-            format!("无法写入录音文件夹,请释放磁盘空间或检查文件夹权限后重试"),
+            format!(
+                "无法写入 {}:{e}。请释放磁盘空间或检查文件夹权限后重试",
+                what.display()
+            ),
         ),
     }
 }
