@@ -40,7 +40,7 @@ impl AppError {
     pub fn new(code: ErrorCode, message: Text) -> Self {
         Self {
             code,
-            message: message.into(),
+            message,
         }
     }
 }

@@ -230,7 +230,7 @@ pub fn client_for(
                 "the keyring has no credentials for account {:?}; add them again",
                 row.name
             ),
-            format!("系统钥匙串中没有该账号的凭据,请重新填写"),
+            format!("系统钥匙串中没有账号 {:?} 的凭据,请重新填写", row.name),
         ))
     };
     let key = secrets.get(&key_entry(row.id))?.ok_or_else(missing)?;

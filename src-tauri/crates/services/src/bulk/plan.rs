@@ -78,7 +78,7 @@ impl Cells<'_> {
     }
 
     fn err(&self, f: BulkField, msg: Text) -> CellError {
-        (self.header(f), msg.into())
+        (self.header(f), msg)
     }
 
     fn party(&self, f: BulkField) -> Result<Option<String>, CellError> {

@@ -48,7 +48,7 @@ fn issue(line: u64, at: &str, field: Option<&str>, reason: Text) -> Item {
         line,
         at: at.to_string(),
         field: field.map(str::to_string),
-        reason: reason.into(),
+        reason,
     })
 }
 
