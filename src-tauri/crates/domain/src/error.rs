@@ -38,10 +38,7 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(code: ErrorCode, message: Text) -> Self {
-        Self {
-            code,
-            message,
-        }
+        Self { code, message }
     }
 }
 
