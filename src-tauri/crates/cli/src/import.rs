@@ -59,9 +59,13 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
     // Waits for another process's import of this database (Ctrl-C meanwhile just ends
     // this one: it has not written anything).
     let _lock = match ImportLock::acquire(db_path, || {
+        let db = db_path.display();
         eprintln!(
-            "another import into {} is running; this one starts when it ends… / 另一个导入正在写入该数据库,本次导入将在其结束后开始…",
-            db_path.display()
+            "{}",
+            maskline_domain::text!(
+                "another import into {db} is running; this one starts when it ends…",
+                "另一个导入正在写入数据库 {db},本次导入将在其结束后开始…"
+            )
         );
     }) {
         Ok(l) => l,
@@ -167,7 +171,11 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
             }
             if all_rejected(r) {
                 println!(
-                    "  every record of this file was rejected: nothing was imported from it / 本文件所有记录均被拒绝,未导入任何记录"
+                    "{}",
+                    maskline_domain::text!(
+                        "  every record of this file was rejected: nothing was imported from it",
+                        "本文件所有记录均被拒绝,未导入任何记录"
+                    )
                 );
             }
         }
@@ -191,7 +199,11 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
     }
     if interrupted {
         eprintln!(
-            "stopped by Ctrl-C: the records imported so far are kept; import the same files again to finish (records already in count as duplicates) / 已按 Ctrl-C 停止:已导入的记录会保留;重新导入同样的文件即可完成(已有的记录计为重复)"
+            "{}",
+            maskline_domain::text!(
+                "stopped by Ctrl-C: the records imported so far are kept; import the same files again to finish (records already in count as duplicates)",
+                "已按 Ctrl-C 停止:已导入的记录会保留;重新导入同样的文件即可完成(已有的记录计为重复)"
+            )
         );
         return ExitCode::from(INTERRUPTED);
     }
@@ -275,7 +287,13 @@ fn listen_for_ctrl_c(cancel: Arc<AtomicBool>, jobs: Arc<Jobs>) -> Option<tokio::
         cancel.store(true, Ordering::SeqCst);
         jobs.cancel(Kind::Import);
         jobs.cancel(Kind::Fetch);
-        eprintln!("\nstopping after the current batch… / 正在停止(当前批次完成后)…");
+        eprintln!(
+            "\n{}",
+            maskline_domain::text!(
+                "stopping after the current batch…",
+                "正在停止(当前批次完成后)…"
+            )
+        );
     };
     match first {
         std::task::Poll::Ready(Ok(())) => stop(),

@@ -269,7 +269,6 @@ impl CallCodes {
 pub struct RawCode {
     /// `ulFailReason`, `stateCode`, `fwdUnaswRsn`, `callOutUnaswRsn` or `sipStatusCode`.
     pub field: String,
-    #[ts(type = "number")]
     pub value: i64,
     /// `None` when the code is not in Maskline's tables (shown raw).
     pub meaning_zh: Option<String>,

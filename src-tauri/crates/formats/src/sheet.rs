@@ -1,6 +1,7 @@
 //! Reading and writing the spreadsheets operators exchange with Maskline: CSV (UTF-8 with or
 //! without BOM, or GBK/GB18030 as saved by Excel on Chinese Windows) and XLSX.
 
+use maskline_domain::text;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
@@ -11,7 +12,10 @@ pub enum SheetError {
     /// The file (named by `field`) cannot be read, or its contents cannot be encoded: `message`
     /// says why and what to do.
     #[error("{field}: {message}")]
-    Invalid { field: String, message: String },
+    Invalid {
+        field: String,
+        message: maskline_domain::Text,
+    },
     /// The finished file could not be put in place (`path`): the caller decides how to word
     /// it (another program may hold the file); [`cannot_write`] is the plain wording.
     #[error("{}: {error}", path.display())]
@@ -51,8 +55,9 @@ impl Table {
 fn unreadable(path: &Path, why: impl std::fmt::Display) -> SheetError {
     SheetError::Invalid {
         field: path.display().to_string(),
-        message: format!(
-            "cannot read this file: {why}. Save it as CSV or XLSX and try again / 无法读取该文件,请另存为 CSV 或 XLSX 后重试"
+        message: text!(
+            "cannot read this file: {why}. Save it as CSV or XLSX and try again",
+            "无法读取该文件:{why}。请另存为 CSV 或 XLSX 后重试"
         ),
     }
 }
@@ -194,8 +199,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SheetError> {
 pub fn cannot_write(path: &Path, e: std::io::Error) -> SheetError {
     SheetError::Invalid {
         field: path.display().to_string(),
-        message: format!(
-            "cannot write this file: {e}. Choose another folder or free disk space / 无法写入该文件,请换一个位置或释放磁盘空间"
+        message: text!(
+            "cannot write this file: {e}. Choose another folder or free disk space",
+            "无法写入该文件:{e}。请换一个位置或释放磁盘空间"
         ),
     }
 }

@@ -1,6 +1,7 @@
 //! Opening an import file: gzip (by magic bytes, any name), UTF-8 BOM skipped, UTF-16/32
 //! refused with a clear message. Counts the bytes read from disk for progress.
 
+use maskline_domain::{Text, text};
 use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -36,12 +37,27 @@ pub struct Source {
 /// Why a file cannot be imported at all.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("cannot read the file: {0} / 无法读取文件")]
     Io(#[from] io::Error),
-    #[error(
-        "the file is {0}, not UTF-8; save it as UTF-8 (with or without BOM) and import again / 文件编码为 {0},不是 UTF-8,请另存为 UTF-8 后重新导入"
-    )]
     Encoding(&'static str),
+}
+
+impl SourceError {
+    /// What happened and what to do, in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            SourceError::Io(e) => text!("cannot read the file: {e}", "无法读取文件:{e}"),
+            SourceError::Encoding(enc) => text!(
+                "the file is {enc}, not UTF-8; save it as UTF-8 (with or without BOM) and import again",
+                "文件编码为 {enc},不是 UTF-8;请另存为 UTF-8(带或不带 BOM)后重新导入"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for SourceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
 }
 
 fn sniff_encoding(head: &[u8]) -> Option<&'static str> {

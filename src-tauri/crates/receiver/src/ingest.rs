@@ -40,12 +40,9 @@ pub(crate) fn drain(s: &Shared) -> Result<usize, maskline_store::StoreError> {
         }
         let (first, last) = (rows[0].id, rows[rows.len() - 1].id);
         let label = if first == last {
-            format!("maskline-receiver: push #{first} / 推送 #{first}")
+            format!("maskline-receiver #{first}")
         } else {
-            format!(
-                "maskline-receiver: pushes #{first}–#{last} ({n}) / 推送 #{first}–#{last}(共 {n} 条)",
-                n = rows.len()
-            )
+            format!("maskline-receiver #{first}–#{last} ({n})", n = rows.len())
         };
         let bodies: Vec<Body<'_>> = rows
             .iter()
@@ -68,7 +65,7 @@ pub(crate) fn drain(s: &Shared) -> Result<usize, maskline_store::StoreError> {
                     .iter()
                     .map(|i| match &i.field {
                         Some(f) => format!("{f}: {}", i.reason),
-                        None => i.reason.clone(),
+                        None => i.reason.to_string(),
                     })
                     .collect::<Vec<_>>()
                     .join("; ")

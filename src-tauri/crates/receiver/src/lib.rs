@@ -404,7 +404,10 @@ async fn healthz(State(s): State<Arc<Shared>>) -> Response {
     } else {
         (
             StatusCode::SERVICE_UNAVAILABLE,
-            "the database cannot be reached / 无法访问数据库\n",
+            format!(
+                "{}\n",
+                maskline_domain::text!("the database cannot be reached", "无法访问数据库")
+            ),
         )
             .into_response()
     }
@@ -417,7 +420,13 @@ async fn status_page(
     if !s.status_from_anywhere && !peer.ip().is_loopback() {
         return (
             StatusCode::FORBIDDEN,
-            "/status answers this machine only (status_from_anywhere = true opens it) / /status 仅对本机开放(设置 status_from_anywhere = true 可开放)\n",
+            format!(
+                "{}\n",
+                maskline_domain::text!(
+                    "/status answers this machine only (status_from_anywhere = true opens it)",
+                    "/status 仅对本机开放(设置 status_from_anywhere = true 可开放)"
+                )
+            ),
         )
             .into_response();
     }

@@ -11,7 +11,7 @@ use maskline_receiver::{Receiver, check};
 #[command(
     name = "maskline-receiver",
     version,
-    about = "Receives PrivateNumber's call-event and CDR pushes into the Maskline database / 接收隐私保护通话平台推送的呼叫事件和话单,写入 Maskline 数据库"
+    about = "Receives PrivateNumber's call-event and CDR pushes into the Maskline database"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -20,13 +20,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate the configuration and say what is wrong / 检查配置并说明问题
+    /// Validate the configuration and say what is wrong
     Check {
         /// Configuration file (default: receiver.toml in Maskline's app-data folder)
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Run the receiver until stopped (Ctrl+C, SIGTERM, service stop) / 运行接收程序直到停止
+    /// Run the receiver until stopped (Ctrl+C, SIGTERM, service stop)
     Run {
         /// Configuration file (default: receiver.toml in Maskline's app-data folder)
         #[arg(long)]
@@ -87,12 +87,10 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             } else {
                 print_problems(&problems);
+                let (n, file) = (problems.len(), path.display());
                 eprintln!(
-                    "{} problem(s) in {} / {} 中有 {} 个问题",
-                    problems.len(),
-                    path.display(),
-                    path.display(),
-                    problems.len()
+                    "{}",
+                    maskline_domain::text!("{n} problem(s) in {file}", "{file} 中有 {n} 个问题")
                 );
                 ExitCode::from(1)
             }
@@ -118,7 +116,13 @@ fn main() -> ExitCode {
             {
                 Ok(rt) => rt,
                 Err(e) => {
-                    eprintln!("error: cannot start the runtime: {e} / 错误:无法启动运行时");
+                    eprintln!(
+                        "{}",
+                        maskline_domain::text!(
+                            "error: cannot start the runtime: {e}",
+                            "错误:无法启动运行时:{e}"
+                        )
+                    );
                     return ExitCode::from(1);
                 }
             };
@@ -131,9 +135,15 @@ fn main() -> ExitCode {
                     }
                 };
                 let (ev, cdr) = handle.urls();
-                eprintln!("call events: {ev}  CDRs: {cdr} / 呼叫事件:{ev}  话单:{cdr}");
+                eprintln!(
+                    "{}",
+                    maskline_domain::text!(
+                        "call events: {ev}  CDRs: {cdr}",
+                        "呼叫事件:{ev}  话单:{cdr}"
+                    )
+                );
                 wait_for_stop().await;
-                tracing::info!("stopping / 正在停止");
+                tracing::info!("stopping");
                 handle.shutdown().await;
                 ExitCode::SUCCESS
             })

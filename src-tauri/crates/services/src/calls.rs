@@ -7,6 +7,7 @@ use maskline_domain::calls::{
 };
 use maskline_domain::explain::explain;
 use maskline_domain::phone::to_ascii_digits;
+use maskline_domain::text;
 use maskline_store::call_query::{self, Where};
 use maskline_store::call_stats;
 
@@ -37,8 +38,9 @@ pub fn checked_filter(f: &CallFilter) -> Result<CallFilter, ServiceError> {
         {
             return Err(ServiceError::Invalid {
                 field: field.into(),
-                message: format!(
-                    "a number search needs at least one digit; {t:?} has none / 号码搜索至少需要一位数字,{t:?} 中没有数字"
+                message: text!(
+                    "a number search needs at least one digit; {t:?} has none",
+                    "号码搜索至少需要一位数字,{t:?} 中没有数字"
                 ),
             });
         }
@@ -80,7 +82,7 @@ pub fn count(dbm: &DbManager, filter: &CallFilter) -> Result<u64, ServiceError> 
 pub fn get(dbm: &DbManager, id: i64) -> Result<CallDetail, ServiceError> {
     let conn = dbm.db()?.conn()?;
     let c = call_query::get(&conn, id)?.ok_or_else(|| {
-        ServiceError::NotFound(format!("call {id} does not exist / 通话记录不存在"))
+        ServiceError::NotFound(text!("call {id} does not exist", "通话记录 {id} 不存在"))
     })?;
     let events = call_query::events(&conn, &c.session_id)?;
     let codes = c.codes.with_events(events.iter().map(|e| e.state_code));

@@ -5,6 +5,7 @@
 //! in place of the file or missing permissions are reported as what they are: replacing the
 //! database would not help, so the user fixes the cause and tries again.
 
+use maskline_domain::{Text, text};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
@@ -17,7 +18,7 @@ use crate::ServiceError;
 enum State {
     Open(Db),
     Damaged { reason: String },
-    Unavailable { reason: String, problem: DbProblem },
+    Unavailable { reason: Text, problem: DbProblem },
 }
 
 /// What kind of trouble a failed open is, for the UI and the CLI.
@@ -70,7 +71,11 @@ impl DbManager {
         let backup_warning = match &state {
             State::Open(db) => db.backup_problem().map(|p| {
                 tracing::warn!(path = %path.display(), problem = %p, "routine backup failed");
-                format!("the daily backup could not be written / 未能写入每日备份: {p}")
+                text!(
+                    "the daily backup could not be written: {p}",
+                    "未能写入每日备份:{p}"
+                )
+                .to_string()
             }),
             _ => None,
         };
@@ -87,7 +92,7 @@ impl DbManager {
             Err(StoreError::Corrupt { reason, .. }) => State::Damaged { reason },
             Err(e) => State::Unavailable {
                 problem: problem_of(&e).unwrap_or(DbProblem::Other),
-                reason: e.to_string(),
+                reason: e.text(),
             },
         }
     }
@@ -119,7 +124,7 @@ impl DbManager {
                 let backup = maskline_store::latest_verified_backup(&self.path);
                 DbStatus::Corrupt {
                     path: self.path.display().to_string(),
-                    reason: reason.clone(),
+                    reason: Text::same(reason.clone()),
                     backup_available: backup.is_some(),
                     backup_created_at: backup.and_then(|b| b.created_at.format(&Rfc3339).ok()),
                 }
@@ -209,7 +214,7 @@ mod tests {
             } => {
                 assert_eq!(problem, DbProblem::Locked);
                 assert!(
-                    reason.contains("locked") && reason.contains("锁定"),
+                    reason.en.contains("locked") && reason.zh.contains("锁定"),
                     "{reason}"
                 );
             }
@@ -307,8 +312,13 @@ pub fn check(path: &Path) -> Result<CheckReport, ServiceError> {
         Ok(db) => (
             db.quick_check()?,
             Some(db.schema_version()?),
-            db.backup_problem()
-                .map(|p| format!("the daily backup could not be written / 未能写入每日备份: {p}")),
+            db.backup_problem().map(|p| {
+                text!(
+                    "the daily backup could not be written: {p}",
+                    "未能写入每日备份:{p}"
+                )
+                .to_string()
+            }),
         ),
         Err(StoreError::Corrupt { reason, .. }) => (vec![reason], None, None),
         Err(e) => return Err(e.into()),

@@ -16,6 +16,7 @@
 //! folder; real accounts and their data are untouched. The audit trail is append-only and
 //! hash-chained, so the demo's entries stay in it (under the demo account names).
 
+use maskline_domain::{Text, text};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -79,16 +80,17 @@ impl DemoHandle {
 pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
 ) -> Result<T, ServiceError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ServiceError::NotFound(format!("background task failed: {e}")))?
+    tokio::task::spawn_blocking(f).await.map_err(|e| {
+        ServiceError::NotFound(text!("background task failed: {e}", "后台任务失败:{e}"))
+    })?
 }
 
 fn sim_error(e: impl std::fmt::Display) -> ServiceError {
     ServiceError::Invalid {
         field: "demo".into(),
-        message: format!(
-            "the demo simulator could not start ({e}); restart Maskline and try again / 演示模拟器无法启动（{e}），请重启 Maskline 后重试"
+        message: text!(
+            "the demo simulator could not start ({e}); restart Maskline and try again",
+            "演示模拟器无法启动（{e}），请重启 Maskline 后重试"
         ),
     }
 }
@@ -209,9 +211,12 @@ fn remove_demo_data(
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| ServiceError::Invalid {
             field: "demo".into(),
-            message: format!(
-                "cannot remove the demo folder {}: {e}; delete it by hand / 无法删除演示文件夹，请手动删除",
-                dir.display()
+            message: Text::new(
+                format!(
+                    "cannot remove the demo folder {}: {e}; delete it by hand",
+                    dir.display()
+                ),
+                format!("无法删除演示文件夹 {}:{e};请手动删除", dir.display()),
             ),
         })?;
     }

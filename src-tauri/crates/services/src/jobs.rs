@@ -50,6 +50,15 @@ impl Kind {
         }
     }
 
+    fn what_zh(self) -> &'static str {
+        match self {
+            Kind::Import => "导入",
+            Kind::Export => "导出",
+            Kind::Fetch => "录音下载",
+            Kind::ZipExport => "录音导出",
+        }
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -100,9 +109,10 @@ impl Jobs {
             .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
             .is_err()
         {
-            return Err(ServiceError::Busy(format!(
-                "{} is already running: wait for it or cancel it / 已有任务在进行,请等待或取消",
-                kind.what()
+            let (what, what_zh) = (kind.what(), kind.what_zh());
+            return Err(ServiceError::Busy(maskline_domain::text!(
+                "{what} is already running: wait for it or cancel it",
+                "已有同类任务({what_zh})在进行,请等待它结束或取消它"
             )));
         }
         slot.cancel.store(false, Ordering::SeqCst);
@@ -129,8 +139,9 @@ impl Jobs {
     /// The controls of bulk job `job_id` while this process runs it.
     pub fn bulk(&self, job_id: i64) -> Result<JobControl, ServiceError> {
         self.bulk_map().get(&job_id).cloned().ok_or_else(|| {
-            ServiceError::NotFound(format!(
-                "bulk job {job_id} is not running; start it again to resume / 批量任务 {job_id} 未在运行,请重新开始以继续"
+            ServiceError::NotFound(maskline_domain::text!(
+                "bulk job {job_id} is not running; start it again to resume",
+                "批量任务 {job_id} 未在运行,请重新开始以继续"
             ))
         })
     }
@@ -196,7 +207,7 @@ mod tests {
             text.starts_with("an import is already running: wait for it or cancel it / "),
             "{text}"
         );
-        assert!(text.contains("已有任务在进行"), "{text}");
+        assert!(text.contains("已有同类任务(导入)在进行"), "{text}");
         assert_eq!(
             maskline_domain::AppError::from(again).code,
             maskline_domain::ErrorCode::InvalidInput

@@ -105,7 +105,7 @@ pub(crate) fn parse_table(t: &Table) -> (Vec<NumberFields>, Vec<RowError>) {
                 file: t.file.clone(),
                 row: *row_no,
                 column: col_name(num),
-                message: format!("{e} / 号码无效"),
+                message: e.text(),
             }),
         }
     }
@@ -148,7 +148,7 @@ pub fn add_typed(
                 file: "typed".into(),
                 row: i as u32 + 1,
                 column: None,
-                message: format!("{raw:?}: {e}"),
+                message: e.text().map(|m| format!("{raw:?}: {m}")),
             }),
         }
     }

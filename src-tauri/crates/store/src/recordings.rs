@@ -21,7 +21,7 @@ pub struct RecRow {
     pub state: RecordingState,
     pub attempts: u32,
     pub next_attempt_at: Option<i64>,
-    pub error: Option<String>,
+    pub error: Option<maskline_domain::Text>,
     pub error_kind: Option<String>,
     pub file_name: Option<String>,
     pub sha256: Option<String>,
@@ -84,7 +84,9 @@ fn rec_call(r: &Row<'_>) -> rusqlite::Result<RecCall> {
             state,
             attempts: r.get::<_, i64>(REC + 4)?.max(0) as u32,
             next_attempt_at: r.get(REC + 5)?,
-            error: r.get(REC + 6)?,
+            error: r
+                .get::<_, Option<String>>(REC + 6)?
+                .map(|s| maskline_domain::Text::from_stored(&s)),
             error_kind: r.get(REC + 7)?,
             file_name: r.get(REC + 8)?,
             sha256: r.get(REC + 9)?,
@@ -300,7 +302,7 @@ pub fn set_failed(
     call_id: i64,
     expired: bool,
     kind: &str,
-    error: &str,
+    error: &maskline_domain::Text,
     next_attempt_at: Option<i64>,
     now: i64,
 ) -> Result<(), StoreError> {
@@ -313,7 +315,14 @@ pub fn set_failed(
            error_kind = ?3, error = ?4, next_attempt_at = ?5, updated_at = ?6,
            file_name = NULL",
     )?
-    .execute(params![call_id, state, kind, error, next_attempt_at, now])?;
+    .execute(params![
+        call_id,
+        state,
+        kind,
+        error.to_stored(),
+        next_attempt_at,
+        now
+    ])?;
     Ok(())
 }
 

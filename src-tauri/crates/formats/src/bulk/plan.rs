@@ -3,6 +3,7 @@
 
 use maskline_domain::jobs::{BulkField, ColumnMapping, JobKind};
 use maskline_domain::{Mode, PhoneKind, PhoneNumber};
+use maskline_domain::{Text, text};
 use serde::{Deserialize, Serialize};
 
 use crate::sheet::Table;
@@ -56,7 +57,7 @@ pub struct ModifyRow {
 }
 
 /// A refused cell: `(column header, message)`.
-pub type CellError = (Option<String>, String);
+pub type CellError = (Option<String>, Text);
 
 struct Cells<'a> {
     row: &'a [String],
@@ -76,24 +77,27 @@ impl Cells<'_> {
             .map(|c| c.header.clone())
     }
 
-    fn err(&self, f: BulkField, msg: impl Into<String>) -> CellError {
-        (self.header(f), msg.into())
+    fn err(&self, f: BulkField, msg: Text) -> CellError {
+        (self.header(f), msg)
     }
 
     fn party(&self, f: BulkField) -> Result<Option<String>, CellError> {
         let Some(raw) = self.get(f) else {
             return Ok(None);
         };
-        let p = PhoneNumber::parse(raw).map_err(|e| self.err(f, format!("{e} / 号码无效")))?;
+        let p = PhoneNumber::parse(raw).map_err(|e| self.err(f, e.text()))?;
         if p.kind() == PhoneKind::Service {
-            return Err(self.err(f, "400/95 numbers cannot be bound / 400/95 号码不能绑定"));
+            return Err(self.err(
+                f,
+                Text::new("400/95 numbers cannot be bound", "400/95 号码不能绑定"),
+            ));
         }
         Ok(Some(p.to_string()))
     }
 
     fn required(&self, f: BulkField) -> Result<String, CellError> {
         self.party(f)?
-            .ok_or_else(|| self.err(f, "missing / 缺少号码"))
+            .ok_or_else(|| self.err(f, Text::new("missing", "缺少号码")))
     }
 
     fn duration(&self) -> Result<Option<u32>, CellError> {
@@ -108,7 +112,10 @@ impl Cells<'_> {
         let n: u64 = num.parse().map_err(|_| {
             self.err(
                 f,
-                format!("{raw:?} is not a duration in seconds / 时长应为秒数"),
+                text!(
+                    "{raw:?} is not a duration in seconds",
+                    "{raw:?} 不是以秒为单位的时长"
+                ),
             )
         })?;
         let mult = match unit.as_str() {
@@ -119,7 +126,10 @@ impl Cells<'_> {
             _ => {
                 return Err(self.err(
                     f,
-                    format!("unknown unit in {raw:?}: use s, m, h or d / 单位无效"),
+                    text!(
+                        "unknown unit in {raw:?}: use s, m, h or d",
+                        "{raw:?} 中的单位无效:请用 s、m、h 或 d"
+                    ),
                 ));
             }
         };
@@ -127,7 +137,10 @@ impl Cells<'_> {
         if secs > u64::from(MAX_DURATION_SECS) {
             return Err(self.err(
                 f,
-                format!("{raw} is longer than 90 days (7776000 s) / 时长超过 90 天"),
+                text!(
+                    "{raw} is longer than 90 days (7776000 s)",
+                    "{raw} 超过 90 天(7776000 秒)"
+                ),
             ));
         }
         Ok(Some(secs as u32))
@@ -144,7 +157,10 @@ impl Cells<'_> {
             "2" | "b>a" | "b→a" => Ok(Some(2)),
             _ => Err(self.err(
                 f,
-                format!("{raw:?}: use 0 (both), 1 (A→B) or 2 (B→A) / 方向应为 0、1 或 2"),
+                text!(
+                    "{raw:?}: use 0 (both), 1 (A→B) or 2 (B→A)",
+                    "{raw:?}:请用 0(双向)、1(A→B)或 2(B→A)"
+                ),
             )),
         }
     }
@@ -156,14 +172,23 @@ impl Cells<'_> {
             Some("1" | "true" | "yes" | "y" | "是") => Some(true),
             Some("0" | "false" | "no" | "n" | "否") => Some(false),
             Some(other) => {
-                return Err(self.err(f, format!("{other:?}: use true or false / 应为 是 或 否")));
+                return Err(self.err(
+                    f,
+                    text!(
+                        "{other:?}: use true or false",
+                        "{other:?}:请用 true(是)或 false(否)"
+                    ),
+                ));
             }
         };
         let tone = self.get(BulkField::RecordHintTone).map(str::to_string);
         if flag == Some(true) && tone.is_none() {
             return Err(self.err(
                 f,
-                "recording needs a notice tone (recordHintTone) / 录音需要录音提示音",
+                Text::new(
+                    "recording needs a notice tone (recordHintTone)",
+                    "录音需要录音提示音",
+                ),
             ));
         }
         Ok((flag, tone))
@@ -172,7 +197,10 @@ impl Cells<'_> {
     fn user_data(&self) -> Result<Option<String>, CellError> {
         let v = self.get(BulkField::UserData).map(str::to_string);
         if v.as_ref().is_some_and(|s| s.len() > 256) {
-            return Err(self.err(BulkField::UserData, "longer than 256 bytes / 超过 256 字节"));
+            return Err(self.err(
+                BulkField::UserData,
+                Text::new("longer than 256 bytes", "超过 256 字节"),
+            ));
         }
         Ok(v)
     }
@@ -194,14 +222,17 @@ pub fn parse_row(
                 Mode::Ax | Mode::Axe => None,
             };
             if b.as_deref() == Some(a.as_str()) {
-                return Err(c.err(BulkField::B, "A and B are the same number / A、B 号码相同"));
+                return Err(c.err(
+                    BulkField::B,
+                    Text::new("A and B are the same number", "A、B 号码相同"),
+                ));
             }
             let (record, record_hint_tone) = c.record()?;
             let duration_secs = c.duration()?;
             if mode == Mode::Axyb && duration_secs.is_some_and(|d| d > 0 && d < 60) {
                 return Err(c.err(
                     BulkField::DurationSecs,
-                    "AXYB bindings last at least 60 s / AXYB 时长至少 60 秒",
+                    Text::new("AXYB bindings last at least 60 s", "AXYB 时长至少 60 秒"),
                 ));
             }
             Ok(Payload::Bind(BindRow {
@@ -218,13 +249,18 @@ pub fn parse_row(
         }
         JobKind::Modify if mode == Mode::Axyb => Err((
             None,
-            "AXYB relations cannot be modified; unbind and bind again / AXYB 不支持修改,请解绑后重新绑定"
-                .into(),
+            Text::new(
+                "AXYB relations cannot be modified; unbind and bind again",
+                "AXYB 不支持修改,请解绑后重新绑定",
+            ),
         )),
         JobKind::Modify => {
-            let sub = c
-                .get(BulkField::SubscriptionId)
-                .ok_or_else(|| c.err(BulkField::SubscriptionId, "missing / 缺少绑定ID"))?;
+            let sub = c.get(BulkField::SubscriptionId).ok_or_else(|| {
+                c.err(
+                    BulkField::SubscriptionId,
+                    Text::new("missing", "缺少绑定ID"),
+                )
+            })?;
             let (record, record_hint_tone) = c.record()?;
             let m = ModifyRow {
                 subscription_id: sub.to_string(),
@@ -243,7 +279,7 @@ pub fn parse_row(
             if m == unchanged {
                 return Err((
                     None,
-                    "nothing to modify in this row / 该行没有要修改的内容".into(),
+                    Text::new("nothing to modify in this row", "该行没有要修改的内容"),
                 ));
             }
             Ok(Payload::Modify(m))
@@ -263,8 +299,10 @@ pub fn parse_row(
                     }),
                     _ => Err((
                         c.header(BulkField::SubscriptionId),
-                        "give the subscription id, or A and X / 请填写绑定ID,或 A 号码和 X 号码"
-                            .into(),
+                        Text::new(
+                            "give the subscription id, or A and X",
+                            "请填写绑定ID,或 A 号码和 X 号码",
+                        ),
                     )),
                 }
             }

@@ -8,6 +8,7 @@
 //! 4. [`retry_failed`], [`results`], [`export`] (CSV with BOM or XLSX, numbers masked unless
 //!    asked otherwise) and [`template`].
 
+use maskline_domain::{Text, text};
 use std::path::Path;
 
 use maskline_domain::calls::mask_number;
@@ -56,10 +57,17 @@ fn prepare(
             .collect();
         return Err(ServiceError::Invalid {
             field: "columns".into(),
-            message: format!(
-                "{}: no column for {}; rename the header or choose the column / 缺少必需的列,请修改表头或手动选择列",
-                t.file,
-                names.join(", ")
+            message: Text::new(
+                format!(
+                    "{}: no column for {}; rename the header or choose the column",
+                    t.file,
+                    names.join(", ")
+                ),
+                format!(
+                    "{}:缺少 {} 列;请修改表头或手动选择列",
+                    t.file,
+                    names.join(", ")
+                ),
             ),
         });
     }
@@ -170,8 +178,9 @@ fn summary(
 pub fn get(dbm: &DbManager, job_id: i64) -> Result<JobSummary, ServiceError> {
     let db = dbm.db()?;
     let conn = db.conn()?;
-    let j = jobs::get(&conn, job_id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("no bulk job {job_id} / 没有该批量任务")))?;
+    let j = jobs::get(&conn, job_id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no bulk job {job_id}", "没有批量任务 {job_id}"))
+    })?;
     summary(&db, &conn, j)
 }
 
@@ -229,7 +238,7 @@ pub fn export(
         let db = dbm.db()?;
         let conn = db.conn()?;
         let job = jobs::get(&conn, job_id)?.ok_or_else(|| {
-            ServiceError::NotFound(format!("no bulk job {job_id} / 没有该批量任务"))
+            ServiceError::NotFound(text!("no bulk job {job_id}", "没有批量任务 {job_id}"))
         })?;
         maskline_store::accounts::get(&conn, job.account_id)?.map(|a| a.name)
     };
@@ -249,7 +258,7 @@ pub fn export(
                 r.x.unwrap_or_default(),
                 r.subscription_id.unwrap_or_default(),
                 r.result_code.unwrap_or_default(),
-                r.reason.unwrap_or_default(),
+                r.reason.map(|t| t.to_string()).unwrap_or_default(),
             ]
         })
         .collect();

@@ -84,9 +84,10 @@ fn write(
                 line: 1,
                 at: String::new(),
                 field: None,
-                reason:
-                    "the body holds no call event and no CDR / 推送内容中没有呼叫事件,也没有话单"
-                        .into(),
+                reason: maskline_domain::text!(
+                    "the body holds no call event and no CDR",
+                    "推送内容中没有呼叫事件,也没有话单"
+                ),
             });
         }
         for it in items {

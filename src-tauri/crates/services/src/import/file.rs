@@ -2,6 +2,7 @@
 //! (the CPU-heavy half) and hands batches of owned records to this thread, which inserts
 //! them one transaction per batch. A bounded channel keeps memory flat.
 
+use maskline_domain::{Text, text};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
@@ -17,7 +18,12 @@ use maskline_formats::source;
 
 use super::Job;
 
-const TRUNCATED: &str = "truncated: this record does not end (the line or file was cut off) / 记录不完整(行或文件被截断)";
+fn truncated() -> Text {
+    Text::new(
+        "truncated: this record does not end (the line or file was cut off)",
+        "已截断:该记录没有结尾(行或文件被截断)",
+    )
+}
 /// Batches parsed ahead of the writer.
 const AHEAD: usize = 2;
 /// Records a batch's vector reserves up front; a bigger batch grows as records arrive (a
@@ -35,15 +41,15 @@ enum Msg {
     /// Records, and the bytes read from disk so far.
     Batch(Vec<Item>, u64),
     /// The file could not be read (further): why.
-    Failed(String),
+    Failed(Text),
 }
 
-fn issue(line: u64, at: &str, field: Option<&str>, reason: impl Into<String>) -> Item {
+fn issue(line: u64, at: &str, field: Option<&str>, reason: Text) -> Item {
     Item::Reject(ImportIssue {
         line,
         at: at.to_string(),
         field: field.map(str::to_string),
-        reason: reason.into(),
+        reason,
     })
 }
 
@@ -53,11 +59,14 @@ pub(super) fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
         Ok(r) => r,
         Err(e) => {
             let reason = if e.truncated {
-                TRUNCATED.to_string()
+                truncated()
             } else if std::str::from_utf8(bytes).is_err() {
-                "not UTF-8 text (the file may be GBK/GB18030); save it as UTF-8 and import again / 不是 UTF-8 文本(可能是 GBK),请另存为 UTF-8 后重新导入".to_string()
+                Text::new(
+                    "not UTF-8 text (the file may be GBK/GB18030); save it as UTF-8 and import again",
+                    "不是 UTF-8 文本(可能是 GBK),请另存为 UTF-8 后重新导入",
+                )
             } else {
-                e.message
+                Text::same(e.message)
             };
             out.push(issue(line + e.line as u64 - 1, "", None, reason));
             return;
@@ -67,7 +76,7 @@ pub(super) fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
         out.push(match r {
             Ok(Record::Cdr(c)) => Item::Cdr(Box::new(c.into_owned())),
             Ok(Record::Event(e)) => Item::Event(e.into_owned()),
-            Err(e) => issue(line, &e.at, e.field, e.reason),
+            Err(e) => issue(line, &e.at, e.field, Text::same(e.reason)),
         });
     }
 }
@@ -75,7 +84,7 @@ pub(super) fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
 fn frame_items(frame: Frame<'_>, out: &mut Vec<Item>) {
     match frame {
         Frame::Value { line, bytes } => value(line, bytes, out),
-        Frame::Truncated { line } => out.push(issue(line, "", None, TRUNCATED)),
+        Frame::Truncated { line } => out.push(issue(line, "", None, truncated())),
         Frame::Garbage { line, byte } => {
             let shown = if byte.is_ascii_graphic() {
                 format!("{:?}", byte as char)
@@ -86,8 +95,9 @@ fn frame_items(frame: Frame<'_>, out: &mut Vec<Item>) {
                 line,
                 "",
                 None,
-                format!(
-                    "not JSON: unexpected {shown} where a JSON object should start / 不是 JSON 记录"
+                text!(
+                    "not JSON: unexpected {shown} where a JSON object should start",
+                    "不是 JSON:在应为 JSON 对象开头的位置出现了 {shown}"
                 ),
             ));
         }
@@ -95,7 +105,10 @@ fn frame_items(frame: Frame<'_>, out: &mut Vec<Item>) {
             line,
             "",
             None,
-            "a single JSON value over 64 MiB; split the file / 单条 JSON 过大",
+            Text::new(
+                "a single JSON value over 64 MiB; split the file",
+                "单条 JSON 过大",
+            ),
         )),
     }
 }
@@ -106,7 +119,7 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
     let src = match source::open(path) {
         Ok(s) => s,
         Err(e) => {
-            let _ = tx.send(Msg::Failed(e.to_string()));
+            let _ = tx.send(Msg::Failed(e.text()));
             return;
         }
     };
@@ -119,14 +132,20 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
             Ok(Some(f)) => frame_items(f, &mut items),
             Ok(None) => break,
             Err(e) => {
-                let what = if gzip {
-                    "the gzip data is damaged or cut off"
+                let (what, what_zh) = if gzip {
+                    (
+                        "the gzip data is damaged or cut off",
+                        "gzip 数据已损坏或被截断",
+                    )
                 } else {
-                    "reading failed"
+                    ("reading failed", "读取失败")
                 };
-                let msg = format!(
-                    "{what} after {} bytes: {e}; the records before were imported / 文件读取中断,之前的记录已导入",
-                    read.get()
+                let msg = Text::new(
+                    format!(
+                        "{what} after {} bytes: {e}; the records before were imported",
+                        read.get()
+                    ),
+                    format!("{what_zh}(已读 {} 字节):{e};之前的记录已导入", read.get()),
                 );
                 let full = std::mem::take(&mut items);
                 let _ = tx.send(Msg::Batch(full, read.get()));
@@ -289,7 +308,7 @@ pub(super) fn import_file(
                 new: r.new,
                 duplicate: r.duplicate,
                 rejected: r.rejected,
-                error: Some(&e.to_string()),
+                error: Some(&e.text()),
                 now: super::now(),
             },
         );
@@ -305,7 +324,7 @@ pub(super) fn import_file(
                 new: r.new,
                 duplicate: r.duplicate,
                 rejected: r.rejected,
-                error: r.error.as_deref(),
+                error: r.error.as_ref(),
                 now: super::now(),
             },
         )

@@ -29,8 +29,9 @@ impl ImportLock {
         let path = lock_path(db_path);
         let cannot = |e: std::io::Error| ServiceError::Invalid {
             field: path.display().to_string(),
-            message: format!(
-                "cannot take the import lock beside the database: {e} / 无法在数据库旁创建导入锁文件"
+            message: maskline_domain::text!(
+                "cannot take the import lock beside the database: {e}",
+                "无法在数据库旁创建导入锁文件:{e}"
             ),
         };
         let file = OpenOptions::new()

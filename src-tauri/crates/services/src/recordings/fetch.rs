@@ -2,6 +2,7 @@
 //! rate-limited API client, downloads a few at once, and records every state change in
 //! SQLite (so a crash or a cancel resumes; see [`super::reset_interrupted`]).
 
+use maskline_domain::text;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -84,7 +85,7 @@ async fn blocking<T: Send + 'static>(
         .await
         .map_err(|e| ServiceError::Invalid {
             field: "recordings".into(),
-            message: format!("a background task failed: {e}"),
+            message: text!("a background task failed: {e}", "后台任务失败:{e}"),
         })?
 }
 
@@ -175,7 +176,10 @@ pub async fn fetch_with(
     std::fs::create_dir_all(super::partial_dir(&dir)).map_err(|e| super::disk_error(&dir, e))?;
     let client_error = |e: String| ServiceError::Invalid {
         field: "recordings".into(),
-        message: format!("cannot build the download client: {e} / 无法创建录音下载连接：{e}"),
+        message: text!(
+            "cannot build the download client: {e}",
+            "无法创建录音下载客户端:{e}"
+        ),
     };
     let http = Arc::new(super::download::client(None).map_err(client_error)?);
     // Accounts with their own CA download through a client that trusts it, like their API calls.

@@ -15,6 +15,7 @@
 //! their own authorisation: they are fetched with a plain client that sends no credentials,
 //! and are never stored or logged.
 
+use maskline_domain::{Text, text};
 use std::path::{Path, PathBuf};
 
 use maskline_domain::recordings::{
@@ -141,8 +142,9 @@ pub fn summary(db: &DbManager, now: i64) -> Result<RecordingSummary, ServiceErro
 pub(crate) fn call_or_404(db: &DbManager, call_id: i64, now: i64) -> Result<RecCall, ServiceError> {
     let db = db.db()?;
     store::call(&*db.conn()?, call_id, now)?.ok_or_else(|| {
-        ServiceError::NotFound(format!(
-            "call {call_id} is not in the local database; import its CDR first / 本地没有通话 {call_id},请先导入话单"
+        ServiceError::NotFound(text!(
+            "call {call_id} is not in the local database; import its CDR first",
+            "本地没有通话 {call_id},请先导入话单"
         ))
     })
 }
@@ -176,9 +178,15 @@ pub fn set_pinned(db: &DbManager, call_ids: &[i64], pinned: bool) -> Result<u64,
 pub(crate) fn disk_error(what: &Path, e: impl std::fmt::Display) -> ServiceError {
     ServiceError::Invalid {
         field: "recordings".into(),
-        message: format!(
-            "cannot write {}: {e}. Free disk space or check the folder's permissions, then try again / 无法写入录音文件夹,请释放磁盘空间或检查文件夹权限后重试",
-            what.display()
+        message: Text::new(
+            format!(
+                "cannot write {}: {e}. Free disk space or check the folder's permissions, then try again",
+                what.display()
+            ),
+            format!(
+                "无法写入 {}:{e}。请释放磁盘空间或检查文件夹权限后重试",
+                what.display()
+            ),
         ),
     }
 }

@@ -2,6 +2,7 @@
 //! once from the decoded samples and cached beside the audio as `<sha256>.peaks` (never
 //! served: the `rec` scheme serves audio extensions only).
 
+use maskline_domain::text;
 use std::path::{Path, PathBuf};
 
 use maskline_domain::recordings::{PlaybackInfo, RecordingState};
@@ -36,16 +37,18 @@ pub fn playback(db: &DbManager, dir: &Path, call_id: i64) -> Result<PlaybackInfo
         .rec
         .filter(|r| r.state == RecordingState::Fetched && r.file_name.is_some());
     let Some(rec) = rec else {
-        return Err(ServiceError::NotFound(format!(
-            "the recording of call {call_id} is not in the local cache; fetch it first / 通话 {call_id} 的录音不在本地,请先获取"
+        return Err(ServiceError::NotFound(text!(
+            "the recording of call {call_id} is not in the local cache; fetch it first",
+            "通话 {call_id} 的录音不在本地缓存中,请先获取"
         )));
     };
     let file_name = rec.file_name.unwrap_or_default();
     let audio = dir.join(&file_name);
     if !audio.is_file() {
-        return Err(ServiceError::NotFound(format!(
-            "the local copy of call {call_id}'s recording is missing from {}; fetch it again / 本地录音文件缺失,请重新获取",
-            dir.display()
+        let dir = dir.display();
+        return Err(ServiceError::NotFound(text!(
+            "the local copy of call {call_id}'s recording is missing from {dir}; fetch it again",
+            "通话 {call_id} 的本地录音文件已不在 {dir} 中,请重新获取"
         )));
     }
     let cache = peaks_path(dir, &file_name);

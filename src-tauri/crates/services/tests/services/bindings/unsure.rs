@@ -220,7 +220,8 @@ async fn the_bulk_runner_checks_a_lost_answer_before_moving_on() {
     assert!(
         first
             .reason
-            .as_deref()
+            .as_ref()
+            .map(ToString::to_string)
             .is_some_and(|r| r.contains("checked on the platform: it was bound")),
         "{first:?}"
     );

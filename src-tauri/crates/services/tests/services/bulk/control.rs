@@ -88,7 +88,8 @@ async fn pause_holds_new_rows_and_failed_rows_can_be_retried() {
     assert!(
         failed[0]
             .reason
-            .as_deref()
+            .as_ref()
+            .map(ToString::to_string)
             .is_some_and(|t| t.contains("1012010"))
     );
 
