@@ -17,7 +17,7 @@ CARGO_FUZZ_VERSION=0.13.2
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(cdr_json sheet_row phone_number sim_auth_header)
+[ ${#targets[@]} -gt 0 ] || targets=(cdr_json sheet_row phone_number sim_auth_header receiver_push)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "==> cargo install cargo-fuzz $CARGO_FUZZ_VERSION"

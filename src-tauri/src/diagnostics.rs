@@ -19,21 +19,32 @@ pub struct Facts {
     pub last_errors: Vec<String>,
 }
 
-/// The diagnostics text (pure, tested).
+/// The diagnostics text (pure, tested). A plain-text report for support, read by people of
+/// either language: each line is labelled in English, then Chinese, then the value.
 pub fn text(f: &Facts) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Maskline diagnostics / 诊断信息");
-    let _ = writeln!(out, "app / 版本: {}", f.app_version);
-    let _ = writeln!(out, "webview / 浏览器内核: {}", f.webview_version);
-    let _ = writeln!(out, "os / 系统: {} {}", f.os, f.arch);
-    let _ = writeln!(out, "locale / 系统语言: {}", f.os_locale);
-    let _ = writeln!(out, "data folder / 数据文件夹: {}", f.data_dir);
-    let _ = writeln!(out, "database / 数据库: {} ({})", f.db_path, f.db_state);
-    let _ = writeln!(out, "log folder / 日志文件夹: {}", f.log_dir);
-    let _ = writeln!(
-        out,
-        "last warnings and errors / 最近的警告和错误: {}",
-        f.last_errors.len()
+    let mut line = |en: &str, zh: &str, value: String| {
+        let _ = writeln!(out, "{en} / {zh}: {value}");
+    };
+    line("app", "版本", f.app_version.clone());
+    line("webview", "浏览器内核", f.webview_version.clone());
+    line("os", "系统", format!("{} {}", f.os, f.arch));
+    line("locale", "系统语言", f.os_locale.clone());
+    line("data folder", "数据文件夹", f.data_dir.clone());
+    line(
+        "database",
+        "数据库",
+        format!("{} ({})", f.db_path, f.db_state),
+    );
+    line("log folder", "日志文件夹", f.log_dir.clone());
+    line(
+        "last warnings and errors",
+        "最近的警告和错误",
+        f.last_errors.len().to_string(),
+    );
+    let mut out = format!(
+        "{}\n{out}",
+        maskline_domain::Text::new("Maskline diagnostics", "诊断信息")
     );
     for line in &f.last_errors {
         let _ = writeln!(out, "  {line}");

@@ -5,12 +5,9 @@ use std::sync::Arc;
 
 use maskline_secrets::SecretStore;
 use maskline_services::import::watch::WatchFolder;
+use maskline_services::jobs::Jobs;
 use maskline_services::privacy::AppLock;
 use maskline_services::{DbManager, paths};
-
-use crate::commands::bulk::BulkJobs;
-use crate::commands::demo::DemoSlot;
-use crate::commands::jobs::CallJobs;
 
 /// Everything commands need. Cheap to clone.
 #[derive(Clone)]
@@ -19,12 +16,9 @@ pub struct AppState {
     pub db: Arc<DbManager>,
     /// Where account secrets live: the OS keyring in the app.
     pub secrets: Arc<dyn SecretStore>,
-    /// The running import and export, for cancelling.
-    pub jobs: Arc<CallJobs>,
-    /// The bulk bind jobs this process is running, for pause / resume / cancel.
-    pub bulk_jobs: Arc<BulkJobs>,
-    /// The demo simulator while demo mode runs.
-    pub demo: Arc<DemoSlot>,
+    /// The background jobs (import, exports, recordings fetch, bulk jobs, the demo
+    /// simulator): one-at-a-time guards, cancelling, progress.
+    pub jobs: Arc<Jobs>,
     /// The optional app lock (revealing numbers, playing recordings).
     pub lock: Arc<AppLock>,
     /// The CDR watch folder (off unless turned on in Settings).
@@ -45,8 +39,6 @@ impl AppState {
             lock: Arc::new(AppLock::new(secrets.clone())),
             secrets,
             jobs: Arc::default(),
-            bulk_jobs: Arc::default(),
-            demo: Arc::default(),
             watch: Arc::default(),
         }
     }

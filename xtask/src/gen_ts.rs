@@ -27,7 +27,11 @@ pub fn run(out: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
             std::fs::remove_file(p)?;
         }
     }
-    let cfg = ts_rs::Config::new().with_out_dir(&out);
+    // 64-bit integers (ids, counts, epoch seconds, byte sizes) stay far below 2^53 and arrive
+    // from JSON as numbers: one setting types them `number` everywhere.
+    let cfg = ts_rs::Config::new()
+        .with_out_dir(&out)
+        .with_large_int("number");
     Settings::export_all(&cfg)?;
     AppError::export_all(&cfg)?;
     AppInfo::export_all(&cfg)?;
@@ -59,11 +63,7 @@ pub fn run(out: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Bindings, bulk jobs, numbers and pools, audit (issue 5 items 3–6).
-/// Ids and counts are far below 2^53 and arrive from JSON as numbers, so they are typed `number`.
 fn export_bindings_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
-    let cfg = &ts_rs::Config::new()
-        .with_out_dir(cfg.out_dir())
-        .with_large_int("number");
     use maskline_domain::audit::{AuditEntry, AuditExportReport, ChainCheck};
     use maskline_domain::binding_forms::{BindForm, BindOutcome, ModifyForm};
     use maskline_domain::bindings::{BindingFilter, BindingPage, SyncReport};

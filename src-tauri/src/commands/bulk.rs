@@ -1,37 +1,21 @@
 //! Bulk bind / modify / unbind jobs: preview, dry run, journal, run with progress over a
 //! channel, pause / resume / cancel, retry, results, export and templates.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
-use std::time::Duration;
 
 use maskline_domain::jobs::{
     BulkField, ColumnMapping, DryRunReport, JobKind, JobProgress, JobRowResult, JobSummary,
     RowState,
 };
 use maskline_domain::pools::XScope;
-use maskline_domain::{AppError, ErrorCode, Language, Mode};
-use maskline_services::bulk::{self, JobControl, RunOptions, mapping};
+use maskline_domain::{AppError, Language, Mode};
+use maskline_services::bulk::{self, RunOptions, mapping};
 use tauri::State;
 use tauri::ipc::Channel;
 
 use super::bindings::session;
 use super::blocking;
 use crate::AppState;
-
-/// Controls of the bulk jobs running in this process, by job id.
-#[derive(Default)]
-pub struct BulkJobs(Mutex<HashMap<i64, JobControl>>);
-
-impl BulkJobs {
-    fn map(&self) -> MutexGuard<'_, HashMap<i64, JobControl>> {
-        self.0.lock().unwrap_or_else(|p| p.into_inner())
-    }
-    fn get(&self, id: i64) -> Result<JobControl, AppError> {
-        self.map().get(&id).cloned().ok_or_else(|| not_running(id))
-    }
-}
 
 /// The file's headers and the mapping detected from them.
 #[tauri::command]
@@ -102,67 +86,30 @@ pub async fn bulk_start(
 ) -> Result<(), AppError> {
     let session = session(state.inner()).await?;
     let handle = bulk::start(session, job_id, RunOptions::default())?;
-    state.bulk_jobs.map().insert(job_id, handle.control());
-    let s = state.inner().clone();
-    tauri::async_runtime::spawn(async move {
-        let mut rx = handle.progress();
-        // Ends when the runner drops its sender; at most ~7 messages a second.
-        while rx.changed().await.is_ok() {
-            let p = rx.borrow_and_update().clone();
-            let _ = on_progress.send(p);
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-        let last = match handle.wait().await {
-            Ok(p) => Some(p),
-            Err(e) => {
-                tracing::warn!("bulk job {job_id} stopped: {e}");
-                None
-            }
-        };
-        s.bulk_jobs.map().remove(&job_id);
-        let last = match last {
-            Some(p) => Some(p),
-            None => {
-                let dbm = s.db.clone();
-                tauri::async_runtime::spawn_blocking(move || bulk::get(&dbm, job_id))
-                    .await
-                    .ok()
-                    .and_then(Result::ok)
-                    .map(|j| j.progress)
-            }
-        };
-        if let Some(p) = last {
-            let _ = on_progress.send(p);
-        }
-    });
+    let s = state.inner();
+    let follow = s
+        .jobs
+        .follow_bulk(s.db.clone(), handle, move |p| drop(on_progress.send(p)));
+    tauri::async_runtime::spawn(follow);
     Ok(())
-}
-
-fn not_running(job_id: i64) -> AppError {
-    AppError::new(
-        ErrorCode::NotFound,
-        format!(
-            "bulk job {job_id} is not running; start it again to resume / 批量任务 {job_id} 未在运行,请重新开始以继续"
-        ),
-    )
 }
 
 #[tauri::command]
 pub fn bulk_pause(state: State<'_, AppState>, job_id: i64) -> Result<(), AppError> {
-    state.bulk_jobs.get(job_id)?.pause();
+    state.jobs.bulk(job_id)?.pause();
     Ok(())
 }
 
 #[tauri::command]
 pub fn bulk_resume(state: State<'_, AppState>, job_id: i64) -> Result<(), AppError> {
-    state.bulk_jobs.get(job_id)?.resume();
+    state.jobs.bulk(job_id)?.resume();
     Ok(())
 }
 
 /// Stops after the rows in flight; the job stays resumable.
 #[tauri::command]
 pub fn bulk_cancel(state: State<'_, AppState>, job_id: i64) -> Result<(), AppError> {
-    state.bulk_jobs.get(job_id)?.cancel();
+    state.jobs.bulk(job_id)?.cancel();
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use maskline_domain::calls::{
     ExportRequest, StatsRequest,
 };
 use maskline_services::calls;
+use maskline_services::jobs::Kind;
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -50,15 +51,13 @@ pub async fn calls_export(
     on_progress: Channel<ExportProgress>,
 ) -> Result<ExportReport, AppError> {
     let s = state.inner().clone();
+    let mut progress = move |p: &ExportProgress| drop(on_progress.send(p.clone()));
     blocking(move || {
-        let (_running, cancel) = s.jobs.export.start("an export")?;
-        let mut progress = |p: &ExportProgress| {
-            let _ = on_progress.send(p.clone());
-        };
+        let running = s.jobs.start(Kind::Export)?;
         Ok(calls::export::export(
             &s.db,
             &request,
-            &cancel,
+            &running.cancel,
             &mut progress,
         )?)
     })
@@ -68,5 +67,5 @@ pub async fn calls_export(
 /// Stops the running export after its current page; the file keeps the rows written so far.
 #[tauri::command]
 pub fn calls_export_cancel(state: State<'_, AppState>) {
-    state.jobs.export.cancel();
+    state.jobs.cancel(Kind::Export);
 }

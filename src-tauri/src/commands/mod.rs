@@ -8,7 +8,6 @@ pub mod bulk;
 pub mod calls;
 pub mod demo;
 pub mod import;
-pub mod jobs;
 pub mod numbers;
 pub mod privacy;
 pub mod recordings;
@@ -26,7 +25,7 @@ where
     tauri::async_runtime::spawn_blocking(f).await.map_err(|e| {
         AppError::new(
             ErrorCode::Internal,
-            format!("a background task failed: {e}"),
+            maskline_domain::text!("a background task failed: {e}", "后台任务失败:{e}"),
         )
     })?
 }

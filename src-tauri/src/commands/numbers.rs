@@ -11,8 +11,12 @@ use super::blocking;
 use crate::AppState;
 
 fn phone(field: &str, s: &str) -> Result<PhoneNumber, AppError> {
-    PhoneNumber::parse(s)
-        .map_err(|e| AppError::new(ErrorCode::InvalidInput, format!("{field}: {e}")))
+    PhoneNumber::parse(s).map_err(|e| {
+        AppError::new(
+            ErrorCode::InvalidInput,
+            e.text().map(|m| format!("{field}: {m}")),
+        )
+    })
 }
 
 /// Imports a CSV or XLSX file of X numbers, optionally into a pool.

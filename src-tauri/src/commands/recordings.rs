@@ -8,6 +8,7 @@ use maskline_domain::recordings::{
     RecordingSettings, RecordingStatus, RecordingStorage, RecordingSummary, ZipExportProgress,
     ZipExportReport, ZipExportRequest,
 };
+use maskline_services::jobs::Kind;
 use maskline_services::recordings::{self, FetchContext};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -46,31 +47,20 @@ pub async fn recordings_fetch(
     request: FetchRequest,
     on_progress: Channel<FetchProgress>,
 ) -> Result<FetchReport, AppError> {
-    run_fetch(state.inner(), request, move |p| {
-        let _ = on_progress.send(p.clone());
-    })
-    .await
-}
-
-/// The fetch job behind [`recordings_fetch`] and the automatic fetch after an import.
-pub async fn run_fetch(
-    s: &AppState,
-    request: FetchRequest,
-    progress: impl FnMut(&FetchProgress) + Send,
-) -> Result<FetchReport, AppError> {
-    let (_running, cancel) = s.jobs.fetch.start("a recordings fetch")?;
+    let s = state.inner();
     let ctx = FetchContext {
         db: s.db.clone(),
         secrets: s.secrets.clone(),
         dir: recordings::dir_in(&s.data_dir),
     };
-    Ok(recordings::fetch(&ctx, &request, cancel, progress).await?)
+    let progress = move |p: &FetchProgress| drop(on_progress.send(p.clone()));
+    Ok(recordings::fetch_job(&s.jobs, &ctx, &request, progress).await?)
 }
 
 /// Stops the running fetch; finished files are kept, the rest stays waiting.
 #[tauri::command]
 pub fn recordings_fetch_cancel(state: State<'_, AppState>) {
-    state.jobs.fetch.cancel();
+    state.jobs.cancel(Kind::Fetch);
 }
 
 #[tauri::command]
@@ -159,16 +149,15 @@ pub async fn recordings_export_zip(
     on_progress: Channel<ZipExportProgress>,
 ) -> Result<ZipExportReport, AppError> {
     let s = state.inner().clone();
+    let progress = move |p: &ZipExportProgress| drop(on_progress.send(p.clone()));
     blocking(move || {
-        let (_running, cancel) = s.jobs.zip_export.start("a recordings export")?;
-        let progress = |p: &ZipExportProgress| {
-            let _ = on_progress.send(p.clone());
-        };
+        let running = s.jobs.start(Kind::ZipExport)?;
+        let dir = recordings::dir_in(&s.data_dir);
         Ok(recordings::export_zip(
             &s.db,
-            &recordings::dir_in(&s.data_dir),
+            &dir,
             &request,
-            cancel,
+            running.cancel.clone(),
             progress,
         )?)
     })
@@ -177,17 +166,5 @@ pub async fn recordings_export_zip(
 
 #[tauri::command]
 pub fn recordings_export_cancel(state: State<'_, AppState>) {
-    state.jobs.zip_export.cancel();
-}
-
-/// Fetches every waiting recording in the background, as after an import (the UI sees rows in
-/// the `fetching` state and polls until none is left). Skipped quietly when a fetch is already
-/// running: the new rows are picked up by the next fetch.
-pub fn fetch_in_background(s: &AppState) {
-    let s = s.clone();
-    tauri::async_runtime::spawn(async move {
-        if let Err(e) = run_fetch(&s, FetchRequest::default(), |_| {}).await {
-            tracing::info!("automatic recordings fetch did not run: {}", e.message);
-        }
-    });
+    state.jobs.cancel(Kind::ZipExport);
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use maskline_domain::import::FileReport;
 use maskline_domain::{AppError, WatchFolderSettings, WatchStatus};
 use maskline_services::import::watch::{WatchListener, WatchOptions};
-use maskline_services::{recordings, settings};
+use maskline_services::settings;
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use super::blocking;
@@ -30,9 +30,7 @@ impl<R: Runtime> WatchListener for UiListener<R> {
     }
 
     fn imported(&self, report: &FileReport) {
-        if recordings::fetch_after_import(&self.state.db, std::slice::from_ref(report)) {
-            super::recordings::fetch_in_background(&self.state);
-        }
+        super::import::after_import_in_background(&self.state, std::slice::from_ref(report));
     }
 }
 

@@ -1,12 +1,12 @@
 //! The CDR / call-event import path on arbitrary bytes: the framer that splits a file into
-//! JSON values (maskline-services `import::framer`), then the domain parser
+//! JSON values (maskline-formats `framer`), then the domain parser
 //! (`maskline_domain::cdr::parse_value`) on the whole input and on every framed value.
 //! Invariants: no panic; every accepted CDR can be owned, keyed and classified.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use maskline_domain::cdr::{Record, parse_value};
-use maskline_services::import::framer::{Frame, Framer};
+use maskline_formats::framer::{Frame, Framer};
 
 fn check(bytes: &[u8]) {
     let Ok(records) = parse_value(bytes) else {

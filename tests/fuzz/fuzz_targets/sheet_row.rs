@@ -1,15 +1,15 @@
-//! The spreadsheet path of bulk jobs on arbitrary bytes: CSV decoding (UTF-8 or GB18030,
-//! `sheet::decode_text`), the CSV reader with the settings of `sheet::read_csv` (private; kept
-//! in step here), header detection (`bulk::mapping::detect`) and the row parser that turns a
-//! row into a typed request (`bulk::plan::parse_row`) for every job kind and mode.
+//! The spreadsheet path of bulk jobs on arbitrary bytes (maskline-formats): CSV decoding
+//! (UTF-8 or GB18030, `sheet::decode_text`), the CSV reader the app uses (`sheet::csv_rows`),
+//! header detection (`bulk::mapping::detect`) and the row parser that turns a row into a
+//! typed request (`bulk::plan::parse_row`) for every job kind and mode.
 //! Invariants: no panic; an accepted bind row's numbers are valid E.164.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use maskline_domain::jobs::JobKind;
 use maskline_domain::{Mode, PhoneNumber};
-use maskline_services::bulk::{mapping, plan};
-use maskline_services::sheet::decode_text;
+use maskline_formats::bulk::{mapping, plan};
+use maskline_formats::sheet::{csv_rows, decode_text};
 
 const KINDS: [JobKind; 3] = [JobKind::Bind, JobKind::Modify, JobKind::Unbind];
 const MODES: [Mode; 4] = [Mode::Axb, Mode::Ax, Mode::Axe, Mode::Axyb];
@@ -20,13 +20,7 @@ fn valid(n: &str) -> bool {
 
 fuzz_target!(|data: &[u8]| {
     let text = decode_text(data);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = rdr.records().map_while(Result::ok).map(|r| {
-        r.iter().map(str::to_string).collect::<Vec<String>>()
-    });
+    let mut rows = csv_rows(&text).map_while(Result::ok);
     let Some(headers) = rows.next() else {
         return;
     };

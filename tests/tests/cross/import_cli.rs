@@ -133,7 +133,12 @@ fn a_full_disk_names_the_file_says_what_was_kept_and_prints_the_json_result() {
         .unwrap_or_else(|e| panic!("a JSON result ({e}): {}", show(&out)));
     let first = &v["files"][0];
     assert_eq!(first["status"], "failed", "{v}");
-    let why = first["error"].as_str().unwrap_or("");
+    // `error` is a message in both languages: `{ "en": …, "zh": … }`.
+    let why = format!(
+        "{} / {}",
+        first["error"]["en"].as_str().unwrap_or(""),
+        first["error"]["zh"].as_str().unwrap_or("")
+    );
     assert!(
         why.contains("the disk is full")
             && why.contains("磁盘已满")
@@ -143,7 +148,7 @@ fn a_full_disk_names_the_file_says_what_was_kept_and_prints_the_json_result() {
     );
     assert_eq!(v["files"][1]["status"], "failed", "{v}");
     assert!(
-        v["files"][1]["error"]
+        v["files"][1]["error"]["en"]
             .as_str()
             .is_some_and(|e| e.contains("not read")),
         "{v}"

@@ -1,6 +1,7 @@
 import { Button, Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../ipc/errors";
+import { errorText } from "../i18n/useText";
 
 export function BootSpinner() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function BootError({ error, onRetry }: { error: AppError; onRetry: () => 
       <Result
         status="error"
         title={t("boot.error.title")}
-        subTitle={t("boot.error.description", { reason: error.message })}
+        subTitle={t("boot.error.description", { reason: errorText(error) })}
         extra={
           <Button type="primary" onClick={onRetry}>
             {t("common.retry")}

@@ -73,7 +73,7 @@ describe("app shell", () => {
   });
 
   it("rolls the language back and says why when saving fails", async () => {
-    vi.mocked(settingsIpc.settingsSet).mockRejectedValue({ code: "dbUnavailable", message: "database is locked" });
+    vi.mocked(settingsIpc.settingsSet).mockRejectedValue({ code: "dbUnavailable", message: { en: "database is locked", zh: "数据库被锁定" } });
     renderWithQueries();
     await screen.findByTestId("page-dashboard");
 
@@ -148,7 +148,7 @@ describe("app shell", () => {
     vi.mocked(appIpc.dbStatus).mockResolvedValue({
       state: "corrupt",
       path: "/data/maskline.db",
-      reason: "file is not a database",
+      reason: { en: "file is not a database", zh: "file is not a database" },
       backupAvailable: false,
       backupCreatedAt: null,
     });
@@ -162,7 +162,7 @@ describe("app shell", () => {
     vi.mocked(appIpc.dbStatus).mockResolvedValueOnce({
       state: "unavailable",
       path: "/data/maskline.db",
-      reason: "the database is locked by another program",
+      reason: { en: "the database is locked by another program", zh: "the database is locked by another program" },
       problem: "locked",
     });
     vi.mocked(appIpc.dbRecover).mockResolvedValue({ state: "ok" });
@@ -182,7 +182,7 @@ describe("app shell", () => {
     vi.mocked(appIpc.dbStatus).mockResolvedValueOnce({
       state: "corrupt",
       path: "/data/maskline.db",
-      reason: "database disk image is malformed",
+      reason: { en: "database disk image is malformed", zh: "database disk image is malformed" },
       backupAvailable: true,
       backupCreatedAt: "2026-11-24T21:30:00Z",
     });
@@ -198,7 +198,7 @@ describe("app shell", () => {
   });
 
   it("explains when the backend does not answer", async () => {
-    vi.mocked(appIpc.dbStatus).mockRejectedValue({ code: "internal", message: "not inside the desktop app" });
+    vi.mocked(appIpc.dbStatus).mockRejectedValue({ code: "internal", message: { en: "not inside the desktop app", zh: "不在桌面应用中" } });
     renderWithQueries();
     expect(await screen.findByTestId("boot-error")).toHaveTextContent("not inside the desktop app");
   });

@@ -2,9 +2,9 @@ import { CheckOutlined, DownOutlined, PlusOutlined, SettingOutlined, UserOutline
 import { App, Button, Dropdown, Tag, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { toAppError } from "../ipc/errors";
 import { useAccounts, useSetActiveAccount } from "../queries/accounts";
 import { testId } from "./testId";
+import { errorText } from "../i18n/useText";
 
 /** The active platform account in the header; a menu switches it. With no account, a shortcut to add one. */
 export function AccountSwitch() {
@@ -58,7 +58,7 @@ export function AccountSwitch() {
     if (!target || target.isActive) return;
     activate.mutate(target.id, {
       onSuccess: () => void message.success(t("accounts.activated", { name: target.name })),
-      onError: (e) => void message.error(t("accounts.activateFailed", { reason: toAppError(e).message })),
+      onError: (e) => void message.error(t("accounts.activateFailed", { reason: errorText(e) })),
     });
   };
 

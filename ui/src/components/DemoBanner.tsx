@@ -1,9 +1,9 @@
 import { ExperimentOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Popconfirm } from "antd";
 import { useTranslation } from "react-i18next";
-import { toAppError } from "../ipc/errors";
 import { useDemoStatus, useLeaveDemo } from "../queries/demo";
 import { testId } from "./testId";
+import { errorText } from "../i18n/useText";
 
 /** Above every page while the demo is on: says the data is simulated, and leads out of the demo. */
 export function DemoBanner() {
@@ -17,7 +17,7 @@ export function DemoBanner() {
   const onLeave = () =>
     leave.mutate(undefined, {
       onSuccess: () => void message.success(t("demo.left")),
-      onError: (e) => void message.error(t("demo.leaveFailed", { reason: toAppError(e).message })),
+      onError: (e) => void message.error(t("demo.leaveFailed", { reason: errorText(e) })),
     });
 
   return (

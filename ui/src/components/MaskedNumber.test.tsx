@@ -14,7 +14,7 @@ vi.mock("../ipc/privacy", () => ({
 }));
 
 const FULL = "+8613800138000";
-const LOCKED = { code: "locked", message: "The app is locked: enter your passphrase. / 应用已锁定:请输入口令。" };
+const LOCKED = { code: "locked", message: { en: "The app is locked: enter your passphrase.", zh: "应用已锁定:请输入口令。" } };
 
 beforeEach(() => {
   for (const f of Object.values(privacy)) vi.mocked(f).mockReset();

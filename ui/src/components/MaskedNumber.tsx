@@ -3,10 +3,11 @@ import { App, Button, Tooltip } from "antd";
 import { useEffect, useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useUnlock } from "../features/privacy/useUnlock";
-import { backendMessage } from "../i18n/format";
+import { pick } from "../i18n/format";
 import { toAppError } from "../ipc/errors";
 import { numberReveal } from "../ipc/privacy";
 import { maskNumber } from "./phoneNumber";
+import { errorText } from "../i18n/useText";
 
 /** How long a revealed number stays visible. */
 export const REVEAL_MS = 60_000;
@@ -67,11 +68,11 @@ export function MaskedNumber({ number, context, id, empty = "" }: Props) {
             await numberReveal(context, number);
             setRevealed(number);
           } catch (again) {
-            void message.error(backendMessage(toAppError(again).message, i18n.language));
+            void message.error(errorText(again));
           }
         }
       } else {
-        void message.error(backendMessage(err.message, i18n.language));
+        void message.error(pick(err.message, i18n.language));
       }
     } finally {
       setBusy(false);

@@ -2,9 +2,9 @@ import { ExperimentOutlined } from "@ant-design/icons";
 import { App, Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { toAppError } from "../ipc/errors";
 import { useAccounts } from "../queries/accounts";
 import { useDemoStarting, useDemoStatus, useStartDemo } from "../queries/demo";
+import { errorText } from "../i18n/useText";
 
 interface Props {
   size?: "small" | "middle" | "large";
@@ -33,7 +33,7 @@ export function TryDemoButton({ size = "middle", testId = "demo-try" }: Props) {
         void message.success(t("demo.started"));
         void navigate("/");
       },
-      onError: (e) => void message.error(t("demo.startFailed", { reason: toAppError(e).message })),
+      onError: (e) => void message.error(t("demo.startFailed", { reason: errorText(e) })),
     });
 
   return (

@@ -11,7 +11,7 @@ export interface DialogTexts {
 
 /** Native "open" dialog for CDR files (or a folder when `folder`). Resolves with the chosen paths, [] if cancelled. */
 export async function pickImportPaths(texts: DialogTexts, folder: boolean): Promise<string[]> {
-  if (!insideTauri()) throw notInApp("open a file dialog");
+  if (!insideTauri()) throw notInApp("open a file dialog", "打开选择文件的对话框");
   const { open } = await import("@tauri-apps/plugin-dialog");
   const picked = await open({
     title: texts.title,
@@ -25,14 +25,14 @@ export async function pickImportPaths(texts: DialogTexts, folder: boolean): Prom
 
 /** Native "save" dialog for an export. Resolves with the path, or null if cancelled. */
 export async function pickExportPath(texts: DialogTexts, defaultName: string, extension: string): Promise<string | null> {
-  if (!insideTauri()) throw notInApp("open a save dialog");
+  if (!insideTauri()) throw notInApp("open a save dialog", "打开保存文件的对话框");
   const { save } = await import("@tauri-apps/plugin-dialog");
   return save({ title: texts.title, defaultPath: defaultName, filters: [{ name: texts.filterName, extensions: [extension] }] });
 }
 
 /** Native "open" dialog for one CSV or XLSX file. Resolves with its path, or null if cancelled. */
 export async function pickSpreadsheet(texts: DialogTexts): Promise<string | null> {
-  if (!insideTauri()) throw notInApp("open a file dialog");
+  if (!insideTauri()) throw notInApp("open a file dialog", "打开选择文件的对话框");
   const { open } = await import("@tauri-apps/plugin-dialog");
   const picked = await open({
     title: texts.title,
@@ -45,7 +45,7 @@ export async function pickSpreadsheet(texts: DialogTexts): Promise<string | null
 
 /** Native folder picker. Resolves with the chosen folder, or null if cancelled. */
 export async function pickWatchFolder(title: string, defaultPath?: string): Promise<string | null> {
-  if (!insideTauri()) throw notInApp("open a folder dialog");
+  if (!insideTauri()) throw notInApp("open a folder dialog", "打开选择文件夹的对话框");
   const { open } = await import("@tauri-apps/plugin-dialog");
   const picked = await open({ title, directory: true, multiple: false, defaultPath });
   return typeof picked === "string" ? picked : null;

@@ -7,7 +7,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { Command } from "./bindings/Command";
-import { toAppError } from "./errors";
+import { notInAppText, toAppError } from "./errors";
 
 export type { Command };
 
@@ -17,14 +17,14 @@ export function insideTauri(): boolean {
   return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
 }
 
-/** The error for something only the desktop app can do (`what`: "open a file dialog", …). */
-export function notInApp(what: string): AppError {
-  return { code: "internal", message: `Cannot ${what}: the Maskline backend is only available inside the desktop app.` };
+/** The error for something only the desktop app can do (`what`: "open a file dialog", …, in both languages). */
+export function notInApp(what: string, whatZh: string): AppError {
+  return { code: "internal", message: notInAppText(what, whatZh) };
 }
 
 /** Invokes a registered command (the generated `Command` union); rejects with an AppError. */
 export async function call<T>(command: Command, args?: Args): Promise<T> {
-  if (!insideTauri()) throw notInApp(`call "${command}"`);
+  if (!insideTauri()) throw notInApp(`call "${command}"`, `调用“${command}”`);
   try {
     return await invoke<T>(command, args);
   } catch (e) {

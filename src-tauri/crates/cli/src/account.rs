@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
-use maskline_domain::{AuthScheme, Mode};
+use maskline_domain::{AuthScheme, Mode, text};
 use maskline_secrets::Sensitive;
 use maskline_services::accounts::{self, AccountView, NewAccount};
 use maskline_services::{DbManager, ServiceError, paths};
@@ -88,7 +88,10 @@ pub fn run(cmd: AccountCommand, dbm: &DbManager) -> Result<(), ServiceError> {
                 Some(p) => Some(
                     std::fs::read_to_string(p).map_err(|e| ServiceError::Invalid {
                         field: "ca-cert".into(),
-                        message: format!("cannot read {}: {e}", p.display()),
+                        message: {
+                            let p = p.display();
+                            text!("cannot read {p}: {e}", "无法读取 {p}:{e}")
+                        },
                     })?,
                 ),
                 None => None,
@@ -162,7 +165,7 @@ fn to_json(v: &AccountView) -> serde_json::Value {
 fn read_secret(from_stdin: bool) -> Result<Sensitive<String>, ServiceError> {
     let io_err = |e: std::io::Error| ServiceError::Invalid {
         field: "secret".into(),
-        message: format!("cannot read the app secret: {e}"),
+        message: text!("cannot read the app secret: {e}", "无法读取 App Secret:{e}"),
     };
     let secret = if from_stdin {
         let mut line = String::new();
@@ -176,13 +179,16 @@ fn read_secret(from_stdin: bool) -> Result<Sensitive<String>, ServiceError> {
     } else {
         return Err(ServiceError::Invalid {
             field: "secret".into(),
-            message: "no terminal to prompt on: pass --secret-stdin and pipe the secret in".into(),
+            message: text!(
+                "no terminal to prompt on: pass --secret-stdin and pipe the secret in",
+                "没有可用于输入的终端:请加 --secret-stdin 并通过管道传入 App Secret"
+            ),
         });
     };
     if secret.is_empty() {
         return Err(ServiceError::Invalid {
             field: "secret".into(),
-            message: "the app secret is empty".into(),
+            message: text!("the app secret is empty", "App Secret 不能为空"),
         });
     }
     Ok(Sensitive::new(secret))

@@ -245,7 +245,11 @@ pub fn run(cmd: BulkCommand, dbm: &DbManager) -> ExitCode {
         } => {
             let Some(mode) = Mode::parse(&mode) else {
                 eprintln!(
-                    "error: --mode must be AXB, AX, AXE or AXYB / 错误:--mode 只能是 AXB、AX、AXE 或 AXYB"
+                    "{}",
+                    maskline_domain::text!(
+                        "error: --mode must be AXB, AX, AXE or AXYB",
+                        "错误:--mode 只能是 AXB、AX、AXE 或 AXYB"
+                    )
                 );
                 return ExitCode::from(2);
             };
@@ -275,7 +279,11 @@ fn job(kind: JobKind, a: RunArgs, dbm: &DbManager) -> ExitCode {
         (Some(id), _) => id,
         (None, None) => {
             eprintln!(
-                "error: give a FILE, or --resume JOB / 错误:请给出文件,或用 --resume JOB 继续任务"
+                "{}",
+                maskline_domain::text!(
+                    "error: give a FILE, or --resume JOB",
+                    "错误:请给出文件,或用 --resume JOB 继续任务"
+                )
             );
             return ExitCode::from(2);
         }

@@ -97,7 +97,11 @@ fn list(a: ListArgs, dbm: &DbManager) -> ExitCode {
     let status = match a.status.as_deref().map(BindingStatus::parse) {
         Some(None) => {
             eprintln!(
-                "error: --status must be active, expired or unbound / 错误:--status 只能是 active、expired 或 unbound"
+                "{}",
+                maskline_domain::text!(
+                    "error: --status must be active, expired or unbound",
+                    "错误:--status 只能是 active、expired 或 unbound"
+                )
             );
             return ExitCode::from(2);
         }
@@ -113,7 +117,11 @@ fn list(a: ListArgs, dbm: &DbManager) -> ExitCode {
         "status" => BindingSort::Status,
         other => {
             eprintln!(
-                "error: --sort {other:?} is not one of bound-at, expires-at, x, a, city, status / 错误:--sort {other:?} 不是 bound-at、expires-at、x、a、city、status 之一"
+                "{}",
+                maskline_domain::text!(
+                    "error: --sort {other:?} is not one of bound-at, expires-at, x, a, city, status",
+                    "错误:--sort {other:?} 不是 bound-at、expires-at、x、a、city、status 之一"
+                )
             );
             return ExitCode::from(2);
         }

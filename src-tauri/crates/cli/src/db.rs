@@ -61,9 +61,13 @@ fn check(path: &Path, json: bool) -> ExitCode {
         for p in &report.problems {
             println!("  - {p}");
         }
+        let n = report.backups;
         println!(
-            "Open Maskline to restore the last backup ({n} verified backup(s) available) or start fresh. / 请打开 Maskline 恢复最近的备份(可用的已验证备份:{n} 个)或重新开始。",
-            n = report.backups
+            "{}",
+            maskline_domain::text!(
+                "Open Maskline to restore the last backup ({n} verified backup(s) available) or start fresh.",
+                "请打开 Maskline 恢复最近的备份(可用的已验证备份:{n} 个)或重新开始。"
+            )
         );
     }
     if report.healthy() {

@@ -1,4 +1,6 @@
-//! `maskline import PATH…`: CDR and call-event files or folders into the local database.
+//! `maskline import PATH…`: CDR and call-event files or folders into the local database, then
+//! the recordings fetch every import is followed by (`import::after_import`, as in the app).
+//! One import at a time per database: a second run waits for the first (`ImportLock`).
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,13 @@ use std::time::Instant;
 
 use clap::Args;
 use maskline_domain::import::{FileReport, ImportStatus};
-use maskline_services::import::{ImportOptions, MAX_BATCH_SIZE, import_paths, reset_interrupted};
+use maskline_domain::recordings::FetchReport;
+use maskline_secrets::SecretStore;
+use maskline_services::import::{
+    ImportLock, ImportOptions, MAX_BATCH_SIZE, after_import, import_job, reset_interrupted,
+};
+use maskline_services::jobs::{Jobs, Kind};
+use maskline_services::recordings::{self, FetchContext};
 
 /// Exit status after Ctrl-C (128 + SIGINT), as shells report it.
 const INTERRUPTED: u8 = 130;
@@ -45,17 +53,37 @@ fn file_json(r: &FileReport) -> serde_json::Value {
 
 pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
     let dbm = match crate::open_db(db_path) {
-        Ok(d) => d,
+        Ok(d) => Arc::new(d),
         Err(code) => return code,
     };
-    // A previous run that was killed left its file `running`.
+    // Waits for another process's import of this database (Ctrl-C meanwhile just ends
+    // this one: it has not written anything).
+    let _lock = match ImportLock::acquire(db_path, || {
+        let db = db_path.display();
+        eprintln!(
+            "{}",
+            maskline_domain::text!(
+                "another import into {db} is running; this one starts when it ends…",
+                "另一个导入正在写入数据库 {db},本次导入将在其结束后开始…"
+            )
+        );
+    }) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // A previous run that was killed left its file `running` (never one running now: the
+    // lock says no other import runs).
     if let Err(e) = reset_interrupted(&dbm) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
+    let jobs = Arc::new(Jobs::default());
     let cancel = Arc::new(AtomicBool::new(false));
     // Ctrl-C stops after the current batch (committed batches stay), as in other commands.
-    let signals = listen_for_ctrl_c(cancel.clone());
+    let signals = listen_for_ctrl_c(cancel.clone(), jobs.clone());
     let started = Instant::now();
     let show = args.progress;
     let mut progress = |p: &maskline_domain::import::ImportProgress| {
@@ -72,10 +100,7 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
     let opts = ImportOptions {
         batch_size: args.batch,
     };
-    let result = import_paths(&dbm, &args.paths, &opts, &cancel, &mut progress);
-    if let Some(rt) = signals {
-        rt.shutdown_background();
-    }
+    let result = import_job(&jobs, &dbm, &args.paths, &opts, &mut progress);
     let reports = match result {
         Ok(r) => r,
         Err(e) => {
@@ -94,6 +119,15 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
         eprintln!();
     }
     let secs = started.elapsed().as_secs_f64();
+    // Ctrl-C asked to stop: no fetch either.
+    let fetched = if interrupted {
+        None
+    } else {
+        fetch_after(&jobs, &dbm, db_path, &reports, signals.as_ref(), show)
+    };
+    if let Some(rt) = signals {
+        rt.shutdown_background();
+    }
     let records: u64 = reports
         .iter()
         .map(|r| r.new + r.duplicate + r.rejected)
@@ -104,6 +138,10 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
             "records": records,
             "seconds": secs,
             "recordsPerSec": if secs > 0.0 { records as f64 / secs } else { 0.0 },
+            "recordings": fetched.as_ref().map(|f| match f {
+                Ok(r) => serde_json::json!(r),
+                Err(e) => serde_json::json!({ "error": e }),
+            }),
         });
         println!("{v}");
     } else {
@@ -133,15 +171,39 @@ pub fn run(args: ImportArgs, db_path: &Path) -> ExitCode {
             }
             if all_rejected(r) {
                 println!(
-                    "  every record of this file was rejected: nothing was imported from it / 本文件所有记录均被拒绝,未导入任何记录"
+                    "{}",
+                    maskline_domain::text!(
+                        "  every record of this file was rejected: nothing was imported from it",
+                        "本文件所有记录均被拒绝,未导入任何记录"
+                    )
                 );
             }
         }
         println!("{records} records in {secs:.1} s");
+        match &fetched {
+            Some(Ok(r)) => println!(
+                "recordings: {} of {} fetched, {} failed, {} expired{}",
+                r.fetched,
+                r.total,
+                r.failed,
+                r.expired,
+                if r.cancelled {
+                    " (stopped by Ctrl-C)"
+                } else {
+                    ""
+                }
+            ),
+            Some(Err(e)) => eprintln!("warning: the recordings were not fetched: {e}"),
+            None => {}
+        }
     }
     if interrupted {
         eprintln!(
-            "stopped by Ctrl-C: the records imported so far are kept; import the same files again to finish (records already in count as duplicates) / 已按 Ctrl-C 停止:已导入的记录会保留;重新导入同样的文件即可完成(已有的记录计为重复)"
+            "{}",
+            maskline_domain::text!(
+                "stopped by Ctrl-C: the records imported so far are kept; import the same files again to finish (records already in count as duplicates)",
+                "已按 Ctrl-C 停止:已导入的记录会保留;重新导入同样的文件即可完成(已有的记录计为重复)"
+            )
         );
         return ExitCode::from(INTERRUPTED);
     }
@@ -160,9 +222,50 @@ fn all_rejected(r: &FileReport) -> bool {
     r.rejected > 0 && r.new == 0 && r.duplicate == 0
 }
 
-/// Sets `cancel` on Ctrl-C, from a small runtime of its own; `None` (and Ctrl-C kills the
-/// process, which loses nothing committed) if the runtime cannot start.
-fn listen_for_ctrl_c(cancel: Arc<AtomicBool>) -> Option<tokio::runtime::Runtime> {
+/// After the import: the recordings fetch (`import::after_import`) when new calls came in and
+/// automatic fetching is on, on the Ctrl-C runtime (Ctrl-C stops the downloads in flight; a
+/// later run resumes them; rows a killed run left `fetching` wait for `maskline recordings
+/// fetch` or the app, which reset them: the app may be fetching them right now). `None` when
+/// no fetch was due.
+fn fetch_after(
+    jobs: &Jobs,
+    dbm: &Arc<maskline_services::DbManager>,
+    db_path: &Path,
+    reports: &[FileReport],
+    rt: Option<&tokio::runtime::Runtime>,
+    show: bool,
+) -> Option<Result<FetchReport, String>> {
+    if !recordings::fetch_after_import(dbm, reports) {
+        return None;
+    }
+    let Some(rt) = rt else {
+        return Some(Err("no async runtime".into()));
+    };
+    let secrets: Arc<dyn SecretStore> = Arc::new(maskline_services::paths::keyring_store());
+    let ctx = FetchContext {
+        db: dbm.clone(),
+        secrets,
+        dir: recordings::dir_in(db_path.parent().unwrap_or(Path::new("."))),
+    };
+    let progress = move |p: &maskline_domain::recordings::FetchProgress| {
+        if show {
+            eprint!(
+                "\rrecordings: {}/{} fetched, {} failed   ",
+                p.fetched, p.total, p.failed
+            );
+        }
+    };
+    let fetched = rt.block_on(after_import(jobs, &ctx, reports, progress));
+    if show {
+        eprintln!();
+    }
+    fetched.transpose().map(|r| r.map_err(|e| e.to_string()))
+}
+
+/// Sets `cancel` and cancels the running jobs on Ctrl-C, from a small runtime of its own;
+/// `None` (and Ctrl-C kills the process, which loses nothing committed) if the runtime cannot
+/// start.
+fn listen_for_ctrl_c(cancel: Arc<AtomicBool>, jobs: Arc<Jobs>) -> Option<tokio::runtime::Runtime> {
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -182,7 +285,15 @@ fn listen_for_ctrl_c(cancel: Arc<AtomicBool>) -> Option<tokio::runtime::Runtime>
     }));
     let stop = move || {
         cancel.store(true, Ordering::SeqCst);
-        eprintln!("\nstopping after the current batch… / 正在停止(当前批次完成后)…");
+        jobs.cancel(Kind::Import);
+        jobs.cancel(Kind::Fetch);
+        eprintln!(
+            "\n{}",
+            maskline_domain::text!(
+                "stopping after the current batch…",
+                "正在停止(当前批次完成后)…"
+            )
+        );
     };
     match first {
         std::task::Poll::Ready(Ok(())) => stop(),

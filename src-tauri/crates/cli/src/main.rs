@@ -126,7 +126,11 @@ fn main() -> ExitCode {
         Some(p) => p,
         None => {
             eprintln!(
-                "error: cannot find the app-data folder; pass --db PATH / 错误:找不到应用数据文件夹,请用 --db PATH 指定数据库"
+                "{}",
+                maskline_domain::text!(
+                    "error: cannot find the app-data folder; pass --db PATH",
+                    "错误:找不到应用数据文件夹,请用 --db PATH 指定数据库"
+                )
             );
             return ExitCode::from(2);
         }
@@ -191,9 +195,13 @@ fn open_db(path: &std::path::Path) -> Result<maskline_services::DbManager, ExitC
     };
     match dbm.status() {
         maskline_services::DbStatus::Corrupt { reason, .. } => {
+            let p = path.display();
             eprintln!(
-                "error: the database {p} is damaged and cannot be opened ({reason}); run `maskline db check`, or open the app to restore the last backup or start fresh / 错误:数据库 {p} 已损坏,无法打开({reason});请运行 `maskline db check`,或打开应用恢复最近的备份或重新开始",
-                p = path.display()
+                "{}",
+                maskline_domain::text!(
+                    "error: the database {p} is damaged and cannot be opened ({reason}); run `maskline db check`, or open the app to restore the last backup or start fresh",
+                    "错误:数据库 {p} 已损坏,无法打开({reason});请运行 `maskline db check`,或打开应用恢复最近的备份或重新开始"
+                )
             );
             Err(ExitCode::from(2))
         }
@@ -261,7 +269,11 @@ mod output {
         use std::io::Write;
         let _ = writeln!(
             std::io::stderr(),
-            "error: cannot write the output: {detail} / 错误:无法写出结果:{detail}"
+            "{}",
+            maskline_domain::text!(
+                "error: cannot write the output: {detail}",
+                "错误:无法写出结果:{detail}"
+            )
         );
     }
 

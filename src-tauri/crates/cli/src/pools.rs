@@ -98,7 +98,7 @@ fn print<T: Serialize + std::fmt::Debug>(v: Result<T, ServiceError>, json: bool)
 fn phone(s: &str) -> Result<PhoneNumber, ServiceError> {
     PhoneNumber::parse(s).map_err(|e| ServiceError::Invalid {
         field: "number".into(),
-        message: e.to_string(),
+        message: e.text(),
     })
 }
 
@@ -157,7 +157,10 @@ pub fn run(cmd: NumbersCommand, dbm: &DbManager) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(None) => {
-                    eprintln!("no free X in that scope / 没有可用的 X");
+                    eprintln!(
+                        "{}",
+                        maskline_domain::text!("no free X in that scope", "没有可用的 X")
+                    );
                     ExitCode::FAILURE
                 }
                 Err(e) => crate::bulk::fail(&e),
@@ -169,7 +172,10 @@ pub fn run(cmd: NumbersCommand, dbm: &DbManager) -> ExitCode {
 /// One line per entry, newest first: time, who, account, action, outcome, target.
 fn print_audit(entries: &[maskline_domain::audit::AuditEntry]) {
     if entries.is_empty() {
-        println!("no audit entries / 没有审计记录");
+        println!(
+            "{}",
+            maskline_domain::text!("no audit entries", "没有审计记录")
+        );
         return;
     }
     for e in entries {

@@ -71,7 +71,10 @@ fn describe(s: &RecordingStatus) -> String {
         RecordingState::Failed => format!(
             "{}: {}",
             s.error_kind.as_deref().unwrap_or(""),
-            s.error.as_deref().unwrap_or("")
+            s.error
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
         ),
         RecordingState::NotRecorded => format!("{:?}", s.not_recorded),
         _ => s
@@ -113,7 +116,11 @@ pub fn run(command: RecordingsCommand, db_path: &Path) -> ExitCode {
                     Some(st) => vec![st],
                     None => {
                         eprintln!(
-                            "error: --state: unknown state {s:?} (waiting, fetching, fetched, failed, expired, evicted) / 错误:--state:未知状态 {s:?}(可用 waiting、fetching、fetched、failed、expired、evicted)"
+                            "{}",
+                            maskline_domain::text!(
+                                "error: --state: unknown state {s:?} (waiting, fetching, fetched, failed, expired, evicted)",
+                                "错误:--state:未知状态 {s:?}(可用 waiting、fetching、fetched、failed、expired、evicted)"
+                            )
                         );
                         return ExitCode::from(2);
                     }

@@ -9,7 +9,6 @@ use crate::{AuthScheme, Mode};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountInfo {
-    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub mode: Mode,

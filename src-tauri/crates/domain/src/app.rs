@@ -24,7 +24,7 @@ pub enum DbStatus {
     #[serde(rename_all = "camelCase")]
     Corrupt {
         path: String,
-        reason: String,
+        reason: crate::Text,
         backup_available: bool,
         /// UTC time of the newest verified backup, RFC 3339.
         backup_created_at: Option<String>,
@@ -35,7 +35,7 @@ pub enum DbStatus {
     #[serde(rename_all = "camelCase")]
     Unavailable {
         path: String,
-        reason: String,
+        reason: crate::Text,
         problem: DbProblem,
     },
 }

@@ -48,10 +48,8 @@ impl CallDirection {
 #[serde(rename_all = "camelCase", default)]
 pub struct CallFilter {
     /// Start time, inclusive (UTC epoch seconds).
-    #[ts(type = "number | null")]
     pub from: Option<i64>,
     /// Start time, exclusive.
-    #[ts(type = "number | null")]
     pub to: Option<i64>,
     /// Caller, callee or X, as typed: `138 0013 8000`, `+8613800138000`, `0013`, `8000`.
     pub number: Option<String>,
@@ -66,9 +64,7 @@ pub struct CallFilter {
     /// Any of these outcomes (the failure reason filter).
     pub outcomes: Vec<CallOutcome>,
     /// Talk time in seconds, inclusive.
-    #[ts(type = "number | null")]
     pub min_talk_seconds: Option<i64>,
-    #[ts(type = "number | null")]
     pub max_talk_seconds: Option<i64>,
     pub has_recording: Option<bool>,
 }
@@ -118,11 +114,8 @@ pub struct CallPageRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CallRow {
-    #[ts(type = "number")]
     pub id: i64,
-    #[ts(type = "number")]
     pub start_time: i64,
-    #[ts(type = "number | null")]
     pub end_time: Option<i64>,
     pub direction: CallDirection,
     pub caller: String,
@@ -131,7 +124,6 @@ pub struct CallRow {
     pub x_number: String,
     pub subscription_id: Option<String>,
     pub answered: bool,
-    #[ts(type = "number")]
     pub talk_seconds: i64,
     pub outcome: CallOutcome,
     pub has_recording: bool,
@@ -154,11 +146,9 @@ pub struct CallPage {
 #[serde(rename_all = "camelCase")]
 pub struct CallEventView {
     pub kind: EventKind,
-    #[ts(type = "number")]
     pub time: i64,
     pub caller: Option<String>,
     pub called: Option<String>,
-    #[ts(type = "number | null")]
     pub state_code: Option<i64>,
     pub state_desc: Option<String>,
 }
@@ -175,9 +165,7 @@ pub struct CallDetail {
     pub service_type: Option<String>,
     pub user_data: Option<String>,
     pub extend_number: Option<String>,
-    #[ts(type = "number | null")]
     pub alerting_time: Option<i64>,
-    #[ts(type = "number | null")]
     pub answer_time: Option<i64>,
     pub record_object_name: Option<String>,
     pub record_domain: Option<String>,
@@ -210,11 +198,8 @@ pub struct StatsRequest {
 #[serde(rename_all = "camelCase")]
 pub struct BucketCount {
     /// Bucket start (UTC epoch seconds).
-    #[ts(type = "number")]
     pub start: i64,
-    #[ts(type = "number")]
     pub calls: u64,
-    #[ts(type = "number")]
     pub answered: u64,
 }
 
@@ -222,7 +207,6 @@ pub struct BucketCount {
 #[serde(rename_all = "camelCase")]
 pub struct OutcomeCount {
     pub outcome: CallOutcome,
-    #[ts(type = "number")]
     pub calls: u64,
 }
 
@@ -230,20 +214,16 @@ pub struct OutcomeCount {
 #[serde(rename_all = "camelCase")]
 pub struct NumberCount {
     pub number: String,
-    #[ts(type = "number")]
     pub calls: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CallStats {
-    #[ts(type = "number")]
     pub calls: u64,
-    #[ts(type = "number")]
     pub answered: u64,
     /// 0–1; 0 when there are no calls.
     pub answer_rate: f64,
-    #[ts(type = "number")]
     pub total_talk_seconds: i64,
     pub avg_talk_seconds: f64,
     pub bucket: StatsBucket,
@@ -292,9 +272,7 @@ pub struct ExportRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportProgress {
-    #[ts(type = "number")]
     pub rows: u64,
-    #[ts(type = "number")]
     pub total: u64,
 }
 
@@ -302,7 +280,6 @@ pub struct ExportProgress {
 #[serde(rename_all = "camelCase")]
 pub struct ExportReport {
     pub path: String,
-    #[ts(type = "number")]
     pub rows: u64,
     /// Stopped by the user; the file holds the rows written so far.
     pub cancelled: bool,

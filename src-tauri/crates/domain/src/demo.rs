@@ -14,6 +14,5 @@ pub struct DemoStatus {
     /// `http://127.0.0.1:PORT` of the simulator while it runs.
     pub base_url: Option<String>,
     /// The demo accounts.
-    #[ts(type = "number[]")]
     pub account_ids: Vec<i64>,
 }

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::Text;
+
 /// Flat list of error codes the UI can branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -26,20 +28,17 @@ pub enum ErrorCode {
     Locked,
 }
 
-/// `{ code, message }`: what every failing command returns to the UI.
+/// `{ code, message: { en, zh } }`: what every failing command returns to the UI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct AppError {
     pub code: ErrorCode,
-    pub message: String,
+    pub message: Text,
 }
 
 impl AppError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-        }
+    pub fn new(code: ErrorCode, message: Text) -> Self {
+        Self { code, message }
     }
 }
 
@@ -49,11 +48,11 @@ mod tests {
 
     #[test]
     fn serializes_to_the_flat_ipc_shape() {
-        let e = AppError::new(ErrorCode::DbCorrupt, "damaged");
+        let e = AppError::new(ErrorCode::DbCorrupt, Text::new("damaged", "已损坏"));
         let json = serde_json::to_value(&e).expect("serialize");
         assert_eq!(
             json,
-            serde_json::json!({"code": "dbCorrupt", "message": "damaged"})
+            serde_json::json!({"code": "dbCorrupt", "message": {"en": "damaged", "zh": "已损坏"}})
         );
     }
 }

@@ -247,13 +247,28 @@ pub struct CallCodes {
     pub call_rel_direction: Option<i64>,
 }
 
+impl CallCodes {
+    /// The codes of a stored call as explained: its own `state_code` (the disconnect event
+    /// seen when the CDR was imported), else the latest non-zero one of its events, oldest
+    /// first in `event_state_codes` (events imported after the CDR).
+    pub fn with_events(
+        self,
+        event_state_codes: impl DoubleEndedIterator<Item = Option<i64>>,
+    ) -> Self {
+        let mut latest = event_state_codes.rev().flatten().filter(|s| *s != 0);
+        CallCodes {
+            state_code: self.state_code.or_else(|| latest.next()),
+            ..self
+        }
+    }
+}
+
 /// One code as shown to the operator, with its meaning when known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RawCode {
     /// `ulFailReason`, `stateCode`, `fwdUnaswRsn`, `callOutUnaswRsn` or `sipStatusCode`.
     pub field: String,
-    #[ts(type = "number")]
     pub value: i64,
     /// `None` when the code is not in Maskline's tables (shown raw).
     pub meaning_zh: Option<String>,

@@ -8,13 +8,12 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 pub struct ImportIssue {
     /// 1-based line where the JSON value holding the record starts (0 = the whole file).
-    #[ts(type = "number")]
     pub line: u64,
     /// Place inside that value, e.g. `feeLst[3]`; empty for the value itself.
     pub at: String,
     /// The offending field, e.g. `callInTime`.
     pub field: Option<String>,
-    pub reason: String,
+    pub reason: crate::Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -38,20 +37,16 @@ pub enum ImportStatus {
 pub struct FileReport {
     pub path: String,
     /// Records added (CDRs and call events).
-    #[ts(type = "number")]
     pub new: u64,
     /// Records already in the database (re-imports are no-ops).
-    #[ts(type = "number")]
     pub duplicate: u64,
     /// Records that failed validation.
-    #[ts(type = "number")]
     pub rejected: u64,
     /// The first rejections (at most [`MAX_ISSUES`] per file), with file position and reason.
     pub errors: Vec<ImportIssue>,
     pub status: ImportStatus,
     /// Why the file stopped early (unreadable, not UTF-8/JSON, truncated gzip…).
-    pub error: Option<String>,
-    #[ts(type = "number")]
+    pub error: Option<crate::Text>,
     pub bytes: u64,
 }
 
@@ -67,12 +62,9 @@ pub struct ImportProgress {
     pub files: u32,
     pub path: String,
     /// Records processed so far in the whole job.
-    #[ts(type = "number")]
     pub records: u64,
     /// Bytes read so far in the whole job (compressed size for gzip) of `bytesTotal`.
-    #[ts(type = "number")]
     pub bytes: u64,
-    #[ts(type = "number")]
     pub bytes_total: u64,
     pub records_per_sec: f64,
 }

@@ -229,5 +229,5 @@ pub struct JobRowResult {
     pub x: Option<String>,
     pub subscription_id: Option<String>,
     pub result_code: Option<String>,
-    pub reason: Option<String>,
+    pub reason: Option<crate::Text>,
 }

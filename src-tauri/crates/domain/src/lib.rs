@@ -26,6 +26,7 @@ pub mod pools;
 pub mod privacy;
 pub mod recordings;
 pub mod settings;
+pub mod text;
 
 pub use account::{AccountDraft, AccountInfo, ConnectionReport, ConnectionVerdict};
 pub use app::{AppInfo, DbProblem, DbStatus, RecoverAction};
@@ -37,3 +38,4 @@ pub use settings::{
     Language, Settings, Theme, WatchFolderSettings, WatchImport, WatchProblem, WatchState,
     WatchStatus,
 };
+pub use text::Text;

@@ -49,6 +49,32 @@ pub enum PhoneError {
     BadPrefix(String),
 }
 
+impl PhoneError {
+    /// What is wrong with the number, in both languages (the Chinese says as much).
+    pub fn text(&self) -> crate::Text {
+        use crate::text;
+        match self {
+            PhoneError::Empty => text!("the phone number is empty", "号码为空"),
+            PhoneError::InvalidCharacter(c) => text!(
+                "the phone number contains {c:?}; use digits, an optional leading +, spaces or dashes",
+                "号码中含有 {c:?};请只用数字、开头可选的 +、空格或短横线"
+            ),
+            PhoneError::UnsupportedCountry(n) => text!(
+                "only mainland-China numbers (+86) are supported; {n:?} has another country code",
+                "仅支持中国大陆号码(+86);{n:?} 是其他国家或地区的区号"
+            ),
+            PhoneError::BadLength { digits, len } => text!(
+                "{digits:?} has {len} digits, which is not a valid mobile, fixed-line or 400/95 number",
+                "{digits:?} 有 {len} 位数字,不是有效的手机、固话或 400/95 号码"
+            ),
+            PhoneError::BadPrefix(n) => text!(
+                "{n:?} is not a valid number: mobiles start with 13–19, fixed lines with an area code",
+                "{n:?} 不是有效号码:手机号以 13–19 开头,固话以区号开头"
+            ),
+        }
+    }
+}
+
 /// `text` with the full-width forms a Chinese input method types (`１３８`, `＋`, `－`,
 /// `（）`, the ideographic space) turned into their ASCII forms; everything else as it is.
 pub fn to_ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {

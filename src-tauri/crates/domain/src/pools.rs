@@ -123,7 +123,7 @@ pub struct RowError {
     pub row: u32,
     /// Column header, when the problem is in one cell.
     pub column: Option<String>,
-    pub message: String,
+    pub message: crate::Text,
 }
 
 impl std::fmt::Display for RowError {

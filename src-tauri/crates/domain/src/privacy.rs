@@ -12,7 +12,6 @@ pub struct PrivacyStatus {
     /// Always true when the lock is off.
     pub unlocked: bool,
     /// Seconds left before it locks again (when on and unlocked).
-    #[ts(type = "number | null")]
     pub unlocked_secs_left: Option<u64>,
     pub unlock_minutes: u32,
 }

@@ -85,36 +85,29 @@ pub enum NotRecordedReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordingStatus {
-    #[ts(type = "number")]
     pub call_id: i64,
     pub state: RecordingState,
     pub not_recorded: Option<NotRecordedReason>,
     /// When the platform deletes the file (end of call + 7 days), for the countdown.
     /// `None` when the call has no recording.
-    #[ts(type = "number | null")]
     pub platform_deletes_at: Option<i64>,
-    /// Why the last attempt failed (English / Chinese, says what to do next).
-    pub error: Option<String>,
+    /// Why the last attempt failed (says what to do next).
+    pub error: Option<crate::Text>,
     /// A short stable kind of the failure: `expired`, `notFound`, `truncated`, `network`,
     /// `http<status>`, `platform<resultcode>`, `cacheFull`, `disk`, `account` (no account
     /// for the call's app key), `format` (not an audio file).
     pub error_kind: Option<String>,
     pub attempts: u32,
     /// When the next automatic retry is due.
-    #[ts(type = "number | null")]
     pub next_attempt_at: Option<i64>,
     /// `<sha256>.<ext>`, the name under the recordings folder, when fetched.
     pub file_name: Option<String>,
     pub sha256: Option<String>,
-    #[ts(type = "number | null")]
     pub bytes: Option<i64>,
-    #[ts(type = "number | null")]
     pub duration_ms: Option<i64>,
     /// `wav/alaw`, `wav/pcm16`, `mp3`, … as stored.
     pub format: Option<String>,
-    #[ts(type = "number | null")]
     pub fetched_at: Option<i64>,
-    #[ts(type = "number | null")]
     pub last_played_at: Option<i64>,
     /// Marked as evidence: never evicted by the size limit.
     pub pinned: bool,
@@ -124,16 +117,13 @@ pub struct RecordingStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordingRow {
-    #[ts(type = "number")]
     pub call_id: i64,
-    #[ts(type = "number")]
     pub start_time: i64,
     pub direction: CallDirection,
     /// Numbers as received; the UI masks them.
     pub caller: String,
     pub callee: String,
     pub x_number: String,
-    #[ts(type = "number")]
     pub talk_seconds: i64,
     pub status: RecordingStatus,
 }
@@ -142,21 +132,16 @@ pub struct RecordingRow {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RecordingFilter {
-    #[ts(type = "number | null")]
     pub from: Option<i64>,
-    #[ts(type = "number | null")]
     pub to: Option<i64>,
     /// Caller, callee or X as typed (same matching as the Calls page).
     pub number: Option<String>,
-    #[ts(type = "number | null")]
     pub min_seconds: Option<i64>,
-    #[ts(type = "number | null")]
     pub max_seconds: Option<i64>,
     /// Empty = any state.
     pub states: Vec<RecordingState>,
     pub pinned_only: bool,
     /// Only recordings the platform deletes within this many seconds and not fetched yet.
-    #[ts(type = "number | null")]
     pub expiring_within: Option<i64>,
 }
 
@@ -174,7 +159,6 @@ pub struct RecordingPageRequest {
 #[serde(rename_all = "camelCase")]
 pub struct RecordingPage {
     pub rows: Vec<RecordingRow>,
-    #[ts(type = "number")]
     pub total: u64,
     pub page: u32,
     pub page_size: u32,
@@ -184,23 +168,15 @@ pub struct RecordingPage {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordingSummary {
-    #[ts(type = "number")]
     pub waiting: u64,
-    #[ts(type = "number")]
     pub fetching: u64,
-    #[ts(type = "number")]
     pub fetched: u64,
-    #[ts(type = "number")]
     pub failed: u64,
-    #[ts(type = "number")]
     pub expired: u64,
-    #[ts(type = "number")]
     pub evicted: u64,
     /// Not fetched yet and deleted by the platform within 24 hours.
-    #[ts(type = "number")]
     pub expiring_within_day: u64,
     /// The soonest platform deletion among not-yet-fetched recordings.
-    #[ts(type = "number | null")]
     pub next_deletion_at: Option<i64>,
 }
 
@@ -209,9 +185,7 @@ pub struct RecordingSummary {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FetchRequest {
-    #[ts(type = "number[]")]
     pub call_ids: Vec<i64>,
-    #[ts(type = "number | null")]
     pub since: Option<i64>,
 }
 
@@ -219,38 +193,26 @@ pub struct FetchRequest {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FetchProgress {
-    #[ts(type = "number")]
     pub total: u64,
-    #[ts(type = "number")]
     pub fetched: u64,
-    #[ts(type = "number")]
     pub failed: u64,
-    #[ts(type = "number")]
     pub expired: u64,
-    #[ts(type = "number")]
     pub bytes: u64,
     /// The call whose state just changed (the UI refreshes that row).
-    #[ts(type = "number | null")]
     pub call_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FetchReport {
-    #[ts(type = "number")]
     pub total: u64,
-    #[ts(type = "number")]
     pub fetched: u64,
-    #[ts(type = "number")]
     pub failed: u64,
-    #[ts(type = "number")]
     pub expired: u64,
-    #[ts(type = "number")]
     pub bytes: u64,
     /// Stopped by the user; what was fetched is kept, the rest stays waiting.
     pub cancelled: bool,
     /// Recordings removed from the local cache to stay under the size limit.
-    #[ts(type = "number")]
     pub evicted: u64,
 }
 
@@ -258,13 +220,9 @@ pub struct FetchReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordingStorage {
-    #[ts(type = "number")]
     pub used_bytes: u64,
-    #[ts(type = "number")]
     pub files: u64,
-    #[ts(type = "number")]
     pub pinned_bytes: u64,
-    #[ts(type = "number")]
     pub pinned_files: u64,
     /// Absolute path of the recordings folder (shown in Settings).
     pub folder: String,
@@ -276,7 +234,6 @@ pub struct RecordingStorage {
 #[serde(rename_all = "camelCase")]
 pub struct RecordingSettings {
     /// Cache size limit in MiB; least recently played unpinned files are evicted past it.
-    #[ts(type = "number")]
     pub cache_limit_mb: u64,
     /// Fetch new recordings automatically after every import.
     pub auto_fetch: bool,
@@ -295,14 +252,12 @@ impl Default for RecordingSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlaybackInfo {
-    #[ts(type = "number")]
     pub call_id: i64,
     /// Path component for the `rec` scheme (`<sha256>.wav`); the UI builds the URL with
     /// `convertFileSrc(name, "rec")`. The scheme serves a format every webview plays
     /// (A-law/µ-law WAV is transcoded to PCM on the fly).
     pub source: String,
     pub mime: String,
-    #[ts(type = "number")]
     pub duration_ms: i64,
     /// Normalised peaks in 0..=1 (max |sample| per bucket), computed once and cached.
     pub peaks: Vec<f32>,
@@ -318,7 +273,6 @@ pub struct PlaybackInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ZipExportRequest {
-    #[ts(type = "number[]")]
     pub call_ids: Vec<i64>,
     pub path: String,
     #[serde(default)]
@@ -332,9 +286,7 @@ pub struct ZipExportRequest {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ZipExportProgress {
-    #[ts(type = "number")]
     pub done: u64,
-    #[ts(type = "number")]
     pub total: u64,
 }
 
@@ -342,13 +294,10 @@ pub struct ZipExportProgress {
 #[serde(rename_all = "camelCase")]
 pub struct ZipExportReport {
     pub path: String,
-    #[ts(type = "number")]
     pub calls: u64,
     /// Audio files written into the zip.
-    #[ts(type = "number")]
     pub recordings: u64,
     /// Selected calls whose recording is not in the local cache (listed in the CSV as missing).
-    #[ts(type = "number")]
     pub missing: u64,
     pub cancelled: bool,
 }

@@ -77,7 +77,6 @@ pub enum WatchProblem {
 #[serde(rename_all = "camelCase")]
 pub struct WatchImport {
     /// When the import finished, UTC epoch seconds.
-    #[ts(type = "number")]
     pub at: i64,
     pub report: crate::import::FileReport,
 }
@@ -89,14 +88,13 @@ pub struct WatchStatus {
     pub state: WatchState,
     pub folder: Option<String>,
     pub problem: Option<WatchProblem>,
-    /// The system's own words behind `problem`.
-    pub detail: Option<String>,
+    /// What happened behind `problem` (the system's own words, or why an import failed).
+    pub detail: Option<crate::Text>,
     /// Files seen that are waiting to stop growing before they are imported.
     pub pending: u32,
     /// The file being imported now.
     pub importing: Option<String>,
     /// Files imported since the watch started (also counts files re-imported after a change).
-    #[ts(type = "number")]
     pub imported_files: u64,
     pub last_import: Option<WatchImport>,
 }

@@ -9,8 +9,9 @@
 use std::path::Path;
 use std::time::Instant;
 
+use maskline_formats::peaks::compute_peaks;
+use maskline_formats::wav::ALAW;
 use maskline_services::recordings::serve::serve;
-use maskline_services::recordings::{compute_peaks, wav::ALAW};
 use sha2::{Digest, Sha256};
 
 fn ms(f: impl FnOnce()) -> f64 {

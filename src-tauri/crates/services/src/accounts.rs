@@ -5,6 +5,7 @@
 
 use maskline_api::{Client, ClientConfig, RateLimit};
 use maskline_domain::{AuthScheme, Mode};
+use maskline_domain::{Text, text};
 use maskline_secrets::{SecretStore, Sensitive};
 use maskline_store::accounts::{self, AccountFields, AccountRow};
 
@@ -67,11 +68,8 @@ fn client_config(f: &AccountFields, app_key: String, secret: Sensitive<String>) 
     cfg
 }
 
-fn invalid(field: &str, why: impl std::fmt::Display) -> ServiceError {
-    ServiceError::Invalid {
-        field: field.into(),
-        message: why.to_string(),
-    }
+fn invalid(field: &str, why: Text) -> ServiceError {
+    ServiceError::invalid(field, why)
 }
 
 /// Validates and stores a new account; the key and secret go to the keyring only.
@@ -84,7 +82,10 @@ pub fn add(
     if name.is_empty() || name.chars().count() > 64 {
         return Err(invalid(
             "name",
-            "the account name must be 1–64 characters / 账号名称须为 1–64 个字符",
+            Text::new(
+                "the account name must be 1–64 characters",
+                "账号名称须为 1–64 个字符",
+            ),
         ));
     }
     let fields = AccountFields {
@@ -101,16 +102,16 @@ pub fn add(
         new.app_key.clone(),
         new.app_secret.clone(),
     ))
-    .map_err(|e| invalid("account", e))?;
+    .map_err(|e| invalid("account", crate::error::api_text(&e)))?;
 
     let db = dbm.db()?;
     let mut conn = db.conn()?;
     if accounts::by_name(&conn, &fields.name)?.is_some() {
         return Err(invalid(
             "name",
-            format!(
-                "an account named {:?} already exists / 已存在同名账号",
-                fields.name
+            Text::new(
+                format!("an account named {:?} already exists", fields.name),
+                format!("已存在名为 {:?} 的账号", fields.name),
             ),
         ));
     }
@@ -135,8 +136,9 @@ pub fn base_url(raw: &str) -> Result<String, ServiceError> {
     let Some((_, rest)) = url.split_once("://") else {
         return Err(invalid(
             "base URL",
-            format!(
-                "{url:?} is not an address like https://rtcpns.cn-north-1.myhuaweicloud.com / {url:?} 不是 https://rtcpns.cn-north-1.myhuaweicloud.com 这样的地址"
+            text!(
+                "{url:?} is not an address like https://rtcpns.cn-north-1.myhuaweicloud.com",
+                "{url:?} 不是 https://rtcpns.cn-north-1.myhuaweicloud.com 这样的地址"
             ),
         ));
     };
@@ -144,8 +146,9 @@ pub fn base_url(raw: &str) -> Result<String, ServiceError> {
         let extra = &rest[at..];
         return Err(invalid(
             "base URL",
-            format!(
-                "give only the scheme, host and port (for example https://rtcpns.cn-north-1.myhuaweicloud.com); Maskline adds the API paths itself, so remove {extra:?} / 只需填写协议、主机和端口(例如 https://rtcpns.cn-north-1.myhuaweicloud.com);接口路径由 Maskline 自动添加,请删除 {extra:?}"
+            text!(
+                "give only the scheme, host and port (for example https://rtcpns.cn-north-1.myhuaweicloud.com); Maskline adds the API paths itself, so remove {extra:?}",
+                "只需填写协议、主机和端口(例如 https://rtcpns.cn-north-1.myhuaweicloud.com);接口路径由 Maskline 自动添加,请删除 {extra:?}"
             ),
         ));
     }
@@ -168,8 +171,9 @@ fn find(dbm: &DbManager, name: &str) -> Result<AccountRow, ServiceError> {
     let db = dbm.db()?;
     let row = accounts::by_name(&*db.conn()?, name)?;
     row.ok_or_else(|| {
-        ServiceError::NotFound(format!(
-            "no account named {name:?} / 没有名为 {name:?} 的账号"
+        ServiceError::NotFound(text!(
+            "no account named {name:?}",
+            "没有名为 {name:?} 的账号"
         ))
     })
 }
@@ -195,7 +199,7 @@ pub fn set_secret(
     if secret.is_empty() {
         return Err(invalid(
             "secret",
-            "the app secret is empty / App Secret 不能为空",
+            Text::new("the app secret is empty", "App Secret 不能为空"),
         ));
     }
     Ok(secrets.set(&secret_entry(row.id), secret)?)
@@ -213,16 +217,20 @@ pub fn client_for(
             let db = dbm.db()?;
             let rows = accounts::list(&*db.conn()?)?;
             rows.into_iter().find(|r| r.is_active).ok_or_else(|| {
-                ServiceError::NotFound(
-                    "no active account: add one first / 尚无可用账号,请先添加".into(),
-                )
+                ServiceError::NotFound(Text::new(
+                    "no active account: add one first",
+                    "尚无可用账号,请先添加",
+                ))
             })?
         }
     };
     let missing = || {
-        ServiceError::NotFound(format!(
-            "the keyring has no credentials for account {:?}; add them again / 系统钥匙串中没有该账号的凭据,请重新填写",
-            row.name
+        ServiceError::NotFound(Text::new(
+            format!(
+                "the keyring has no credentials for account {:?}; add them again",
+                row.name
+            ),
+            format!("系统钥匙串中没有账号 {:?} 的凭据,请重新填写", row.name),
         ))
     };
     let key = secrets.get(&key_entry(row.id))?.ok_or_else(missing)?;
@@ -236,8 +244,29 @@ pub fn client_for(
         rate_limit: row.rate_limit,
     };
     let client = Client::new(client_config(&fields, key.expose().clone(), secret))
-        .map_err(|e| invalid("account", e))?;
+        .map_err(|e| invalid("account", crate::error::api_text(&e)))?;
     Ok((view(row, secrets)?, client))
+}
+
+/// The app key and secret of an account (by name), for verifying the platform's pushes to
+/// that app (the push receiver, `maskline-receiver`). The secret goes straight into the
+/// receiver's verifier; like [`client_for`], nothing shows or stores it.
+pub fn push_credentials(
+    dbm: &DbManager,
+    secrets: &dyn SecretStore,
+    name: &str,
+) -> Result<(String, Sensitive<String>), ServiceError> {
+    let row = find(dbm, name)?;
+    let missing = || {
+        let name = &row.name;
+        ServiceError::NotFound(maskline_domain::text!(
+            "the keyring has no credentials for account {name:?}; add them again",
+            "系统钥匙串中没有账号 {name:?} 的凭据,请重新填写"
+        ))
+    };
+    let key = secrets.get(&key_entry(row.id))?.ok_or_else(missing)?;
+    let secret = secrets.get(&secret_entry(row.id))?.ok_or_else(missing)?;
+    Ok((key.expose().clone(), secret))
 }
 
 /// Edits an account. A `None` secret keeps the saved one; a changed app key is saved too.
@@ -248,20 +277,27 @@ pub fn update(
     draft: NewAccountDraft,
 ) -> Result<AccountView, ServiceError> {
     let db = dbm.db()?;
-    let row = accounts::get(&*db.conn()?, id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("no account with id {id} / 账号不存在")))?;
+    let row = accounts::get(&*db.conn()?, id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no account with id {id}", "不存在 ID 为 {id} 的账号"))
+    })?;
     let name = draft.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 64 {
         return Err(invalid(
             "name",
-            "the account name must be 1–64 characters / 账号名称须为 1–64 个字符",
+            Text::new(
+                "the account name must be 1–64 characters",
+                "账号名称须为 1–64 个字符",
+            ),
         ));
     }
     let clash = accounts::by_name(&*db.conn()?, &name)?.is_some_and(|other| other.id != id);
     if clash {
         return Err(invalid(
             "name",
-            format!("an account named {name:?} already exists / 已存在同名账号"),
+            text!(
+                "an account named {name:?} already exists",
+                "已存在名为 {name:?} 的账号"
+            ),
         ));
     }
     let fields = AccountFields {
@@ -282,7 +318,10 @@ pub fn update(
         None => secrets.get(&secret_entry(row.id))?.ok_or_else(|| {
             invalid(
                 "secret",
-                "no secret is saved for this account: enter it / 该账号未保存 App Secret,请填写",
+                Text::new(
+                    "no secret is saved for this account: enter it",
+                    "该账号未保存 App Secret,请填写",
+                ),
             )
         })?,
     };
@@ -291,12 +330,13 @@ pub fn update(
         draft.app_key.clone(),
         secret.clone(),
     ))
-    .map_err(|e| invalid("account", e))?;
+    .map_err(|e| invalid("account", crate::error::api_text(&e)))?;
     secrets.set(&key_entry(row.id), &Sensitive::new(draft.app_key))?;
     secrets.set(&secret_entry(row.id), &secret)?;
     accounts::update(&*db.conn()?, id, &fields)?;
-    let row = accounts::get(&*db.conn()?, id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("no account with id {id} / 账号不存在")))?;
+    let row = accounts::get(&*db.conn()?, id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no account with id {id}", "不存在 ID 为 {id} 的账号"))
+    })?;
     view(row, secrets)
 }
 
@@ -320,8 +360,9 @@ pub fn set_active(dbm: &DbManager, id: i64) -> Result<(), ServiceError> {
     if accounts::set_active(&mut *db.conn()?, id)? {
         Ok(())
     } else {
-        Err(ServiceError::NotFound(format!(
-            "no account with id {id} / 账号不存在"
+        Err(ServiceError::NotFound(text!(
+            "no account with id {id}",
+            "不存在 ID 为 {id} 的账号"
         )))
     }
 }
@@ -333,7 +374,8 @@ pub fn remove_by_id(
     id: i64,
 ) -> Result<(), ServiceError> {
     let db = dbm.db()?;
-    let row = accounts::get(&*db.conn()?, id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("no account with id {id} / 账号不存在")))?;
+    let row = accounts::get(&*db.conn()?, id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no account with id {id}", "不存在 ID 为 {id} 的账号"))
+    })?;
     remove(dbm, secrets, &row.name)
 }

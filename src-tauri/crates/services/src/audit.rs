@@ -3,6 +3,7 @@
 //! are masked before they get here; secrets never do. [`export`] writes the whole chain to a
 //! CSV that can be checked outside the app.
 
+use maskline_domain::Text;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -107,9 +108,15 @@ pub const EXPORT_CHECK_ACTION: &str = "chain.check";
 fn write_err(path: &Path, e: impl std::fmt::Display) -> ServiceError {
     ServiceError::Invalid {
         field: "path".into(),
-        message: format!(
-            "cannot write {}: {e}. Choose another folder or free disk space / 无法写入导出文件,请换一个位置或释放磁盘空间",
-            path.display()
+        message: Text::new(
+            format!(
+                "cannot write {}: {e}. Choose another folder or free disk space",
+                path.display()
+            ),
+            format!(
+                "无法写入 {}:{e}。请换一个位置或释放磁盘空间",
+                path.display()
+            ),
         ),
     }
 }
@@ -148,14 +155,8 @@ pub fn export(dbm: &DbManager, path: &Path) -> Result<AuditExportReport, Service
 
 fn check_words(c: &ChainCheck) -> String {
     match c.first_broken {
-        None => format!(
-            "{} entries, chain intact / 共 {} 条记录，记录链完整",
-            c.rows, c.rows
-        ),
-        Some(id) => format!(
-            "{} entries, chain BROKEN at entry {id}: it or the one before it was altered or removed outside Maskline / 共 {} 条记录，记录链在第 {id} 条处断开（该条或前一条在 Maskline 之外被修改或删除）",
-            c.rows, c.rows
-        ),
+        None => Text::new(format!("{} entries, chain intact", c.rows), format!("共 {} 条记录，记录链完整", c.rows)).to_string(),
+        Some(id) => Text::new(format!("{} entries, chain BROKEN at entry {id}: it or the one before it was altered or removed outside Maskline", c.rows), format!("共 {} 条记录，记录链在第 {id} 条处断开（该条或前一条在 Maskline 之外被修改或删除）", c.rows)).to_string(),
     }
 }
 

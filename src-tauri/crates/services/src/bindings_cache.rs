@@ -44,9 +44,12 @@ fn not_found(e: &ApiError) -> bool {
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
 ) -> Result<T, ServiceError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ServiceError::NotFound(format!("background task failed: {e}")))?
+    tokio::task::spawn_blocking(f).await.map_err(|e| {
+        ServiceError::NotFound(maskline_domain::text!(
+            "background task failed: {e}",
+            "后台任务失败:{e}"
+        ))
+    })?
 }
 
 /// X numbers to query: the number list and every X in the cache.

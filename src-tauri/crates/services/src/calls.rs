@@ -5,8 +5,9 @@
 use maskline_domain::calls::{
     CallDetail, CallFilter, CallPage, CallPageRequest, CallStats, StatsBucket, StatsRequest,
 };
-use maskline_domain::explain::{CallCodes, explain};
+use maskline_domain::explain::explain;
 use maskline_domain::phone::to_ascii_digits;
+use maskline_domain::text;
 use maskline_store::call_query::{self, Where};
 use maskline_store::call_stats;
 
@@ -37,8 +38,9 @@ pub fn checked_filter(f: &CallFilter) -> Result<CallFilter, ServiceError> {
         {
             return Err(ServiceError::Invalid {
                 field: field.into(),
-                message: format!(
-                    "a number search needs at least one digit; {t:?} has none / 号码搜索至少需要一位数字,{t:?} 中没有数字"
+                message: text!(
+                    "a number search needs at least one digit; {t:?} has none",
+                    "号码搜索至少需要一位数字,{t:?} 中没有数字"
                 ),
             });
         }
@@ -80,26 +82,11 @@ pub fn count(dbm: &DbManager, filter: &CallFilter) -> Result<u64, ServiceError> 
 pub fn get(dbm: &DbManager, id: i64) -> Result<CallDetail, ServiceError> {
     let conn = dbm.db()?.conn()?;
     let c = call_query::get(&conn, id)?.ok_or_else(|| {
-        ServiceError::NotFound(format!("call {id} does not exist / 通话记录不存在"))
+        ServiceError::NotFound(text!("call {id} does not exist", "通话记录 {id} 不存在"))
     })?;
     let events = call_query::events(&conn, &c.session_id)?;
-    let state_code = c.state_code.or_else(|| {
-        events
-            .iter()
-            .rev()
-            .find(|e| e.state_code.is_some_and(|s| s != 0))
-            .and_then(|e| e.state_code)
-    });
-    let explanation = explain(&CallCodes {
-        answered: c.row.answered,
-        talk_seconds: c.row.talk_seconds,
-        ul_fail_reason: c.ul_fail_reason,
-        state_code,
-        fwd_unasw_rsn: c.fwd_unasw_rsn,
-        call_out_unasw_rsn: c.call_out_unasw_rsn,
-        sip_status: c.sip_status,
-        call_rel_direction: c.call_rel_direction,
-    });
+    let codes = c.codes.with_events(events.iter().map(|e| e.state_code));
+    let explanation = explain(&codes);
     Ok(CallDetail {
         row: c.row,
         icid: c.icid,

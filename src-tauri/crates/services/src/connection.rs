@@ -10,6 +10,7 @@ use maskline_api::ax::AxQuery;
 use maskline_api::axb::AxbQuery;
 use maskline_api::axe::AxeKey;
 use maskline_api::axyb::AxybQuery;
+use maskline_domain::text;
 use maskline_domain::{ConnectionReport, ConnectionVerdict as V, Mode};
 
 use crate::ServiceError;
@@ -114,6 +115,8 @@ pub fn session_for_id(
         .into_iter()
         .find(|a| a.id == id)
         .map(|a| a.name)
-        .ok_or_else(|| ServiceError::NotFound(format!("no account with id {id} / 账号不存在")))?;
+        .ok_or_else(|| {
+            ServiceError::NotFound(text!("no account with id {id}", "不存在 ID 为 {id} 的账号"))
+        })?;
     Session::open(dbm, secrets, Some(&name))
 }

@@ -5,6 +5,7 @@
 //! in place of the file or missing permissions are reported as what they are: replacing the
 //! database would not help, so the user fixes the cause and tries again.
 
+use maskline_domain::{Text, text};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
@@ -17,7 +18,7 @@ use crate::ServiceError;
 enum State {
     Open(Db),
     Damaged { reason: String },
-    Unavailable { reason: String, problem: DbProblem },
+    Unavailable { reason: Text, problem: DbProblem },
 }
 
 /// What kind of trouble a failed open is, for the UI and the CLI.
@@ -70,7 +71,11 @@ impl DbManager {
         let backup_warning = match &state {
             State::Open(db) => db.backup_problem().map(|p| {
                 tracing::warn!(path = %path.display(), problem = %p, "routine backup failed");
-                format!("the daily backup could not be written / 未能写入每日备份: {p}")
+                text!(
+                    "the daily backup could not be written: {p}",
+                    "未能写入每日备份:{p}"
+                )
+                .to_string()
             }),
             _ => None,
         };
@@ -87,7 +92,7 @@ impl DbManager {
             Err(StoreError::Corrupt { reason, .. }) => State::Damaged { reason },
             Err(e) => State::Unavailable {
                 problem: problem_of(&e).unwrap_or(DbProblem::Other),
-                reason: e.to_string(),
+                reason: e.text(),
             },
         }
     }
@@ -119,7 +124,7 @@ impl DbManager {
                 let backup = maskline_store::latest_verified_backup(&self.path);
                 DbStatus::Corrupt {
                     path: self.path.display().to_string(),
-                    reason: reason.clone(),
+                    reason: Text::same(reason.clone()),
                     backup_available: backup.is_some(),
                     backup_created_at: backup.and_then(|b| b.created_at.format(&Rfc3339).ok()),
                 }
@@ -164,6 +169,7 @@ impl DbManager {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use maskline_store::testing;
 
     #[test]
     fn garbage_file_reports_corrupt_then_start_fresh_recovers() {
@@ -199,12 +205,8 @@ mod tests {
         let other = Db::open(&path).expect("create");
         let latest = maskline_store::MIGRATIONS.len() as i64;
         let holder = other.conn().expect("conn");
-        holder
-            .execute("DELETE FROM schema_migrations WHERE version = ?1", [latest])
-            .expect("pending");
-        holder
-            .execute_batch("CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);")
-            .expect("hold the lock");
+        testing::forget_migration(&holder, latest).expect("pending");
+        testing::hold_write_lock(&holder).expect("hold the lock");
         let m = DbManager::open(&path);
         match m.status() {
             DbStatus::Unavailable {
@@ -212,7 +214,7 @@ mod tests {
             } => {
                 assert_eq!(problem, DbProblem::Locked);
                 assert!(
-                    reason.contains("locked") && reason.contains("锁定"),
+                    reason.en.contains("locked") && reason.zh.contains("锁定"),
                     "{reason}"
                 );
             }
@@ -222,25 +224,15 @@ mod tests {
             assert!(matches!(m.recover(action), Err(ServiceError::NotDamaged)));
         }
         assert!(path.exists(), "the file was not set aside");
-        holder.execute_batch("ROLLBACK").expect("release");
-        holder
-            .execute(
-                "INSERT INTO schema_migrations (version, name) VALUES (?1, 'again')",
-                [latest],
-            )
-            .expect("the migration is applied after all");
+        testing::release(&holder).expect("release");
+        testing::record_migration(&holder, latest).expect("the migration is applied after all");
         drop(holder);
         drop(other);
         assert_eq!(
             m.recover(RecoverAction::Retry).expect("retry"),
             DbStatus::Ok
         );
-        let rows: i64 = m
-            .db()
-            .expect("open")
-            .conn()
-            .expect("conn")
-            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+        let rows = testing::rows_of_t(&m.db().expect("open").conn().expect("conn"))
             .expect("the same file, not a fresh one");
         assert_eq!(rows, 0);
     }
@@ -320,8 +312,13 @@ pub fn check(path: &Path) -> Result<CheckReport, ServiceError> {
         Ok(db) => (
             db.quick_check()?,
             Some(db.schema_version()?),
-            db.backup_problem()
-                .map(|p| format!("the daily backup could not be written / 未能写入每日备份: {p}")),
+            db.backup_problem().map(|p| {
+                text!(
+                    "the daily backup could not be written: {p}",
+                    "未能写入每日备份:{p}"
+                )
+                .to_string()
+            }),
         ),
         Err(StoreError::Corrupt { reason, .. }) => (vec![reason], None, None),
         Err(e) => return Err(e.into()),

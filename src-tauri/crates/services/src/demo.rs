@@ -16,6 +16,7 @@
 //! folder; real accounts and their data are untouched. The audit trail is append-only and
 //! hash-chained, so the demo's entries stay in it (under the demo account names).
 
+use maskline_domain::{Text, text};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,6 +25,7 @@ use maskline_secrets::SecretStore;
 use maskline_sim::{SimConfig, SimHandle, Simulator};
 use maskline_store::accounts;
 
+use crate::jobs::Jobs;
 use crate::{DbManager, ServiceError};
 
 mod seed;
@@ -78,16 +80,17 @@ impl DemoHandle {
 pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
 ) -> Result<T, ServiceError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ServiceError::NotFound(format!("background task failed: {e}")))?
+    tokio::task::spawn_blocking(f).await.map_err(|e| {
+        ServiceError::NotFound(text!("background task failed: {e}", "后台任务失败:{e}"))
+    })?
 }
 
 fn sim_error(e: impl std::fmt::Display) -> ServiceError {
     ServiceError::Invalid {
         field: "demo".into(),
-        message: format!(
-            "the demo simulator could not start ({e}); restart Maskline and try again / 演示模拟器无法启动（{e}），请重启 Maskline 后重试"
+        message: text!(
+            "the demo simulator could not start ({e}); restart Maskline and try again",
+            "演示模拟器无法启动（{e}），请重启 Maskline 后重试"
         ),
     }
 }
@@ -208,9 +211,12 @@ fn remove_demo_data(
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| ServiceError::Invalid {
             field: "demo".into(),
-            message: format!(
-                "cannot remove the demo folder {}: {e}; delete it by hand / 无法删除演示文件夹，请手动删除",
-                dir.display()
+            message: Text::new(
+                format!(
+                    "cannot remove the demo folder {}: {e}; delete it by hand",
+                    dir.display()
+                ),
+                format!("无法删除演示文件夹 {}:{e};请手动删除", dir.display()),
             ),
         })?;
     }
@@ -233,5 +239,70 @@ fn chinese(dbm: &DbManager) -> bool {
         _ => crate::paths::os_locale()
             .to_ascii_lowercase()
             .starts_with("zh"),
+    }
+}
+
+/// The demo's status, with the simulator's address when `handle` runs.
+async fn status_with(
+    dbm: &Arc<DbManager>,
+    handle: Option<&DemoHandle>,
+) -> Result<DemoStatus, ServiceError> {
+    let d = dbm.clone();
+    let mut status = blocking(move || demo_status(&d)).await?;
+    status.running = handle.is_some();
+    status.base_url = handle.map(DemoHandle::base_url);
+    Ok(status)
+}
+
+/// Starts the demo in `jobs` (see [`start_demo`]); a running demo is left as it is.
+pub async fn start(
+    jobs: &Jobs,
+    dbm: Arc<DbManager>,
+    secrets: Arc<dyn SecretStore>,
+    data_dir: &Path,
+) -> Result<DemoStatus, ServiceError> {
+    let mut slot = jobs.demo.lock().await;
+    if slot.is_none() {
+        *slot = Some(start_demo(dbm.clone(), secrets, data_dir).await?);
+    }
+    status_with(&dbm, slot.as_ref()).await
+}
+
+/// Stops the demo simulator held in `jobs` and removes every demo row and file.
+pub async fn leave(
+    jobs: &Jobs,
+    dbm: Arc<DbManager>,
+    secrets: Arc<dyn SecretStore>,
+    data_dir: &Path,
+) -> Result<DemoStatus, ServiceError> {
+    let mut slot = jobs.demo.lock().await;
+    leave_demo(dbm.clone(), secrets, data_dir, slot.take()).await?;
+    status_with(&dbm, None).await
+}
+
+/// The demo's status. Never waits for a start or leave in progress: meanwhile the demo reads
+/// as not running.
+pub async fn status(jobs: &Jobs, dbm: Arc<DbManager>) -> Result<DemoStatus, ServiceError> {
+    match jobs.demo.try_lock() {
+        Ok(slot) => status_with(&dbm, slot.as_ref()).await,
+        Err(_) => status_with(&dbm, None).await,
+    }
+}
+
+/// At app start: if the demo is on, starts its simulator again (on a new port) in `jobs`.
+pub async fn resume(
+    jobs: &Jobs,
+    dbm: Arc<DbManager>,
+    secrets: Arc<dyn SecretStore>,
+    data_dir: &Path,
+) {
+    let mut slot = jobs.demo.lock().await;
+    let on = matches!(demo_status(&dbm), Ok(st) if st.active);
+    if !on || slot.is_some() {
+        return;
+    }
+    match start_demo(dbm, secrets, data_dir).await {
+        Ok(h) => *slot = Some(h),
+        Err(e) => tracing::warn!("the demo could not be started again: {e}"),
     }
 }

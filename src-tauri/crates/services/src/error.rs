@@ -1,40 +1,30 @@
 //! Service errors and their mapping to the IPC shape.
 
 use maskline_api::{ApiError, CodeCategory, Explanation, ResultCode};
-use maskline_domain::{AppError, ErrorCode, Mode};
+use maskline_domain::{AppError, ErrorCode, Mode, Text, text};
+use maskline_formats::sheet::{self, SheetError};
 use maskline_store::StoreError;
 
-/// Errors from use cases. Converted to [`AppError`] at the IPC boundary.
+/// Errors from use cases. Converted to [`AppError`] at the IPC boundary; [`ServiceError::text`]
+/// says what happened in both languages (`Display` writes both, for logs and the CLI).
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
-    #[error(
-        "The local database is not open; the start screen says why and what to do. / 本地数据库未打开;启动页面会说明原因和处理方法。"
-    )]
     DbUnavailable,
-    #[error(
-        "No usable backup was found. Choose \"Start fresh\" instead; the damaged file is kept aside. / 没有可用的备份。请选择“重新开始”,损坏的文件会被保留。"
-    )]
     NoBackup,
     /// Restore / start fresh was asked for a database that is not damaged.
-    #[error(
-        "The database is not damaged, so it is neither replaced nor set aside. Fix what the message says (a lock, a full disk, the path) and choose \"Try again\". / 数据库并未损坏,因此不会被替换或移走。请按提示解决问题(锁定、磁盘已满、路径)后选择“重试”。"
-    )]
     NotDamaged,
-    #[error("{field}: {message}")]
-    Invalid { field: String, message: String },
-    #[error("{0}")]
-    NotFound(String),
-    #[error("{0}")]
+    Invalid {
+        field: String,
+        message: Text,
+    },
+    NotFound(Text),
+    /// A job of a kind that runs once at a time is already running (`crate::jobs`).
+    Busy(Text),
     Secret(#[from] maskline_secrets::SecretError),
-    #[error("{0}")]
     Store(#[from] StoreError),
     /// The platform (or the way to it) failed; see [`ServiceError::result_code`].
-    #[error("{}", api_message(.0))]
     Api(#[from] ApiError),
     /// The operation belongs to another mode than the account's app.
-    #[error(
-        "account {account:?} is an {account_mode} app; {wanted} operations are refused by the platform (1010040). Choose an {wanted} account (--account NAME) / 账号 {account:?} 是 {account_mode} 应用,平台会拒绝 {wanted} 操作(1010040),请选择 {wanted} 模式的账号"
-    )]
     WrongMode {
         account: String,
         account_mode: Mode,
@@ -43,21 +33,94 @@ pub enum ServiceError {
     /// A bind whose answer was lost after the request was sent (a timeout, a reset
     /// connection): the platform was asked whether the binding exists before anything was
     /// said, and `checked` is what it answered. See `bindings::unsure`.
-    #[error("{}", crate::bindings::unsure_message(source, checked))]
     BindUnsure {
         source: Box<ApiError>,
         checked: crate::bindings::BindCheck,
     },
     /// An AXYB bind got X but not Y, and unbinding X again failed as well.
-    #[error(
-        "A was bound (relation {subscription_id}) but binding B failed: {}; undoing the A side also failed: {rollback}. Unbind relation {subscription_id} by hand / A 方已绑定(关系 {subscription_id}),但 B 方绑定失败,且撤销 A 方也失败,请手动解绑该关系",
-        api_message(.source)
-    )]
     AxybHalfBound {
         subscription_id: String,
         source: Box<ApiError>,
         rollback: Box<ApiError>,
     },
+}
+
+impl std::fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl ServiceError {
+    /// A refused input: `field` is named in both languages.
+    pub fn invalid(field: impl Into<String>, message: Text) -> Self {
+        ServiceError::Invalid {
+            field: field.into(),
+            message,
+        }
+    }
+
+    /// What happened and what to do, in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            ServiceError::DbUnavailable => text!(
+                "The local database is not open; the start screen says why and what to do.",
+                "本地数据库未打开;启动页面会说明原因和处理方法。"
+            ),
+            ServiceError::NoBackup => text!(
+                "No usable backup was found. Choose \"Start fresh\" instead; the damaged file is kept aside.",
+                "没有可用的备份。请选择“重新开始”,损坏的文件会被保留。"
+            ),
+            ServiceError::NotDamaged => text!(
+                "The database is not damaged, so it is neither replaced nor set aside. Fix what the message says (a lock, a full disk, the path) and choose \"Try again\".",
+                "数据库并未损坏,因此不会被替换或移走。请按提示解决问题(锁定、磁盘已满、路径)后选择“重试”。"
+            ),
+            ServiceError::Invalid { field, message } => message.map(|m| format!("{field}: {m}")),
+            ServiceError::NotFound(t) | ServiceError::Busy(t) => t.clone(),
+            ServiceError::Secret(e) => secret_text(e),
+            ServiceError::Store(e) => e.text(),
+            ServiceError::Api(e) => api_text(e),
+            ServiceError::WrongMode {
+                account,
+                account_mode,
+                wanted,
+            } => text!(
+                "account {account:?} is an {account_mode} app; {wanted} operations are refused by the platform (1010040). Choose an {wanted} account (--account NAME)",
+                "账号 {account:?} 是 {account_mode} 应用,平台会拒绝 {wanted} 操作(1010040)。请选择 {wanted} 模式的账号(--account 名称)"
+            ),
+            ServiceError::BindUnsure { source, checked } => {
+                crate::bindings::unsure_message(source, checked)
+            }
+            ServiceError::AxybHalfBound {
+                subscription_id,
+                source,
+                rollback,
+            } => {
+                let (b, undo) = (api_text(source), api_text(rollback));
+                let (b_en, b_zh, undo_en, undo_zh) = (b.en, b.zh, undo.en, undo.zh);
+                text!(
+                    "A was bound (relation {subscription_id}) but binding B failed: {b_en}; undoing the A side also failed: {undo_en}. Unbind relation {subscription_id} by hand",
+                    "A 方已绑定(关系 {subscription_id}),但 B 方绑定失败:{b_zh};撤销 A 方也失败了:{undo_zh}。请手动解绑关系 {subscription_id}"
+                )
+            }
+        }
+    }
+}
+
+/// The keyring's failure in both languages (the secrets crate, a leaf, words it in English).
+pub(crate) fn secret_text(e: &maskline_secrets::SecretError) -> Text {
+    use maskline_secrets::SecretError as S;
+    match e {
+        S::Unavailable(d) => text!(
+            "the system keyring is not available ({d}); unlock it or install a keyring service",
+            "系统钥匙串不可用({d});请解锁或安装钥匙串服务"
+        ),
+        S::InvalidName(n) => text!(
+            "invalid account name for the keyring: {n}",
+            "该账号名称不能用作钥匙串条目:{n}"
+        ),
+        S::Backend(d) => text!("the system keyring failed: {d}", "系统钥匙串出错:{d}"),
+    }
 }
 
 impl ServiceError {
@@ -76,19 +139,35 @@ impl ServiceError {
     }
 }
 
-/// One bilingual line for an API failure: the code or kind, what it means, what to do.
-fn api_message(e: &ApiError) -> String {
+impl From<SheetError> for ServiceError {
+    fn from(e: SheetError) -> Self {
+        match e {
+            SheetError::Invalid { field, message } => ServiceError::Invalid { field, message },
+            // Another program (Excel, most often) may hold the file: say so.
+            SheetError::Write { path, error } => crate::fsx::write_error(&path, error, |e| {
+                ServiceError::from(sheet::cannot_write(&path, e))
+            }),
+        }
+    }
+}
+
+/// An API failure in both languages: the code or kind, what it means, what to do. The
+/// technical detail (the client's own words) is kept in both halves.
+pub(crate) fn api_text(e: &ApiError) -> Text {
+    let head = e.to_string();
     if let Some(code) = e.result_code() {
         let x = code.explanation();
-        let head = e.to_string();
         let head = head.trim_end_matches('.');
-        return format!(
-            "{head}. {} {} / {} {}",
-            x.en, x.action_en, x.zh, x.action_zh
+        return Text::new(
+            format!("{head}. {} {}", x.en, x.action_en),
+            format!("{head}。{} {}", x.zh, x.action_zh),
         );
     }
     if let ApiError::InvalidInput { field, reason } = e {
-        return format!("{e} / 输入的 {field} 无效({reason}),请按提示修改后重试。");
+        return text!(
+            "{head}",
+            "输入的 {field} 无效({reason}),请按提示修改后重试。"
+        );
     }
     let zh = match e {
         ApiError::Config(_) => "账号配置无效,请检查接入地址、App Key 和证书。",
@@ -107,7 +186,7 @@ fn api_message(e: &ApiError) -> String {
         ApiError::HttpStatus { .. } => "平台返回了 HTTP 错误,请检查账号的接入地址。",
         _ => "平台的响应无法识别,请稍后重试或反馈问题。",
     };
-    format!("{e} / {zh}")
+    text!("{head}", "{zh}(详情:{head})")
 }
 
 impl From<ServiceError> for AppError {
@@ -120,6 +199,7 @@ impl From<ServiceError> for AppError {
             ServiceError::Store(StoreError::NotFound { .. }) => ErrorCode::NotFound,
             ServiceError::Invalid { .. } => ErrorCode::InvalidInput,
             ServiceError::NotFound(_) => ErrorCode::NotFound,
+            ServiceError::Busy(_) => ErrorCode::InvalidInput,
             ServiceError::WrongMode { .. } => ErrorCode::InvalidInput,
             ServiceError::Api(ApiError::InvalidInput { .. }) => ErrorCode::InvalidInput,
             ServiceError::BindUnsure { .. } => ErrorCode::Internal,
@@ -132,7 +212,7 @@ impl From<ServiceError> for AppError {
             }
             ServiceError::Secret(_) | ServiceError::Store(_) => ErrorCode::Internal,
         };
-        AppError::new(code, e.to_string())
+        AppError::new(code, e.text())
     }
 }
 

@@ -2,6 +2,7 @@
 //! open in Excel or WPS (which lock it), and antivirus briefly holding a file that was just
 //! written (a rename into the recordings cache fails for a moment).
 
+use maskline_domain::text;
 use std::io;
 use std::path::Path;
 use std::time::Duration;
@@ -30,8 +31,9 @@ pub fn open_elsewhere(path: &Path) -> ServiceError {
     let p = path.display();
     ServiceError::Invalid {
         field: "path".into(),
-        message: format!(
-            "{p} is open in another program (Excel, WPS…): close it and try again / 文件 {p} 正被其他程序（如 Excel、WPS）打开：请关闭该文件后重试"
+        message: text!(
+            "{p} is open in another program (Excel, WPS…): close it and try again",
+            "文件 {p} 正被其他程序（如 Excel、WPS）打开：请关闭该文件后重试"
         ),
     }
 }
@@ -108,7 +110,7 @@ mod tests {
 
         let err = write_error(&there, denied, |_| ServiceError::Invalid {
             field: "x".into(),
-            message: "other".into(),
+            message: maskline_domain::Text::same("other"),
         });
         let msg = err.to_string();
         assert!(

@@ -20,6 +20,7 @@ pub mod demo;
 pub mod error;
 pub mod fsx;
 pub mod import;
+pub mod jobs;
 pub mod numbers;
 pub mod paging;
 pub mod paths;
@@ -28,7 +29,6 @@ pub mod privacy;
 pub mod recordings;
 mod scope;
 pub mod settings;
-pub mod sheet;
 
 pub use database::DbManager;
 pub use error::ServiceError;

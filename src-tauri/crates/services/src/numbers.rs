@@ -11,8 +11,8 @@ use maskline_store::numbers::{self, NumberFields};
 use maskline_store::pools;
 
 use crate::scope::account_row;
-use crate::sheet::{Table, read_table};
 use crate::{DbManager, ServiceError};
+use maskline_formats::sheet::{Table, header_key, read_table};
 
 const NUMBER: &[&str] = &[
     "号码",
@@ -39,14 +39,6 @@ const CITY: &[&str] = &[
 ];
 const CARRIER: &[&str] = &["运营商", "carrier", "operator", "isp"];
 const TAGS: &[&str] = &["标签", "tags", "tag", "备注"];
-
-/// Header text reduced for matching: lower case, no spaces, `_`, `-` or brackets.
-pub(crate) fn header_key(h: &str) -> String {
-    h.chars()
-        .filter(|c| !c.is_whitespace() && !"_-()/\u{ff08}\u{ff09}".contains(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 fn find(headers: &[String], names: &[&str]) -> Option<u32> {
     headers
@@ -113,7 +105,7 @@ pub(crate) fn parse_table(t: &Table) -> (Vec<NumberFields>, Vec<RowError>) {
                 file: t.file.clone(),
                 row: *row_no,
                 column: col_name(num),
-                message: format!("{e} / 号码无效"),
+                message: e.text(),
             }),
         }
     }
@@ -156,7 +148,7 @@ pub fn add_typed(
                 file: "typed".into(),
                 row: i as u32 + 1,
                 column: None,
-                message: format!("{raw:?}: {e}"),
+                message: e.text().map(|m| format!("{raw:?}: {m}")),
             }),
         }
     }

@@ -3,6 +3,7 @@
 //! learn that it did not get them).
 
 use crate::ServiceError;
+use maskline_domain::{Text, text};
 
 /// The largest page any list returns.
 pub const MAX_PAGE_SIZE: u32 = 500;
@@ -19,8 +20,9 @@ pub fn page_size_within(field: &str, value: u32, max: u32) -> Result<u32, Servic
     } else {
         Err(ServiceError::Invalid {
             field: field.into(),
-            message: format!(
-                "must be between 1 and {max} (got {value}) / 必须在 1 到 {max} 之间(收到 {value})"
+            message: text!(
+                "must be between 1 and {max} (got {value})",
+                "必须在 1 到 {max} 之间(收到 {value})"
             ),
         })
     }
@@ -33,7 +35,7 @@ pub fn page(field: &str, value: u32) -> Result<u32, ServiceError> {
     } else {
         Err(ServiceError::Invalid {
             field: field.into(),
-            message: "pages are numbered from 1 (got 0) / 页码从 1 开始(收到 0)".into(),
+            message: Text::new("pages are numbered from 1 (got 0)", "页码从 1 开始(收到 0)"),
         })
     }
 }

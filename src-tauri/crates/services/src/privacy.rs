@@ -5,6 +5,7 @@
 //! the lock is on exactly when that entry exists. Unlocking lasts [`UNLOCK_MINUTES`] minutes;
 //! after [`MAX_FAILURES`] wrong passphrases in a row, attempts wait [`BACKOFF`] each.
 
+use maskline_domain::{Text, text};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -24,22 +25,44 @@ const MIN_LEN: usize = 6;
 /// Why a privacy action was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum PrivacyError {
-    #[error(
-        "The app is locked: enter your passphrase to reveal numbers or play recordings. / 应用已锁定:请输入口令后再查看完整号码或播放录音。"
-    )]
     Locked,
-    #[error("Wrong passphrase. Check it and try again. / 口令不正确,请检查后重试。")]
     WrongPassphrase,
-    #[error(
-        "Too many wrong passphrases: wait {0} seconds, then try again. / 口令错误次数过多,请等待 {0} 秒后重试。"
-    )]
     TooManyAttempts(u64),
-    #[error("The passphrase must have at least 6 characters. / 口令至少需要 6 个字符。")]
     TooShort,
-    #[error("{0}")]
     Secret(#[from] SecretError),
-    #[error("{0}")]
     Service(#[from] ServiceError),
+}
+
+impl PrivacyError {
+    /// What happened and what to do, in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            PrivacyError::Locked => text!(
+                "The app is locked: enter your passphrase to reveal numbers or play recordings.",
+                "应用已锁定:请输入口令后再查看完整号码或播放录音。"
+            ),
+            PrivacyError::WrongPassphrase => text!(
+                "Wrong passphrase. Check it and try again.",
+                "口令不正确,请检查后重试。"
+            ),
+            PrivacyError::TooManyAttempts(secs) => text!(
+                "Too many wrong passphrases: wait {secs} seconds, then try again.",
+                "口令错误次数过多,请等待 {secs} 秒后重试。"
+            ),
+            PrivacyError::TooShort => text!(
+                "The passphrase must have at least 6 characters.",
+                "口令至少需要 6 个字符。"
+            ),
+            PrivacyError::Secret(e) => crate::error::secret_text(e),
+            PrivacyError::Service(e) => e.text(),
+        }
+    }
+}
+
+impl std::fmt::Display for PrivacyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
 }
 
 impl From<PrivacyError> for AppError {
@@ -52,7 +75,7 @@ impl From<PrivacyError> for AppError {
             | PrivacyError::TooShort => ErrorCode::InvalidInput,
             PrivacyError::Secret(_) => ErrorCode::Internal,
         };
-        AppError::new(code, e.to_string())
+        AppError::new(code, e.text())
     }
 }
 

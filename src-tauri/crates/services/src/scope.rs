@@ -1,5 +1,6 @@
 //! Which account an operation is for: by name, or the active one.
 
+use maskline_domain::{Text, text};
 use maskline_store::accounts::{self, AccountRow};
 
 use crate::{DbManager, ServiceError};
@@ -13,11 +14,10 @@ pub fn account_row(dbm: &DbManager, name: Option<&str>) -> Result<AccountRow, Se
         None => accounts::list(&conn)?.into_iter().find(|r| r.is_active),
     };
     row.ok_or_else(|| match name {
-        Some(n) => {
-            ServiceError::NotFound(format!("no account named {n:?} / 没有名为 {n:?} 的账号"))
-        }
-        None => ServiceError::NotFound(
-            "no active account: add one first / 尚无可用账号,请先添加".into(),
-        ),
+        Some(n) => ServiceError::NotFound(text!("no account named {n:?}", "没有名为 {n:?} 的账号")),
+        None => ServiceError::NotFound(Text::new(
+            "no active account: add one first",
+            "尚无可用账号,请先添加",
+        )),
     })
 }

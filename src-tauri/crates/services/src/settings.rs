@@ -1,5 +1,6 @@
 //! Reading and saving user settings.
 
+use maskline_domain::{Text, text};
 use std::path::Path;
 
 use maskline_domain::{Settings, WatchFolderSettings};
@@ -41,20 +42,22 @@ pub fn set_watch_folder(
     if let Some(f) = &folder
         && !Path::new(f).is_absolute()
     {
-        return Err(invalid(format!(
-            "{f} is not a full path; choose the folder with the Choose button / {f} 不是完整路径,请用“选择”按钮选择文件夹"
+        return Err(invalid(text!(
+            "{f} is not a full path; choose the folder with the Choose button",
+            "{f} 不是完整路径,请用“选择”按钮选择文件夹"
         )));
     }
     if s.enabled {
         let Some(f) = &folder else {
-            return Err(invalid(
-                "choose a folder before turning the watch folder on / 请先选择要监视的文件夹"
-                    .to_string(),
-            ));
+            return Err(invalid(Text::new(
+                "choose a folder before turning the watch folder on",
+                "请先选择要监视的文件夹",
+            )));
         };
         if !Path::new(f).is_dir() {
-            return Err(invalid(format!(
-                "{f} is not an existing folder; choose another folder / {f} 不是已存在的文件夹,请选择其他文件夹"
+            return Err(invalid(text!(
+                "{f} is not an existing folder; choose another folder",
+                "{f} 不是已存在的文件夹,请选择其他文件夹"
             )));
         }
     }
@@ -68,7 +71,7 @@ pub fn set_watch_folder(
     Ok(maskline_store::settings::get_watch_folder(&conn)?)
 }
 
-fn invalid(message: String) -> ServiceError {
+fn invalid(message: Text) -> ServiceError {
     ServiceError::Invalid {
         field: "folder".into(),
         message,

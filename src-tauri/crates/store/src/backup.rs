@@ -170,11 +170,9 @@ pub(crate) fn create(
     }
     if let Err(reason) = verify(&partial) {
         discard(&partial);
-        return Err(StoreError::Io {
+        return Err(StoreError::BackupCheck {
             path: target,
-            source: std::io::Error::other(format!(
-                "the backup copy failed its check ({reason}) and was removed / 备份副本未通过检查({reason}),已删除"
-            )),
+            reason,
         });
     }
     // Another process may have taken a backup with the same name meanwhile: keep both.

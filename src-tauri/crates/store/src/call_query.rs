@@ -9,7 +9,7 @@ use maskline_domain::calls::{
     number_pattern,
 };
 use maskline_domain::cdr::EventKind;
-use maskline_domain::explain::CallOutcome;
+use maskline_domain::explain::{CallCodes, CallOutcome};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
@@ -266,12 +266,8 @@ pub struct CallFull {
     pub display_num: Option<String>,
     pub alerting_time: Option<i64>,
     pub answer_time: Option<i64>,
-    pub ul_fail_reason: Option<i64>,
-    pub state_code: Option<i64>,
-    pub fwd_unasw_rsn: Option<i64>,
-    pub call_out_unasw_rsn: Option<i64>,
-    pub sip_status: Option<i64>,
-    pub call_rel_direction: Option<i64>,
+    /// The codes as stored (`state_code`: the disconnect event seen at import, if any).
+    pub codes: CallCodes,
     pub record_object_name: Option<String>,
     pub record_domain: Option<String>,
     pub service_type: Option<String>,
@@ -290,20 +286,26 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<CallFull>, StoreError> {
     let full = conn
         .prepare_cached(&sql)?
         .query_row([id], |r| {
-            Ok(CallFull {
-                row: row(r)?,
-                icid: r.get(12)?,
-                session_id: r.get(13)?,
-                app_key: r.get(14)?,
-                display_num: r.get(15)?,
-                alerting_time: r.get(16)?,
-                answer_time: r.get(17)?,
+            let row = row(r)?;
+            let codes = CallCodes {
+                answered: row.answered,
+                talk_seconds: row.talk_seconds,
                 ul_fail_reason: r.get(18)?,
                 state_code: r.get(19)?,
                 fwd_unasw_rsn: r.get(20)?,
                 call_out_unasw_rsn: r.get(21)?,
                 sip_status: r.get(22)?,
                 call_rel_direction: r.get(23)?,
+            };
+            Ok(CallFull {
+                row,
+                icid: r.get(12)?,
+                session_id: r.get(13)?,
+                app_key: r.get(14)?,
+                display_num: r.get(15)?,
+                alerting_time: r.get(16)?,
+                answer_time: r.get(17)?,
+                codes,
                 record_object_name: r.get(24)?,
                 record_domain: r.get(25)?,
                 service_type: r.get(26)?,

@@ -1,5 +1,10 @@
 //! Writes to `calls`, `calls_numbers` (FTS) and `call_events`, used by the importer inside
 //! its batch transactions. Statements are prepared once per connection (`prepare_cached`).
+//!
+//! The importer's whole life on a connection is [`ImportSession`] (page cache, secondary
+//! indexes dropped and rebuilt around a bulk load) and [`ImportBatch`] (one `BEGIN IMMEDIATE`
+//! … `COMMIT`, rolled back when dropped unfinished): a crash loses only the open batch, and a
+//! bad record is rejected before it reaches a batch, so it never costs the good ones.
 
 use maskline_domain::cdr::{CallEvent, Cdr};
 use maskline_domain::explain::CallOutcome;
@@ -151,4 +156,213 @@ pub fn create_secondary_indexes(conn: &Connection) -> Result<(), StoreError> {
 /// Whether `calls` has no rows.
 pub fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
     Ok(conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM calls)", [], |r| r.get(0))?)
+}
+
+/// Whether any call event was ever imported (CDRs then look up their disconnect event).
+pub fn has_events(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM call_events)", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// Page cache (KiB, as `PRAGMA cache_size` takes it negated) while an import runs: index pages
+/// of a million-row table stay hot.
+const IMPORT_CACHE_KIB: i64 = 65_536;
+/// SQLite's default page cache, restored when the import ends.
+const DEFAULT_CACHE_KIB: i64 = 2_000;
+
+/// One import job on one connection. Starting it repairs the secondary indexes an interrupted
+/// bulk import left dropped and enlarges the page cache; dropping it restores the cache.
+/// A bulk session (a large job into an empty `calls` table) drops the secondary indexes and
+/// [`ImportSession::finish`] builds them once at the end.
+pub struct ImportSession<'c> {
+    conn: &'c Connection,
+    bulk: bool,
+}
+
+impl<'c> ImportSession<'c> {
+    /// Starts a session; `large` asks for a bulk load, granted only when `calls` is empty.
+    pub fn begin(conn: &'c Connection, large: bool) -> Result<Self, StoreError> {
+        conn.execute_batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))?;
+        let mut session = ImportSession { conn, bulk: false };
+        create_secondary_indexes(conn)?;
+        if large && is_empty(conn)? {
+            drop_secondary_indexes(conn)?;
+            session.bulk = true;
+        }
+        Ok(session)
+    }
+
+    /// Whether the secondary indexes are dropped until [`ImportSession::finish`].
+    pub fn is_bulk(&self) -> bool {
+        self.bulk
+    }
+
+    /// The connection, for the import history (`crate::imports`).
+    pub fn conn(&self) -> &'c Connection {
+        self.conn
+    }
+
+    /// Opens the next batch (`BEGIN IMMEDIATE`: the write lock is taken now, not mid-batch).
+    pub fn batch(&self) -> Result<ImportBatch<'c>, StoreError> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(ImportBatch {
+            conn: self.conn,
+            open: true,
+        })
+    }
+
+    /// Ends the session: a bulk session builds its secondary indexes. When that fails the
+    /// records stay; the next session builds the indexes first.
+    pub fn finish(self) -> Result<(), StoreError> {
+        if self.bulk {
+            create_secondary_indexes(self.conn)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for ImportSession<'_> {
+    fn drop(&mut self) {
+        let _ = self
+            .conn
+            .execute_batch(&format!("PRAGMA cache_size = -{DEFAULT_CACHE_KIB}"));
+    }
+}
+
+/// One transaction of an import. [`ImportBatch::commit`] keeps its rows; dropping it
+/// without committing (an error on the way, a failed commit) rolls them back.
+pub struct ImportBatch<'c> {
+    conn: &'c Connection,
+    open: bool,
+}
+
+impl<'c> ImportBatch<'c> {
+    /// The connection inside this batch's transaction, for what the caller records atomically
+    /// with the batch's rows (the import history, the push receiver's inbox outcome).
+    pub fn conn(&self) -> &'c Connection {
+        self.conn
+    }
+
+    /// See [`insert_cdr`].
+    pub fn insert_cdr(&self, c: &Cdr<'_>, d: &Derived<'_>) -> Result<bool, StoreError> {
+        insert_cdr(self.conn, c, d)
+    }
+
+    /// See [`insert_event`].
+    pub fn insert_event(
+        &self,
+        e: &CallEvent<'_>,
+        import_id: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        insert_event(self.conn, e, import_id)
+    }
+
+    /// See [`disconnect_state_code`] (sees this batch's own events too).
+    pub fn disconnect_state_code(&self, session_id: &str) -> Result<Option<i64>, StoreError> {
+        disconnect_state_code(self.conn, session_id)
+    }
+
+    /// Commits the batch; on failure it is rolled back.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        self.conn.execute_batch("COMMIT")?;
+        self.open = false;
+        Ok(())
+    }
+}
+
+impl Drop for ImportBatch<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // Best effort: when the database itself failed there may be nothing to roll back.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use maskline_domain::cdr::{Record, parse_value};
+    use maskline_domain::explain::CallOutcome;
+
+    use super::*;
+    use crate::Db;
+
+    fn cdr(session: &str) -> Cdr<'static> {
+        let body = format!(
+            r#"{{"eventType":"fee","feeLst":[{{"direction":0,"spId":"sp","appKey":"k","icid":"i-{session}","bindNum":"+8613800000000","sessionId":"{session}","callerNum":"+8613900000001","calleeNum":"+8613900000002","fwdDstNum":"+8613900000002","callInTime":"2025-01-01 00:00:00","fwdStartTime":"2025-01-01 00:00:01","callEndTime":"2025-01-01 00:00:05","ulFailReason":0}}]}}"#
+        );
+        match parse_value(body.as_bytes()).expect("body").remove(0) {
+            Ok(Record::Cdr(c)) => c.into_owned(),
+            other => panic!("not a CDR: {other:?}"),
+        }
+    }
+
+    fn count(conn: &Connection) -> i64 {
+        conn.query_row("SELECT count(*) FROM calls", [], |r| r.get(0))
+            .expect("count")
+    }
+
+    fn indexes(conn: &Connection) -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'calls_by_%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("indexes")
+    }
+
+    const D: Derived<'static> = Derived {
+        outcome: CallOutcome::Answered,
+        state_code: None,
+        numbers: "",
+        import_id: None,
+    };
+
+    #[test]
+    fn a_committed_batch_stays_and_a_dropped_one_leaves_nothing() {
+        let db = Db::in_memory().expect("db");
+        let conn = db.conn().expect("conn");
+        let s = ImportSession::begin(&conn, false).expect("session");
+        let b = s.batch().expect("batch");
+        assert!(b.insert_cdr(&cdr("kept"), &D).expect("insert"));
+        b.commit().expect("commit");
+        let b = s.batch().expect("batch");
+        assert!(b.insert_cdr(&cdr("lost"), &D).expect("insert"));
+        drop(b);
+        assert_eq!(count(&conn), 1, "only the committed batch is in");
+        // The connection is usable again: the dropped batch did not leave a transaction open.
+        let b = s.batch().expect("a new batch after a dropped one");
+        assert!(
+            !b.insert_cdr(&cdr("kept"), &D).expect("insert"),
+            "a duplicate"
+        );
+        b.commit().expect("commit");
+        s.finish().expect("finish");
+    }
+
+    #[test]
+    fn a_bulk_session_drops_the_indexes_until_finish_and_a_later_session_repairs_them() {
+        let db = Db::in_memory().expect("db");
+        let conn = db.conn().expect("conn");
+        let all = indexes(&conn);
+        assert!(all >= 5, "{all}");
+        let s = ImportSession::begin(&conn, true).expect("session");
+        assert!(s.is_bulk());
+        assert_eq!(indexes(&conn), all - 5);
+        drop(s); // as a crash before finish
+        assert_eq!(indexes(&conn), all - 5);
+        let s = ImportSession::begin(&conn, false).expect("session");
+        assert_eq!(indexes(&conn), all, "repaired on the next start");
+        let b = s.batch().expect("batch");
+        b.insert_cdr(&cdr("one"), &D).expect("insert");
+        b.commit().expect("commit");
+        s.finish().expect("finish");
+        let s = ImportSession::begin(&conn, true).expect("session");
+        assert!(!s.is_bulk(), "never bulk into a table with rows");
+        s.finish().expect("finish");
+        assert_eq!(indexes(&conn), all);
+    }
 }

@@ -36,7 +36,11 @@ pub fn mark_interrupted(conn: &Connection) -> Result<u64, StoreError> {
         "UPDATE imports SET status = ?1, error = ?2 WHERE status = 'running'",
         params![
             status_text(ImportStatus::Interrupted),
-            "stopped before the end (Maskline was closed or killed); import the file again to complete it / 导入中途被终止,请重新导入该文件以补全"
+            maskline_domain::text!(
+                "stopped before the end (Maskline was closed or killed); import the file again to complete it",
+                "导入中途被终止(Maskline 被关闭或强行结束);请重新导入该文件以补全"
+            )
+            .to_stored()
         ],
     )?;
     Ok(n as u64)
@@ -49,7 +53,7 @@ pub struct Finish<'a> {
     pub new: u64,
     pub duplicate: u64,
     pub rejected: u64,
-    pub error: Option<&'a str>,
+    pub error: Option<&'a maskline_domain::Text>,
     pub now: i64,
 }
 
@@ -63,7 +67,7 @@ pub fn finish(conn: &Connection, id: i64, f: &Finish<'_>) -> Result<(), StoreErr
             f.new as i64,
             f.duplicate as i64,
             f.rejected as i64,
-            f.error,
+            f.error.map(maskline_domain::Text::to_stored),
             f.now
         ],
     )?;
@@ -75,7 +79,13 @@ pub fn add_issues(conn: &Connection, id: i64, issues: &[ImportIssue]) -> Result<
         "INSERT INTO import_issues (import_id, line, at, field, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for i in issues {
-        stmt.execute(params![id, i.line as i64, i.at, i.field, i.reason])?;
+        stmt.execute(params![
+            id,
+            i.line as i64,
+            i.at,
+            i.field,
+            i.reason.to_stored()
+        ])?;
     }
     Ok(())
 }

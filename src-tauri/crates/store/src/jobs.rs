@@ -24,7 +24,7 @@ pub struct NewRow {
     pub x: Option<String>,
     pub subscription_id: Option<String>,
     /// Why an invalid row was refused.
-    pub reason: Option<String>,
+    pub reason: Option<maskline_domain::Text>,
 }
 
 /// A job's header.
@@ -83,7 +83,7 @@ pub fn create(
                 r.b,
                 r.x,
                 r.subscription_id,
-                r.reason
+                r.reason.as_ref().map(maskline_domain::Text::to_stored)
             ])?;
         }
     }
@@ -196,7 +196,7 @@ pub struct Outcome {
     pub subscription_id: Option<String>,
     pub x: Option<String>,
     pub result_code: Option<String>,
-    pub reason: Option<String>,
+    pub reason: Option<maskline_domain::Text>,
 }
 
 /// `sending → ok | failed`.
@@ -212,7 +212,7 @@ pub fn finish_row(conn: &Connection, id: i64, row_no: u32, o: &Outcome) -> Resul
             o.subscription_id,
             o.x,
             o.result_code,
-            o.reason
+            o.reason.as_ref().map(maskline_domain::Text::to_stored)
         ],
     )?;
     Ok(())
@@ -259,7 +259,9 @@ pub fn results(
                 x: r.get(4)?,
                 subscription_id: r.get(5)?,
                 result_code: r.get(6)?,
-                reason: r.get(7)?,
+                reason: r
+                    .get::<_, Option<String>>(7)?
+                    .map(|s| maskline_domain::Text::from_stored(&s)),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

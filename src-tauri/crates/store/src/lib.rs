@@ -17,12 +17,15 @@ mod db;
 pub mod demo;
 mod error;
 pub mod imports;
+pub mod inbox;
 pub mod jobs;
 mod migrate;
 pub mod numbers;
 pub mod pools;
 pub mod recordings;
 pub mod settings;
+#[cfg(feature = "test-support")]
+pub mod testing;
 pub mod timefmt;
 
 pub use backup::{
@@ -32,6 +35,8 @@ pub use backup::{
 pub use db::{Conn, Db};
 pub use error::StoreError;
 pub use migrate::{MIGRATIONS, Migration};
+/// The connection the store's functions take (a pooled [`Conn`] derefs to it).
+pub use rusqlite::Connection;
 
 /// How many backup files are kept beside the database.
 pub fn backup_keep() -> usize {

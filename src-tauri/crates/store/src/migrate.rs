@@ -66,6 +66,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "import_interrupted",
         sql: include_str!("../migrations/0010_import_interrupted.sql"),
     },
+    Migration {
+        version: 11,
+        name: "receiver_inbox",
+        sql: include_str!("../migrations/0011_receiver_inbox.sql"),
+    },
 ];
 
 /// The schema version this build expects.
@@ -177,7 +182,7 @@ mod tests {
                 .is_err(),
             "version 9 refuses the new status"
         );
-        assert_eq!(run(&mut c).expect("migrate"), 1);
+        assert_eq!(run(&mut c).expect("migrate"), MIGRATIONS.len() - 9);
         let count = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).expect(sql);
         assert_eq!(count("SELECT count(*) FROM imports"), 2);
         assert_eq!(

@@ -5,7 +5,7 @@
 //! not-fetched recording past the platform's retention is `expired` ([`state_sql`]), so no
 //! background job is needed to age rows.
 
-use maskline_domain::calls::{CallDirection, CallFilter};
+use maskline_domain::calls::{CallFilter, CallRow};
 use maskline_domain::recordings::{
     PLATFORM_RETENTION_SECS, RecordingFilter, RecordingState, RecordingSummary,
 };
@@ -13,7 +13,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use crate::StoreError;
-use crate::call_query::Where;
+use crate::call_query::{ROW_COLUMNS, Where, row};
 
 /// One row of `recordings`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct RecRow {
     pub state: RecordingState,
     pub attempts: u32,
     pub next_attempt_at: Option<i64>,
-    pub error: Option<String>,
+    pub error: Option<maskline_domain::Text>,
     pub error_kind: Option<String>,
     pub file_name: Option<String>,
     pub sha256: Option<String>,
@@ -36,16 +36,8 @@ pub struct RecRow {
 /// A call as the recordings code needs it, with its row (if any) and its effective state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecCall {
-    pub call_id: i64,
-    pub start_time: i64,
-    pub end_time: Option<i64>,
-    pub direction: CallDirection,
-    pub caller: String,
-    pub callee: String,
-    pub x_number: String,
-    pub answered: bool,
-    pub talk_seconds: i64,
-    pub has_recording: bool,
+    /// The call as the Calls page lists it (the same row mapper).
+    pub call: CallRow,
     pub app_key: Option<String>,
     pub record_object_name: Option<String>,
     pub record_domain: Option<String>,
@@ -56,7 +48,7 @@ pub struct RecCall {
 
 impl RecCall {
     pub fn deletes_at(&self) -> i64 {
-        maskline_domain::recordings::platform_deletes_at(self.start_time, self.end_time)
+        maskline_domain::recordings::platform_deletes_at(self.call.start_time, self.call.end_time)
     }
 }
 
@@ -74,50 +66,45 @@ pub fn state_sql(p: usize) -> String {
     )
 }
 
-const COLUMNS: &str = "c.id, c.start_time, c.end_time, c.direction, c.caller, c.callee, \
-    c.x_number, c.answered, c.talk_seconds, c.has_recording, c.app_key, c.record_object_name, \
-    c.record_domain, r.state, r.attempts, r.next_attempt_at, r.error, r.error_kind, r.file_name, \
-    r.sha256, r.bytes, r.duration_ms, r.format, r.fetched_at, r.last_played_at, r.pinned";
+/// Selected after the Calls page's columns ([`ROW_COLUMNS`], read by the same mapper).
+const REC_COLUMNS: &str = "c.app_key, c.record_object_name, c.record_domain, r.state, \
+    r.attempts, r.next_attempt_at, r.error, r.error_kind, r.file_name, r.sha256, r.bytes, \
+    r.duration_ms, r.format, r.fetched_at, r.last_played_at, r.pinned";
+/// Index of the first of [`REC_COLUMNS`].
+const REC: usize = 12;
 
 fn parse_state(s: Option<String>) -> Option<RecordingState> {
     s.as_deref().and_then(RecordingState::parse)
 }
 
 fn rec_call(r: &Row<'_>) -> rusqlite::Result<RecCall> {
-    let stored: Option<String> = r.get(13)?;
+    let stored: Option<String> = r.get(REC + 3)?;
     let rec = match parse_state(stored) {
         Some(state) => Some(RecRow {
             state,
-            attempts: r.get::<_, i64>(14)?.max(0) as u32,
-            next_attempt_at: r.get(15)?,
-            error: r.get(16)?,
-            error_kind: r.get(17)?,
-            file_name: r.get(18)?,
-            sha256: r.get(19)?,
-            bytes: r.get(20)?,
-            duration_ms: r.get(21)?,
-            format: r.get(22)?,
-            fetched_at: r.get(23)?,
-            last_played_at: r.get(24)?,
-            pinned: r.get::<_, i64>(25)? == 1,
+            attempts: r.get::<_, i64>(REC + 4)?.max(0) as u32,
+            next_attempt_at: r.get(REC + 5)?,
+            error: r
+                .get::<_, Option<String>>(REC + 6)?
+                .map(|s| maskline_domain::Text::from_stored(&s)),
+            error_kind: r.get(REC + 7)?,
+            file_name: r.get(REC + 8)?,
+            sha256: r.get(REC + 9)?,
+            bytes: r.get(REC + 10)?,
+            duration_ms: r.get(REC + 11)?,
+            format: r.get(REC + 12)?,
+            fetched_at: r.get(REC + 13)?,
+            last_played_at: r.get(REC + 14)?,
+            pinned: r.get::<_, i64>(REC + 15)? == 1,
         }),
         None => None,
     };
     Ok(RecCall {
-        call_id: r.get(0)?,
-        start_time: r.get(1)?,
-        end_time: r.get(2)?,
-        direction: CallDirection::from_code(r.get(3)?),
-        caller: r.get(4)?,
-        callee: r.get(5)?,
-        x_number: r.get(6)?,
-        answered: r.get(7)?,
-        talk_seconds: r.get(8)?,
-        has_recording: r.get(9)?,
-        app_key: r.get(10)?,
-        record_object_name: r.get(11)?,
-        record_domain: r.get(12)?,
-        state: parse_state(r.get(26)?),
+        call: row(r)?,
+        app_key: r.get(REC)?,
+        record_object_name: r.get(REC + 1)?,
+        record_domain: r.get(REC + 2)?,
+        state: parse_state(r.get(REC + 16)?),
         rec,
     })
 }
@@ -172,7 +159,7 @@ pub fn page(
 ) -> Result<Vec<RecCall>, StoreError> {
     let (w, params, p) = where_of(f, now);
     let sql = format!(
-        "SELECT {COLUMNS}, {} FROM calls c LEFT JOIN recordings r ON r.call_id = c.id
+        "SELECT {ROW_COLUMNS}, {REC_COLUMNS}, {} FROM calls c LEFT JOIN recordings r ON r.call_id = c.id
          WHERE {w} ORDER BY c.start_time DESC, c.id DESC LIMIT {limit} OFFSET {offset}",
         state_sql(p)
     );
@@ -197,7 +184,7 @@ pub fn count(conn: &Connection, f: &RecordingFilter, now: i64) -> Result<u64, St
 /// One call (recorded or not) with its recording row.
 pub fn call(conn: &Connection, call_id: i64, now: i64) -> Result<Option<RecCall>, StoreError> {
     let sql = format!(
-        "SELECT {COLUMNS}, {} FROM calls c LEFT JOIN recordings r ON r.call_id = c.id
+        "SELECT {ROW_COLUMNS}, {REC_COLUMNS}, {} FROM calls c LEFT JOIN recordings r ON r.call_id = c.id
          WHERE c.id = ?1",
         state_sql(2)
     );
@@ -216,7 +203,7 @@ pub fn queue(
     limit: u32,
 ) -> Result<Vec<RecCall>, StoreError> {
     let sql = format!(
-        "SELECT {COLUMNS}, {st} FROM calls c LEFT JOIN recordings r ON r.call_id = c.id
+        "SELECT {ROW_COLUMNS}, {REC_COLUMNS}, {st} FROM calls c LEFT JOIN recordings r ON r.call_id = c.id
          WHERE c.has_recording = 1 AND c.start_time >= ?2
            AND {st} IN ('waiting', 'failed', 'evicted')
          ORDER BY {DELETES_AT_SQL}, c.id LIMIT {limit}",
@@ -315,7 +302,7 @@ pub fn set_failed(
     call_id: i64,
     expired: bool,
     kind: &str,
-    error: &str,
+    error: &maskline_domain::Text,
     next_attempt_at: Option<i64>,
     now: i64,
 ) -> Result<(), StoreError> {
@@ -328,7 +315,14 @@ pub fn set_failed(
            error_kind = ?3, error = ?4, next_attempt_at = ?5, updated_at = ?6,
            file_name = NULL",
     )?
-    .execute(params![call_id, state, kind, error, next_attempt_at, now])?;
+    .execute(params![
+        call_id,
+        state,
+        kind,
+        error.to_stored(),
+        next_attempt_at,
+        now
+    ])?;
     Ok(())
 }
 
@@ -501,7 +495,7 @@ mod tests {
         assert_eq!(st(2), Some(RecordingState::Expired), "past retention");
         assert_eq!(st(3), None, "not recorded");
         let q = queue(&conn, None, now, 10).expect("queue");
-        assert_eq!(q.iter().map(|c| c.call_id).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(q.iter().map(|c| c.call.id).collect::<Vec<_>>(), vec![1]);
         assert!(claim(&conn, 1, now).expect("claim"));
         assert!(
             !claim(&conn, 1, now).expect("claim"),

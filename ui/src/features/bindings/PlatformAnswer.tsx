@@ -2,13 +2,15 @@ import { Alert, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../ipc/errors";
 import { resultCodeOf, unsureBindOf } from "./answer";
+import { useText } from "../../i18n/useText";
 
 /** What the platform (or Maskline) answered, in plain words, with the result code when there is one. */
 export function PlatformAnswer({ error, testId }: { error: AppError; testId?: string }) {
   const { t } = useTranslation();
-  const code = resultCodeOf(error.message);
+  const txt = useText();
+  const code = resultCodeOf(error.message.en);
   // A lost answer was checked on the platform: say plainly what the check found.
-  const unsure = unsureBindOf(error.message);
+  const unsure = unsureBindOf(error.message.en);
   const title = unsure
     ? t(`bindings.answer.unsure.${unsure}`)
     : t(`bindings.answer.${error.code === "invalidInput" ? "refused" : "failed"}`);
@@ -21,7 +23,7 @@ export function PlatformAnswer({ error, testId }: { error: AppError; testId?: st
       title={title}
       description={
         <>
-          <Typography.Paragraph style={{ marginBottom: code ? 4 : 0 }}>{error.message}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: code ? 4 : 0 }}>{txt(error.message)}</Typography.Paragraph>
           {code && (
             <Typography.Text type="secondary" data-testid="platform-answer-code">
               {t("bindings.answer.code", { code })}

@@ -6,6 +6,7 @@ import { useBind, useUnbind } from "../../queries/bindings";
 import { rebindForm } from "./forms";
 import { maskNumber } from "./phone";
 import { resultCodeOf } from "./answer";
+import { useText } from "../../i18n/useText";
 
 /**
  * Unbind after a confirmation; the success toast offers Undo, which binds again with the same parameters
@@ -13,17 +14,18 @@ import { resultCodeOf } from "./answer";
  */
 export function useUnbindWithUndo() {
   const { t } = useTranslation();
+  const txt = useText();
   const { modal, message } = App.useApp();
   const unbind = useUnbind();
   const bind = useBind();
 
   const failed = (key: string, e: unknown) => {
     const err = toAppError(e);
-    const code = resultCodeOf(err.message);
+    const code = resultCodeOf(err.message.en);
     void message.error({
       key,
       duration: 8,
-      content: `${t(key === "undo" ? "bindings.undo.failed" : "bindings.unbind.failed")} ${err.message}${code ? ` (${t("bindings.answer.code", { code })})` : ""}`,
+      content: `${t(key === "undo" ? "bindings.undo.failed" : "bindings.unbind.failed")} ${txt(err.message)}${code ? ` (${t("bindings.answer.code", { code })})` : ""}`,
     });
   };
 

@@ -3,12 +3,12 @@ import { Alert, Button, Descriptions, Drawer, Flex, Skeleton, Space, Tag, Timeli
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { CallDetail } from "../../ipc/bindings/CallDetail";
-import { toAppError } from "../../ipc/errors";
 import { useCallDetail } from "../../queries/calls";
 import { RecordingSection } from "../recordings/RecordingSection";
 import { codeMeaning, explanationText } from "./explanation";
 import { formatDuration, formatTime, maskNumber, offsetLabel } from "./format";
 import { OutcomeTag } from "./OutcomeTag";
+import { errorText } from "../../i18n/useText";
 
 interface Props {
   id: number | null;
@@ -31,7 +31,7 @@ export function CallDetailDrawer({ id, offsetMinutes, onClose }: Props) {
     >
       {detail.isPending && <Skeleton active />}
       {detail.isError && (
-        <Alert type="error" showIcon message={t("calls.detail.loadFailed", { reason: toAppError(detail.error).message })} />
+        <Alert type="error" showIcon message={t("calls.detail.loadFailed", { reason: errorText(detail.error) })} />
       )}
       {detail.data && <DetailBody call={detail.data} offsetMinutes={offsetMinutes} />}
     </Drawer>

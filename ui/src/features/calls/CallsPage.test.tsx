@@ -81,7 +81,7 @@ describe("Calls page", () => {
                 new: 3,
                 duplicate: 1,
                 rejected: 1,
-                errors: [{ line: 7, at: "feeLst[2]", field: "callInTime", reason: "not a time" }],
+                errors: [{ line: 7, at: "feeLst[2]", field: "callInTime", reason: { en: "not a time", zh: "不是时间" } }],
                 status: "done",
                 error: null,
                 bytes: 900,

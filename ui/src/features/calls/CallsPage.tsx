@@ -7,7 +7,6 @@ import { useBackendListener } from "../../components/useBackendListener";
 import type { CallSort } from "../../ipc/bindings/CallSort";
 import type { ExportFormat } from "../../ipc/bindings/ExportFormat";
 import { onFilesDropped } from "../../ipc/dialogs";
-import { toAppError } from "../../ipc/errors";
 import { useCallsCount, useCallsPage } from "../../queries/calls";
 import { CallDetailDrawer } from "./CallDetailDrawer";
 import { CallsFilters } from "./CallsFilters";
@@ -23,6 +22,7 @@ import { loadColumns, saveColumns } from "./savedViews";
 import { SavedViews } from "./SavedViews";
 import { exportLanguage, useExportJob } from "./useExportJob";
 import { useImportJob } from "./useImportJob";
+import { errorText } from "../../i18n/useText";
 
 const PAGE_SIZE = 100;
 const NO_FILTER = toCallFilter(EMPTY_FILTER, new Date(0));
@@ -123,7 +123,7 @@ export function CallsPage() {
       {anyCalls.isPending ? (
         <Skeleton active />
       ) : anyCalls.isError ? (
-        <Alert type="error" showIcon message={t("calls.loadFailed", { reason: toAppError(anyCalls.error).message })} />
+        <Alert type="error" showIcon message={t("calls.loadFailed", { reason: errorText(anyCalls.error) })} />
       ) : empty ? (
         <Card data-testid="calls-empty">
           <div className="drop-zone" data-testid="calls-dropzone">
@@ -172,7 +172,7 @@ export function CallsPage() {
             </Flex>
             <CallsFilters value={filter} onChange={setFilter} numberMatch={rows.data?.numberMatch} />
             {rows.isError ? (
-              <Alert type="error" showIcon message={t("calls.loadFailed", { reason: toAppError(rows.error).message })} />
+              <Alert type="error" showIcon message={t("calls.loadFailed", { reason: errorText(rows.error) })} />
             ) : (
               <>
                 <Typography.Text type="secondary" data-testid="calls-count" data-count={count.data ?? ""}>

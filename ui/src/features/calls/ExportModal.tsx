@@ -6,9 +6,9 @@ import { testId } from "../../components/testId";
 import type { ExportFormat } from "../../ipc/bindings/ExportFormat";
 import type { ExportRequest } from "../../ipc/bindings/ExportRequest";
 import { pickExportPath } from "../../ipc/dialogs";
-import { toAppError } from "../../ipc/errors";
 import { offsetLabel } from "./format";
 import { defaultExportName, EXTENSION, type ExportState } from "./useExportJob";
+import { errorText } from "../../i18n/useText";
 
 interface Props {
   open: boolean;
@@ -40,7 +40,7 @@ export function ExportModal({ open, state, request, count, onRun, onCancel, onCl
       );
       if (path) onRun({ ...request, path, format, unmask });
     } catch (e) {
-      setPickError(toAppError(e).message);
+      setPickError(errorText(e));
     }
   };
 
@@ -129,7 +129,7 @@ export function ExportModal({ open, state, request, count, onRun, onCancel, onCl
         />
       )}
       {state.phase === "failed" && (
-        <Alert type="error" showIcon data-testid="export-failed" message={t("calls.export.failed", { reason: state.error.message })} />
+        <Alert type="error" showIcon data-testid="export-failed" message={t("calls.export.failed", { reason: errorText(state.error) })} />
       )}
     </Modal>
   );

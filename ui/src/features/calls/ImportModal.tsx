@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { testId } from "../../components/testId";
 import type { FileReport } from "../../ipc/bindings/FileReport";
 import { baseName, firstErrors, percent, totals, type ImportState } from "./importState";
+import { errorText, useText } from "../../i18n/useText";
 
 const MAX_ERRORS = 8;
 
@@ -89,7 +90,7 @@ export function ImportModal({ state, onCancel, onClose }: Props) {
           </Space>
         )}
         {state.phase === "failed" && (
-          <Alert type="error" showIcon data-testid="import-failed" message={t("calls.import.failedNote", { reason: state.error.message })} />
+          <Alert type="error" showIcon data-testid="import-failed" message={t("calls.import.failedNote", { reason: errorText(state.error) })} />
         )}
         {state.phase === "done" && (
           <Space direction="vertical" style={{ width: "100%" }} size="middle">
@@ -151,6 +152,7 @@ function FileTable({ reports }: { reports: FileReport[] }) {
 
 function ErrorList({ reports }: { reports: FileReport[] }) {
   const { t } = useTranslation();
+  const txt = useText();
   const errors = firstErrors(reports, MAX_ERRORS);
   if (errors.length === 0) return null;
   return (
@@ -166,7 +168,7 @@ function ErrorList({ reports }: { reports: FileReport[] }) {
               {e.at ? ` ${e.at}` : ""}
             </Typography.Text>{" "}
             {e.field && <Typography.Text type="secondary">{t("calls.import.errorField", { field: e.field })}: </Typography.Text>}
-            {e.reason}
+            {txt(e.reason)}
           </li>
         ))}
       </ul>

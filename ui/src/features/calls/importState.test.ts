@@ -50,7 +50,7 @@ describe("import progress reducer", () => {
     const running = importReducer(IDLE, { type: "start", paths: ["/a"] });
     expect(importReducer(running, { type: "cancel" })).toMatchObject({ cancelling: true });
     expect(importReducer(IDLE, { type: "cancel" })).toBe(IDLE);
-    const error = { code: "notFound" as const, message: "/a does not exist" };
+    const error = { code: "notFound" as const, message: { en: "/a does not exist", zh: "/a 不存在" } };
     expect(importReducer(running, { type: "failed", error })).toEqual({ phase: "failed", paths: ["/a"], error });
   });
 });
@@ -63,11 +63,11 @@ describe("import results", () => {
       new: 3,
       rejected: 2,
       errors: [
-        { line: 12, at: "feeLst[3]", field: "callInTime", reason: "not a time" },
-        { line: 40, at: "", field: null, reason: "not valid JSON" },
+        { line: 12, at: "feeLst[3]", field: "callInTime", reason: { en: "not a time", zh: "不是时间" } },
+        { line: 40, at: "", field: null, reason: { en: "not valid JSON", zh: "不是有效的 JSON" } },
       ],
     }),
-    report({ path: "/cdr/c.gz", new: 0, duplicate: 0, status: "failed", error: "truncated gzip", errors: [] }),
+    report({ path: "/cdr/c.gz", new: 0, duplicate: 0, status: "failed", error: { en: "truncated gzip", zh: "gzip 被截断" }, errors: [] }),
   ];
 
   it("sums new, duplicate and rejected, and notices failures", () => {
@@ -77,10 +77,10 @@ describe("import results", () => {
 
   it("lists the first problems with file, line and field", () => {
     expect(firstErrors(reports, 2)).toEqual([
-      { file: "C:\\cdr\\b.json", line: 12, at: "feeLst[3]", field: "callInTime", reason: "not a time" },
-      { file: "C:\\cdr\\b.json", line: 40, at: "", field: null, reason: "not valid JSON" },
+      { file: "C:\\cdr\\b.json", line: 12, at: "feeLst[3]", field: "callInTime", reason: { en: "not a time", zh: "不是时间" } },
+      { file: "C:\\cdr\\b.json", line: 40, at: "", field: null, reason: { en: "not valid JSON", zh: "不是有效的 JSON" } },
     ]);
-    expect(firstErrors(reports, 10).at(-1)).toEqual({ file: "/cdr/c.gz", line: 0, at: "", field: null, reason: "truncated gzip" });
+    expect(firstErrors(reports, 10).at(-1)).toEqual({ file: "/cdr/c.gz", line: 0, at: "", field: null, reason: { en: "truncated gzip", zh: "gzip 被截断" } });
     expect(baseName("C:\\cdr\\b.json")).toBe("b.json");
     expect(baseName("/cdr/a.jsonl")).toBe("a.jsonl");
   });

@@ -2,6 +2,7 @@
 import type { AppError } from "../../ipc/bindings/AppError";
 import type { FileReport } from "../../ipc/bindings/FileReport";
 import type { ImportProgress } from "../../ipc/bindings/ImportProgress";
+import type { Text } from "../../ipc/bindings/Text";
 
 export type ImportState =
   | { phase: "idle" }
@@ -61,7 +62,7 @@ export interface ImportErrorLine {
   line: number;
   at: string;
   field: string | null;
-  reason: string;
+  reason: Text;
 }
 
 /** The first `limit` problems across all files, naming file, line and field. */

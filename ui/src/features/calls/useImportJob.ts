@@ -6,6 +6,7 @@ import { importCancel, importStart } from "../../ipc/import";
 import { toAppError } from "../../ipc/errors";
 import { useInvalidateCalls } from "../../queries/calls";
 import { IDLE, importReducer, totals } from "./importState";
+import { errorText } from "../../i18n/useText";
 
 /** The import job of the Calls page: pick or drop paths, run with progress, cancel, report. */
 export function useImportJob() {
@@ -44,7 +45,7 @@ export function useImportJob() {
         );
         await run(paths);
       } catch (e) {
-        void message.error(t("calls.import.startFailed", { reason: toAppError(e).message }));
+        void message.error(t("calls.import.startFailed", { reason: errorText(e) }));
       }
     },
     [message, run, t],

@@ -9,12 +9,12 @@ import { Page } from "../../components/Page";
 import { TryDemoButton } from "../../components/TryDemoButton";
 import type { CallStats } from "../../ipc/bindings/CallStats";
 import type { NumberCount } from "../../ipc/bindings/NumberCount";
-import { toAppError } from "../../ipc/errors";
 import { useAccounts } from "../../queries/accounts";
 import { useCallsCount, useCallsStats } from "../../queries/calls";
 import { EMPTY_FILTER, rangeBounds, toCallFilter, type RangePreset } from "../calls/filters";
 import { formatDuration, formatTime, localOffsetMinutes, offsetLabel } from "../calls/format";
 import { Chart } from "./Chart";
+import { errorText } from "../../i18n/useText";
 
 const RANGES = ["today", "yesterday", "week", "month", "all"] as const satisfies readonly RangePreset[];
 type DashRange = (typeof RANGES)[number];
@@ -90,7 +90,7 @@ export function DashboardPage() {
             />
           )}
         </Flex>
-        {stats.isError && <Alert type="error" showIcon message={t("dashboard.loadFailed", { reason: toAppError(stats.error).message })} />}
+        {stats.isError && <Alert type="error" showIcon message={t("dashboard.loadFailed", { reason: errorText(stats.error) })} />}
         {stats.isPending && <Skeleton active />}
         {stats.data && <StatsView stats={stats.data} offsetMinutes={offsetMinutes} />}
       </Flex>

@@ -2,10 +2,10 @@ import { Alert, Form, Input, Modal } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NumberImportReport } from "../../ipc/bindings/NumberImportReport";
-import { toAppError } from "../../ipc/errors";
 import { useAddNumbers } from "../../queries/numbers";
 import { checkPhone } from "../bindings/phone";
 import { splitTyped } from "./health";
+import { errorText } from "../../i18n/useText";
 
 interface Props {
   open: boolean;
@@ -33,7 +33,7 @@ export function AddNumbersModal({ open, onClose, onDone }: Props) {
       setText("");
       onClose();
     } catch (e) {
-      setError(toAppError(e).message);
+      setError(errorText(e));
     }
   };
 

@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/EmptyState";
 import { Page } from "../../components/Page";
 import type { NumberImportReport } from "../../ipc/bindings/NumberImportReport";
-import { toAppError } from "../../ipc/errors";
 import { pickSpreadsheet } from "../../ipc/dialogs";
 import { useAccounts, useActiveAccount } from "../../queries/accounts";
 import { useAssignPool, useImportNumbers, useNumbers } from "../../queries/numbers";
@@ -13,6 +12,7 @@ import { AddNumbersModal } from "./AddNumbersModal";
 import { matchesSearch } from "./health";
 import { NumbersTable } from "./NumbersTable";
 import { PoolsView } from "./PoolsView";
+import { errorText, textNow } from "../../i18n/useText";
 
 export function NumbersPage() {
   const { t } = useTranslation();
@@ -58,7 +58,7 @@ function Numbers() {
       setSelected([]);
       setPoolName("");
     } catch (e) {
-      void message.error(t("numbers.assign.failed", { reason: toAppError(e).message }));
+      void message.error(t("numbers.assign.failed", { reason: errorText(e) }));
     }
   };
 
@@ -73,7 +73,7 @@ function Numbers() {
       if (!path) return;
       done(await importFile.mutateAsync({ path, pool: null }));
     } catch (e) {
-      void message.error({ content: t("numbers.import.failed", { reason: toAppError(e).message }), duration: 8 });
+      void message.error({ content: t("numbers.import.failed", { reason: errorText(e) }), duration: 8 });
     }
   };
 
@@ -91,7 +91,7 @@ function Numbers() {
 
   const list =
     numbers.isError ? (
-      <Alert type="error" showIcon title={t("numbers.loadFailed", { reason: toAppError(numbers.error).message })} />
+      <Alert type="error" showIcon title={t("numbers.loadFailed", { reason: errorText(numbers.error) })} />
     ) : !numbers.isPending && numbers.data.length === 0 ? (
       <EmptyState testId="numbers-none" icon={<NumberOutlined />} title={t("numbers.none.title")} description={t("numbers.none.description")} />
     ) : (
@@ -125,7 +125,7 @@ function Numbers() {
             <List
               size="small"
               dataSource={report.errors.slice(0, 10)}
-              renderItem={(e) => <List.Item>{t("numbers.import.rowError", { file: e.file, row: e.row, message: e.message })}</List.Item>}
+              renderItem={(e) => <List.Item>{t("numbers.import.rowError", { file: e.file, row: e.row, message: textNow(e.message) })}</List.Item>}
             />
           }
           data-testid="numbers-import-errors"

@@ -2,11 +2,11 @@ import { Alert, Card, Col, Empty, Row, Segmented, Skeleton, theme, Typography } 
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Utilisation } from "../../ipc/bindings/Utilisation";
-import { toAppError } from "../../ipc/errors";
 import { usePoolOverview } from "../../queries/numbers";
 import { Chart } from "../dashboard/Chart";
 import { percentLabel } from "./health";
 import { NumbersTable } from "./NumbersTable";
+import { errorText } from "../../i18n/useText";
 
 type By = "city" | "pool";
 
@@ -71,7 +71,7 @@ export function PoolsView() {
   }, [groups, by, t, token]);
 
   if (overview.isPending) return <Skeleton active />;
-  if (overview.isError) return <Alert type="error" showIcon title={t("numbers.loadFailed", { reason: toAppError(overview.error).message })} />;
+  if (overview.isError) return <Alert type="error" showIcon title={t("numbers.loadFailed", { reason: errorText(overview.error) })} />;
   const o = overview.data;
   return (
     <Row gutter={[16, 16]}>

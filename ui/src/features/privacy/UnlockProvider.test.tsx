@@ -15,7 +15,7 @@ vi.mock("../../ipc/privacy", () => ({
   numberReveal: vi.fn(),
 }));
 
-const WRONG = { code: "invalidInput", message: "Wrong passphrase. Check it and try again. / 口令不正确,请检查后重试。" };
+const WRONG = { code: "invalidInput", message: { en: "Wrong passphrase. Check it and try again.", zh: "口令不正确,请检查后重试。" } };
 const UNLOCKED = { lockEnabled: true, unlocked: true, unlockedSecsLeft: 600, unlockMinutes: 10 };
 
 /** A caller of requireUnlock that shows what it resolved with. */

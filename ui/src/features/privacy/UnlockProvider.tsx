@@ -2,10 +2,9 @@ import { LockOutlined } from "@ant-design/icons";
 import { Alert, Flex, Input, Modal, Typography } from "antd";
 import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { backendMessage } from "../../i18n/format";
-import { toAppError } from "../../ipc/errors";
 import { useUnlockApp } from "../../queries/privacy";
 import { UnlockContext, type UnlockApi } from "./useUnlock";
+import { errorText } from "../../i18n/useText";
 
 /** Provides `requireUnlock()` (see useUnlock.ts) and renders its passphrase dialog. Mounted once, near the root. */
 export function UnlockProvider({ children }: { children: ReactNode }) {
@@ -39,7 +38,7 @@ export function UnlockProvider({ children }: { children: ReactNode }) {
 }
 
 function UnlockDialog({ onDone }: { onDone: (ok: boolean) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const unlock = useUnlockApp();
   const [passphrase, setPassphrase] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +50,7 @@ function UnlockDialog({ onDone }: { onDone: (ok: boolean) => void }) {
       await unlock.mutateAsync(passphrase);
       onDone(true);
     } catch (e) {
-      setError(backendMessage(toAppError(e).message, i18n.language));
+      setError(errorText(e));
       setPassphrase("");
     }
   };

@@ -1,9 +1,9 @@
 import { CloudDownloadOutlined, DeleteOutlined, FileZipOutlined, PushpinOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Popconfirm, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { toAppError } from "../../ipc/errors";
 import { useDeleteLocalRecordings, usePinRecordings } from "../../queries/recordings";
 import type { useFetchJob } from "./useFetchJob";
+import { errorText } from "../../i18n/useText";
 
 interface Props {
   selected: number[];
@@ -20,7 +20,7 @@ export function BulkActions({ selected, job, onExport, onClear }: Props) {
   const remove = useDeleteLocalRecordings();
   const count = selected.length;
   const none = count === 0;
-  const failed = (e: unknown) => void message.error(t("recordings.action.failed", { reason: toAppError(e).message }));
+  const failed = (e: unknown) => void message.error(t("recordings.action.failed", { reason: errorText(e) }));
   const setPinned = (pinned: boolean) =>
     pin.mutate(
       { callIds: selected, pinned },

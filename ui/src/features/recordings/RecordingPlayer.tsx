@@ -6,6 +6,7 @@ import { toAppError } from "../../ipc/errors";
 import { recordingPlayed } from "../../ipc/recordings";
 import { usePlayback } from "../../queries/recordings";
 import { useUnlock } from "../privacy/useUnlock";
+import { errorText } from "../../i18n/useText";
 
 interface Props {
   callId: number;
@@ -59,7 +60,7 @@ export function RecordingPlayer({ callId, onPrevious, onNext, height }: Props) {
         type={error?.code === "locked" ? "info" : "error"}
         showIcon
         data-testid="player-load-failed"
-        title={error?.code === "locked" ? t("errors.locked") : t("player.loadFailed", { reason: error?.message ?? "" })}
+        title={error?.code === "locked" ? t("errors.locked") : t("player.loadFailed", { reason: error ? errorText(error) : "" })}
         action={unlock}
       />
     );

@@ -5,7 +5,7 @@ import i18n from "../../i18n";
 import * as rec from "../../ipc/recordings";
 import { FakeWaveSurfer } from "../../test/fakeWaveSurfer";
 import { countdownParts } from "./countdown";
-import { backendMessage } from "../../i18n/format";
+import { pick } from "../../i18n/format";
 import { RecordingSection } from "./RecordingSection";
 import { NOW, nowSecs, recordingStatus as status } from "../../test/fixtures";
 import { renderInApp } from "./testKit";
@@ -47,9 +47,10 @@ describe("countdown", () => {
   });
 
   it("picks the UI language's half of a backend message", () => {
-    expect(backendMessage("Link expired. / 链接已失效。", "en")).toBe("Link expired.");
-    expect(backendMessage("Link expired. / 链接已失效。", "zh-CN")).toBe("链接已失效。");
-    expect(backendMessage("no halves here", "zh-CN")).toBe("no halves here");
+    const expired = { en: "Link expired.", zh: "链接已失效。" };
+    expect(pick(expired, "en")).toBe("Link expired.");
+    expect(pick(expired, "zh-CN")).toBe("链接已失效。");
+    expect(pick({ en: "no halves here", zh: "no halves here" }, "zh-CN")).toBe("no halves here");
   });
 });
 
@@ -82,7 +83,7 @@ describe("the call drawer's recording section", () => {
     vi.mocked(rec.recordingsFetch).mockResolvedValue({ total: 1, fetched: 0, failed: 1, expired: 0, bytes: 0, cancelled: false, evicted: 0 });
     await act(() => i18n.changeLanguage("zh-CN"));
     const el = await show(
-      status({ state: "failed", errorKind: "http503", error: "HTTP 503, retried later. / 平台返回 HTTP 503，稍后重试。", nextAttemptAt: nowSecs + 600 }),
+      status({ state: "failed", errorKind: "http503", error: { en: "HTTP 503, retried later.", zh: "平台返回 HTTP 503，稍后重试。" }, nextAttemptAt: nowSecs + 600 }),
     );
     expect(el).toHaveTextContent("上次下载失败：平台返回 HTTP 503");
     expect(screen.getByTestId("recording-error")).toHaveTextContent("平台返回 HTTP 503，稍后重试。 10 分 0 秒后自动重试。");

@@ -2,15 +2,15 @@ import { CloudDownloadOutlined, DeleteOutlined, PushpinFilled, PushpinOutlined, 
 import { Alert, App, Button, Flex, Popconfirm, Skeleton, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { RecordingStatus } from "../../ipc/bindings/RecordingStatus";
-import { toAppError } from "../../ipc/errors";
 import { useDeleteLocalRecordings, usePinRecordings, useRecordingStatus } from "../../queries/recordings";
 import { formatTime } from "../calls/format";
 import { formatCountdown, useNowSeconds } from "./countdown";
-import { backendMessage } from "../../i18n/format";
+import { pick } from "../../i18n/format";
 import { errorKindText, formatBytes } from "./format";
 import { RecordingPlayer } from "./RecordingPlayer";
 import { RecordingStateTag } from "./RecordingStateTag";
 import { useFetchJob } from "./useFetchJob";
+import { errorText } from "../../i18n/useText";
 
 /** The call drawer's Recording section: where the recording stands, in plain words, and what can be done. */
 export function RecordingSection({ callId, offsetMinutes }: { callId: number; offsetMinutes: number }) {
@@ -21,7 +21,7 @@ export function RecordingSection({ callId, offsetMinutes }: { callId: number; of
       <Typography.Title level={5}>{t("recordings.section.title")}</Typography.Title>
       {status.isPending && <Skeleton active paragraph={{ rows: 1 }} />}
       {status.isError && (
-        <Alert type="error" showIcon title={t("recordings.section.loadFailed", { reason: toAppError(status.error).message })} />
+        <Alert type="error" showIcon title={t("recordings.section.loadFailed", { reason: errorText(status.error) })} />
       )}
       {status.data && <StatusView status={status.data} offsetMinutes={offsetMinutes} />}
     </section>
@@ -81,7 +81,7 @@ function StatusView({ status: s, offsetMinutes }: { status: RecordingStatus; off
       </Typography.Paragraph>
       {s.state === "failed" && s.error && (
         <Typography.Text type="secondary" data-testid="recording-error">
-          {backendMessage(s.error, i18n.language)}
+          {pick(s.error, i18n.language)}
           {s.nextAttemptAt !== null && s.nextAttemptAt > now && ` ${t("recordings.section.nextTry", { left: formatCountdown(t, s.nextAttemptAt - now) })}`}
         </Typography.Text>
       )}
@@ -97,7 +97,7 @@ function StatusView({ status: s, offsetMinutes }: { status: RecordingStatus; off
             onClick={() =>
               pin.mutate(
                 { callIds: [s.callId], pinned: !s.pinned },
-                { onError: (e) => void message.error(t("recordings.action.failed", { reason: toAppError(e).message })) },
+                { onError: (e) => void message.error(t("recordings.action.failed", { reason: errorText(e) })) },
               )
             }
             data-testid="recording-pin"
@@ -116,7 +116,7 @@ function StatusView({ status: s, offsetMinutes }: { status: RecordingStatus; off
             onConfirm={() =>
               remove.mutateAsync([s.callId]).then(
                 () => void message.success(t("recordings.delete.done", { count: 1 })),
-                (e: unknown) => void message.error(t("recordings.action.failed", { reason: toAppError(e).message })),
+                (e: unknown) => void message.error(t("recordings.action.failed", { reason: errorText(e) })),
               )
             }
           >

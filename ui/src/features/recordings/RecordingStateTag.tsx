@@ -2,7 +2,7 @@ import { Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { RecordingStatus } from "../../ipc/bindings/RecordingStatus";
 import { formatCountdown, URGENT_SECS, useNowSeconds } from "./countdown";
-import { backendMessage } from "../../i18n/format";
+import { pick } from "../../i18n/format";
 import { pendingOnPlatform, STATE_COLOR } from "./states";
 
 /** Live time left until the platform deletes it ("2 d 5 h"), in the warning colour under a day. */
@@ -27,7 +27,7 @@ export function RecordingStateTag({ status, countdown = true }: { status: Record
   );
   return (
     <span className="recording-state">
-      {status.state === "failed" && status.error ? <Tooltip title={backendMessage(status.error, i18n.language)}>{tag}</Tooltip> : tag}
+      {status.state === "failed" && status.error ? <Tooltip title={pick(status.error, i18n.language)}>{tag}</Tooltip> : tag}
       {countdown && pendingOnPlatform(status) && <DeletionCountdown at={status.platformDeletesAt as number} />}
     </span>
   );

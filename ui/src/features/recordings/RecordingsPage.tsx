@@ -7,7 +7,6 @@ import { Page } from "../../components/Page";
 import { TryDemoButton } from "../../components/TryDemoButton";
 import type { RecordingRow } from "../../ipc/bindings/RecordingRow";
 import type { RecordingSummary } from "../../ipc/bindings/RecordingSummary";
-import { toAppError } from "../../ipc/errors";
 import { useRecordingsPage, useRecordingsSummary } from "../../queries/recordings";
 import { localOffsetMinutes } from "../calls/format";
 import { BulkActions } from "./BulkActions";
@@ -19,6 +18,7 @@ import { RecordingsTable } from "./RecordingsTable";
 import { useFetchJob } from "./useFetchJob";
 import { useZipExportJob } from "./useZipExportJob";
 import { ZipExportModal } from "./ZipExportModal";
+import { errorText } from "../../i18n/useText";
 
 const PAGE_SIZE = 50;
 const anyRecording = (s: RecordingSummary) => s.waiting + s.fetching + s.fetched + s.failed + s.expired + s.evicted > 0;
@@ -35,7 +35,7 @@ export function RecordingsPage() {
   );
   if (summary.isPending) return frame(<Skeleton active />);
   if (summary.isError) {
-    return frame(<Alert type="error" showIcon title={t("recordings.loadFailed", { reason: toAppError(summary.error).message })} />);
+    return frame(<Alert type="error" showIcon title={t("recordings.loadFailed", { reason: errorText(summary.error) })} />);
   }
   if (!anyRecording(summary.data) && job.state.phase !== "running") {
     return frame(
@@ -100,7 +100,7 @@ function RecordingsView({ summary, job }: { summary: RecordingSummary; job: Retu
           <RecordingsFilters value={filter} onChange={setFilter} />
           <BulkActions selected={selected} job={job} onExport={zip.show} onClear={() => setSelected([])} />
           {rows.isError ? (
-            <Alert type="error" showIcon title={t("recordings.loadFailed", { reason: toAppError(rows.error).message })} />
+            <Alert type="error" showIcon title={t("recordings.loadFailed", { reason: errorText(rows.error) })} />
           ) : (
             <>
               <Typography.Text type="secondary" data-testid="recordings-count" data-count={rows.data?.total ?? ""}>

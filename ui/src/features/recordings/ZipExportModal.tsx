@@ -4,10 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { testId } from "../../components/testId";
 import { pickExportPath } from "../../ipc/dialogs";
-import { toAppError } from "../../ipc/errors";
 import { exportLanguage } from "../calls/useExportJob";
 import { localOffsetMinutes } from "../calls/format";
 import { defaultZipName, type useZipExportJob } from "./useZipExportJob";
+import { errorText } from "../../i18n/useText";
 
 type Job = ReturnType<typeof useZipExportJob>;
 
@@ -32,7 +32,7 @@ export function ZipExportModal({ job }: { job: Job }) {
         void job.run({ callIds, path, unmask, utcOffsetMinutes: localOffsetMinutes(), language: exportLanguage(i18n.language) });
       }
     } catch (e) {
-      setPickError(toAppError(e).message);
+      setPickError(errorText(e));
     }
   };
 
@@ -106,7 +106,7 @@ export function ZipExportModal({ job }: { job: Job }) {
         />
       )}
       {state.phase === "failed" && (
-        <Alert type="error" showIcon data-testid="zip-failed" title={t("calls.export.failed", { reason: state.error.message })} />
+        <Alert type="error" showIcon data-testid="zip-failed" title={t("calls.export.failed", { reason: errorText(state.error) })} />
       )}
     </Modal>
   );

@@ -9,6 +9,7 @@ import type { FetchRequest } from "../../ipc/bindings/FetchRequest";
 import { toAppError } from "../../ipc/errors";
 import { recordingsFetch, recordingsFetchCancel } from "../../ipc/recordings";
 import { recordingsKeys } from "../../queries/recordings";
+import { errorText } from "../../i18n/useText";
 
 export type FetchJobState =
   | { phase: "idle" }
@@ -57,7 +58,7 @@ export function useFetchJob() {
       } catch (e) {
         const error = toAppError(e);
         set({ phase: "failed", request, error });
-        void message.error(t("recordings.fetch.failed", { reason: error.message }));
+        void message.error(t("recordings.fetch.failed", { reason: errorText(error) }));
         return null;
       } finally {
         refresh();

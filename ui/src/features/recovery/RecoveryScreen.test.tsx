@@ -19,7 +19,7 @@ vi.mock("../../ipc/settings", () => ({
 const corrupt = (backup: boolean): CorruptDb => ({
   state: "corrupt",
   path: "/data/maskline.db",
-  reason: "file is not a database",
+  reason: { en: "file is not a database", zh: "file is not a database" },
   backupAvailable: backup,
   backupCreatedAt: backup ? "2026-11-24T21:30:00Z" : null,
 });
@@ -58,7 +58,7 @@ describe("RecoveryScreen", () => {
   });
 
   it("starts fresh after confirmation and reports a failure by its code", async () => {
-    vi.mocked(appIpc.dbRecover).mockRejectedValue({ code: "dbUnavailable", message: "rename failed: permission denied" });
+    vi.mocked(appIpc.dbRecover).mockRejectedValue({ code: "dbUnavailable", message: { en: "rename failed: permission denied", zh: "重命名失败:权限不足" } });
     show(corrupt(false));
 
     await userEvent.click(screen.getByTestId("recovery-fresh"));

@@ -9,6 +9,7 @@ import type { RecoverAction } from "../../ipc/bindings/RecoverAction";
 import { toAppError, type AppError } from "../../ipc/errors";
 import { useDbRecover } from "../../queries/app";
 import { DbProblemDetails } from "./DbProblemDetails";
+import { useText } from "../../i18n/useText";
 
 export type CorruptDb = Extract<DbStatus, { state: "corrupt" }>;
 
@@ -18,6 +19,7 @@ export type CorruptDb = Extract<DbStatus, { state: "corrupt" }>;
  */
 export function RecoveryScreen({ status }: { status: CorruptDb }) {
   const { t, i18n } = useTranslation();
+  const txt = useText();
   const { modal, message } = App.useApp();
   const recover = useDbRecover();
   const [error, setError] = useState<AppError | null>(null);
@@ -56,7 +58,7 @@ export function RecoveryScreen({ status }: { status: CorruptDb }) {
         extra={
           <Flex vertical gap="large" align="center">
             <DbProblemDetails
-              reason={status.reason}
+              reason={txt(status.reason)}
               path={status.path}
               extra={[
                 {
@@ -92,7 +94,7 @@ export function RecoveryScreen({ status }: { status: CorruptDb }) {
                 showIcon
                 data-testid="recovery-error"
                 title={t("recovery.failed", { reason: t(`errors.${error.code}`) })}
-                description={error.message}
+                description={txt(error.message)}
               />
             )}
           </Flex>

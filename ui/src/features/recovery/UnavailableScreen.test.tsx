@@ -20,7 +20,7 @@ vi.mock("../../ipc/settings", () => ({
 const unavailable = (problem: DbProblem, reason = "the database is locked by another program"): UnavailableDb => ({
   state: "unavailable",
   path: "/data/maskline.db",
-  reason,
+  reason: { en: reason, zh: reason },
   problem,
 });
 

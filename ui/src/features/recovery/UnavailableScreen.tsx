@@ -6,6 +6,7 @@ import type { DbStatus } from "../../ipc/bindings/DbStatus";
 import { toAppError, type AppError } from "../../ipc/errors";
 import { useDbRecover } from "../../queries/app";
 import { DbProblemDetails } from "./DbProblemDetails";
+import { textNow, useText } from "../../i18n/useText";
 
 export type UnavailableDb = Extract<DbStatus, { state: "unavailable" }>;
 
@@ -17,6 +18,7 @@ export type UnavailableDb = Extract<DbStatus, { state: "unavailable" }>;
  */
 export function UnavailableScreen({ status }: { status: UnavailableDb }) {
   const { t } = useTranslation();
+  const txt = useText();
   const { message } = App.useApp();
   const recover = useDbRecover();
   const [error, setError] = useState<AppError | null>(null);
@@ -26,7 +28,7 @@ export function UnavailableScreen({ status }: { status: UnavailableDb }) {
     try {
       const next = await recover.mutateAsync("retry");
       if (next.state === "ok") void message.success(t("recovery.done"));
-      else void message.warning(t("recovery.unavailable.still", { reason: next.reason }));
+      else void message.warning(t("recovery.unavailable.still", { reason: textNow(next.reason) }));
     } catch (e) {
       setError(toAppError(e));
     }
@@ -44,7 +46,7 @@ export function UnavailableScreen({ status }: { status: UnavailableDb }) {
         }
         extra={
           <Flex vertical gap="large" align="center">
-            <DbProblemDetails reason={status.reason} path={status.path} />
+            <DbProblemDetails reason={txt(status.reason)} path={status.path} />
             <Button
               type="primary"
               icon={<ReloadOutlined />}
@@ -61,7 +63,7 @@ export function UnavailableScreen({ status }: { status: UnavailableDb }) {
                 showIcon
                 data-testid="unavailable-error"
                 title={t(`errors.${error.code}`)}
-                description={error.message}
+                description={txt(error.message)}
               />
             )}
           </Flex>

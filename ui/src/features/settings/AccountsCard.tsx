@@ -10,6 +10,7 @@ import { useAccounts, useRemoveAccount, useSetActiveAccount, useTestAccount } fr
 import { AccountFormDrawer } from "./accounts/AccountFormDrawer";
 import { AccountsTable } from "./accounts/AccountsTable";
 import { ConnectionResult } from "./accounts/ConnectionResult";
+import { errorText } from "../../i18n/useText";
 
 /** `#/settings?addAccount=1` opens the add form (the header's "Add account…" links here). */
 export const ADD_ACCOUNT_PARAM = "addAccount";
@@ -64,7 +65,7 @@ export function AccountsCard() {
       if (tested?.accountName === a.name) setTested(null);
       void message.success(t("accounts.remove.done", { name: a.name }));
     } catch (e) {
-      void message.error(t("accounts.remove.failed", { reason: toAppError(e).message }));
+      void message.error(t("accounts.remove.failed", { reason: errorText(e) }));
     }
   };
 
@@ -73,7 +74,7 @@ export function AccountsCard() {
       await activate.mutateAsync(a.id);
       void message.success(t("accounts.activated", { name: a.name }));
     } catch (e) {
-      void message.error(t("accounts.activateFailed", { reason: toAppError(e).message }));
+      void message.error(t("accounts.activateFailed", { reason: errorText(e) }));
     }
   };
 

@@ -7,11 +7,11 @@ import type { AuditEntry } from "../../ipc/bindings/AuditEntry";
 import type { AuditExportReport } from "../../ipc/bindings/AuditExportReport";
 import type { ChainCheck } from "../../ipc/bindings/ChainCheck";
 import { pickExportPath } from "../../ipc/dialogs";
-import { toAppError } from "../../ipc/errors";
 import { shortDateTime } from "../bindings/format";
 import { registerE2E } from "../calls/e2e";
-import { backendMessage } from "../../i18n/format";
 import { useAudit, useExportAudit, useVerifyAudit } from "../../queries/audit";
+import { errorText } from "../../i18n/useText";
+import { auditTarget } from "./auditTarget";
 
 const PAGE_SIZE = 20;
 
@@ -63,7 +63,7 @@ export function AuditCard() {
     try {
       setExported(await writeExport(path));
     } catch (e) {
-      setExportError(toAppError(e).message);
+      setExportError(errorText(e));
     }
   };
 
@@ -78,7 +78,7 @@ export function AuditCard() {
       );
       if (path) await exportTo(path);
     } catch (e) {
-      setExportError(toAppError(e).message);
+      setExportError(errorText(e));
     }
   };
   // Debug builds only: the E2E test gives the path the native save dialog would return.
@@ -118,7 +118,7 @@ export function AuditCard() {
           ) : (
             <Alert type="error" showIcon title={t("audit.chainBroken", { id: Number(check.firstBroken), rows: Number(check.rows) })} description={t("audit.chainBrokenHelp")} data-testid="audit-chain-broken" />
           ))}
-        {verify.isError && <Alert type="error" showIcon title={backendMessage(toAppError(verify.error).message, i18n.language)} />}
+        {verify.isError && <Alert type="error" showIcon title={errorText(verify.error)} />}
         {exported &&
           (exported.check.firstBroken === null ? (
             <Alert
@@ -138,9 +138,9 @@ export function AuditCard() {
               data-testid="audit-exported-broken"
             />
           ))}
-        {exportError && <Alert type="error" showIcon title={t("audit.exportFailed", { reason: backendMessage(exportError, i18n.language) })} data-testid="audit-export-failed" />}
+        {exportError && <Alert type="error" showIcon title={t("audit.exportFailed", { reason: exportError })} data-testid="audit-export-failed" />}
         {audit.isError ? (
-          <Alert type="error" showIcon title={t("audit.loadFailed", { reason: toAppError(audit.error).message })} />
+          <Alert type="error" showIcon title={t("audit.loadFailed", { reason: errorText(audit.error) })} />
         ) : (
           <Table<AuditEntry>
             size="small"
@@ -168,7 +168,7 @@ export function AuditCard() {
                 title: t("audit.col.target"),
                 dataIndex: "target",
                 ellipsis: { showTitle: false },
-                render: (target: string) => <span title={target}>{backendMessage(target, i18n.language)}</span>,
+                render: (target: string) => <span title={target}>{auditTarget(target, i18n.language)}</span>,
               },
               {
                 title: t("audit.col.result"),

@@ -2,12 +2,11 @@ import { LockOutlined, UnlockOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Form, Input, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { backendMessage } from "../../i18n/format";
 import type { PrivacyStatus } from "../../ipc/bindings/PrivacyStatus";
-import { toAppError } from "../../ipc/errors";
 import { useLockNow, usePrivacyStatus, useSetPassphrase } from "../../queries/privacy";
 import { useUnlock } from "../privacy/useUnlock";
 import { passphraseProblems, type PassphraseProblem } from "./passphrase";
+import { errorText } from "../../i18n/useText";
 
 type Editing = "enable" | "change" | "disable" | null;
 
@@ -26,7 +25,7 @@ export function PrivacyCard() {
         </Typography.Title>
         <Typography.Text type="secondary">{t("privacy.lock.help", { minutes: status.data?.unlockMinutes ?? 10 })}</Typography.Text>
         {status.isError ? (
-          <Alert type="error" showIcon title={t("privacy.loadFailed", { reason: toAppError(status.error).message })} />
+          <Alert type="error" showIcon title={t("privacy.loadFailed", { reason: errorText(status.error) })} />
         ) : status.data ? (
           <>
             <LockState status={status.data} editing={editing} onEdit={setEditing} />
@@ -59,7 +58,7 @@ function LockState({ status, editing, onEdit }: { status: PrivacyStatus; editing
   const onLockNow = () =>
     lockNow.mutate(undefined, {
       onSuccess: () => void message.success(t("privacy.lock.lockedNow")),
-      onError: (e) => void message.error(toAppError(e).message),
+      onError: (e) => void message.error(errorText(e)),
     });
 
   return (
@@ -94,7 +93,7 @@ function LockState({ status, editing, onEdit }: { status: PrivacyStatus; editing
 
 /** Turning the lock on asks for a passphrase twice; changing it also for the current one; turning it off only for the current one. */
 function PassphraseForm({ mode, onDone }: { mode: Exclude<Editing, null>; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const save = useSetPassphrase();
   const [current, setCurrent] = useState("");
@@ -117,7 +116,7 @@ function PassphraseForm({ mode, onDone }: { mode: Exclude<Editing, null>; onDone
       void message.success(t(mode === "enable" ? "privacy.lock.enabled" : mode === "change" ? "privacy.lock.changed" : "privacy.lock.disabled"));
       onDone();
     } catch (e) {
-      setError(backendMessage(toAppError(e).message, i18n.language));
+      setError(errorText(e));
     }
   };
 

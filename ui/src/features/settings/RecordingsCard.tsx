@@ -3,10 +3,10 @@ import { Alert, App, Button, Card, Descriptions, Flex, InputNumber, Progress, Se
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RecordingStorage } from "../../ipc/bindings/RecordingStorage";
-import { toAppError } from "../../ipc/errors";
 import { useRecordingStorage, useSaveRecordingSettings } from "../../queries/recordings";
 import { formatBytes } from "../recordings/format";
 import { fromLimitMb, limitError, toLimitMb, type SizeUnit } from "./recordingLimit";
+import { errorText } from "../../i18n/useText";
 
 /** Recordings cache: size limit, automatic fetch after import, usage, and where the files are. */
 export function RecordingsCard() {
@@ -16,7 +16,7 @@ export function RecordingsCard() {
     <Card title={t("settings.recordings.title")} data-testid="recordings-settings">
       {storage.isPending && <Skeleton active />}
       {storage.isError && (
-        <Alert type="error" showIcon title={t("settings.recordings.loadFailed", { reason: toAppError(storage.error).message })} />
+        <Alert type="error" showIcon title={t("settings.recordings.loadFailed", { reason: errorText(storage.error) })} />
       )}
       {storage.data && <RecordingsSettingsForm key={JSON.stringify(storage.data.settings)} storage={storage.data} />}
     </Card>
@@ -44,7 +44,7 @@ function RecordingsSettingsForm({ storage }: { storage: RecordingStorage }) {
       { cacheLimitMb: limitMb, autoFetch },
       {
         onSuccess: () => void message.success(t("settings.recordings.saved")),
-        onError: (e) => void message.error(t("settings.recordings.saveFailed", { reason: toAppError(e).message })),
+        onError: (e) => void message.error(t("settings.recordings.saveFailed", { reason: errorText(e) })),
       },
     );
   };

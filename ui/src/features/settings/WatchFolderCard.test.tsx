@@ -113,7 +113,7 @@ describe("Watch folder card", () => {
           new: 42,
           duplicate: 3,
           rejected: 1,
-          errors: [{ line: 17, at: "feeLst[0]", field: "callInTime", reason: "callInTime: not a valid date / callInTime 不是有效日期" }],
+          errors: [{ line: 17, at: "feeLst[0]", field: "callInTime", reason: { en: "callInTime: not a valid date", zh: "callInTime 不是有效日期" } }],
           status: "done",
           error: null,
           bytes: 18_432,
@@ -134,7 +134,7 @@ describe("Watch folder card", () => {
       ...watching,
       state: "error",
       problem: "missing",
-      detail: `${FOLDER}: No such file or directory (os error 2)`,
+      detail: { en: `${FOLDER}: No such file or directory (os error 2)`, zh: `${FOLDER}: No such file or directory (os error 2)` },
     });
     renderInApp(<CardWithEvents />);
     const status = await screen.findByTestId("watch-status");
@@ -146,7 +146,7 @@ describe("Watch folder card", () => {
 
     // Back, but a file could not be written to the database: still watching, with a warning.
     const emit = await backendEvents();
-    act(() => emit({ ...watching, problem: "importFailed", detail: "database is locked / 数据库被锁定" }));
+    act(() => emit({ ...watching, problem: "importFailed", detail: { en: "database is locked", zh: "数据库被锁定" } }));
     await waitFor(() => expect(screen.getByTestId("watch-status")).toHaveTextContent(`正在监视 ${FOLDER}`));
     expect(within(screen.getByTestId("watch-status")).getByRole("alert")).toHaveTextContent("有文件未能写入本地数据库（数据库被锁定）");
   });
@@ -156,7 +156,7 @@ describe("Watch folder card", () => {
     vi.mocked(watch.watchFolderStatus).mockResolvedValue({ ...off, folder: FOLDER });
     vi.mocked(watch.watchFolderSet).mockRejectedValue({
       code: "invalidInput",
-      message: `folder: ${FOLDER} is not an existing folder; choose another folder / ${FOLDER} 不是已存在的文件夹,请选择其他文件夹`,
+      message: { en: `folder: ${FOLDER} is not an existing folder; choose another folder`, zh: `folder: ${FOLDER} 不是已存在的文件夹,请选择其他文件夹` },
     });
     renderInApp(<CardWithEvents />);
     await userEvent.click(await screen.findByTestId("watch-folder-enabled"));

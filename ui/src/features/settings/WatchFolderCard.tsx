@@ -10,7 +10,8 @@ import { pickWatchFolder } from "../../ipc/dialogs";
 import { useSaveWatchFolder, useWatchFolderSettings, useWatchFolderStatus } from "../../queries/watch";
 import { registerE2E } from "../calls/e2e";
 import { formatTime, localOffsetMinutes, offsetLabel } from "../calls/format";
-import { backendMessage } from "../../i18n/format";
+import { pick } from "../../i18n/format";
+import { errorText } from "../../i18n/useText";
 
 /** The optional watch folder: new CDR files put in it are imported automatically. Off by default. */
 export function WatchFolderCard() {
@@ -43,7 +44,7 @@ function WatchFolderForm({ settings, status }: { settings: WatchFolderSettings; 
 
   const submit = (next: WatchFolderSettings) =>
     save.mutate(next, {
-      onError: (e) => void message.error(t("settings.watch.saveFailed", { reason: backendMessage(toAppError(e).message, i18n.language) })),
+      onError: (e) => void message.error(t("settings.watch.saveFailed", { reason: errorText(e) })),
     });
 
   /** What choosing a folder does: save it, keeping the on/off switch as it is. */
@@ -54,7 +55,7 @@ function WatchFolderForm({ settings, status }: { settings: WatchFolderSettings; 
       const picked = await pickWatchFolder(t("settings.watch.dialogTitle"), folder ?? undefined);
       if (picked) folderChosen(picked);
     } catch (e) {
-      void message.error(t("settings.watch.saveFailed", { reason: backendMessage(toAppError(e).message, i18n.language) }));
+      void message.error(t("settings.watch.saveFailed", { reason: errorText(e) }));
     }
   };
   // Debug builds only: the E2E test gives the folder the native picker would return.
@@ -102,7 +103,7 @@ function WatchFolderForm({ settings, status }: { settings: WatchFolderSettings; 
 
 function problemText(t: TFunction, language: string, status: WatchStatus): string {
   const folder = status.folder ?? "";
-  const detail = backendMessage(status.detail ?? "", language);
+  const detail = status.detail ? pick(status.detail, language) : "";
   switch (status.problem) {
     case "missing":
       return t("settings.watch.problem.missing", { folder });
@@ -159,14 +160,14 @@ function StatusLine({ status, hasFolder }: { status: WatchStatus; hasFolder: boo
           </Typography.Text>
           {last.report.error && (
             <Typography.Text type="danger">
-              {t("settings.watch.status.fileError", { reason: backendMessage(last.report.error, i18n.language) })}
+              {t("settings.watch.status.fileError", { reason: pick(last.report.error, i18n.language) })}
             </Typography.Text>
           )}
           {last.report.errors[0] && (
             <Typography.Text type="warning">
               {t("settings.watch.status.firstRejected", {
                 line: last.report.errors[0].line,
-                reason: backendMessage(last.report.errors[0].reason, i18n.language),
+                reason: pick(last.report.errors[0].reason, i18n.language),
               })}
             </Typography.Text>
           )}

@@ -19,4 +19,4 @@ baseUrl: string | null,
 /**
  * The demo accounts.
  */
-accountIds: number[], };
+accountIds: Array<number>, };

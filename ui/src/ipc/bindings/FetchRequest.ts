@@ -4,4 +4,4 @@
  * What to fetch. With no call ids: every waiting/failed/evicted recording still on the
  * platform (optionally only calls since `since`), soonest deletion first.
  */
-export type FetchRequest = { callIds: number[], since: number | null, };
+export type FetchRequest = { callIds: Array<number>, since: number | null, };

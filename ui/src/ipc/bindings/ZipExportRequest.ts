@@ -4,4 +4,4 @@ import type { ExportLanguage } from "./ExportLanguage";
 /**
  * Export calls with their recordings as a zip: `calls.csv` + `recordings/…`.
  */
-export type ZipExportRequest = { callIds: number[], path: string, unmask: boolean, utcOffsetMinutes: number, language: ExportLanguage, };
+export type ZipExportRequest = { callIds: Array<number>, path: string, unmask: boolean, utcOffsetMinutes: number, language: ExportLanguage, };

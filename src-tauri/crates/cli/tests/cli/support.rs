@@ -36,9 +36,14 @@ pub struct Cli {
 
 impl Cli {
     pub fn start(test: &str) -> Self {
+        Self::start_with(test, SimConfig::default())
+    }
+
+    /// Like [`Cli::start`] with a simulator configured by `config`.
+    pub fn start_with(test: &str, config: SimConfig) -> Self {
         let rt = tokio::runtime::Runtime::new().expect("runtime");
         let sim = rt
-            .block_on(Simulator::start(SimConfig::default()))
+            .block_on(Simulator::start(config))
             .expect("start the simulator");
         let dir = tempfile::tempdir().expect("tempdir");
         Cli {
@@ -51,7 +56,12 @@ impl Cli {
         }
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    /// The database file.
+    pub fn db(&self) -> &std::path::Path {
+        &self.db
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut c = maskline();
         c.arg("--db")
             .arg(&self.db)

@@ -87,6 +87,21 @@ impl Cdr<'_> {
         }
     }
 
+    /// The codes that explain how the call ended ([`crate::explain::classify`], `explain`),
+    /// with `state_code` of the call's disconnect event (a CDR does not carry it).
+    pub fn codes(&self, state_code: Option<i64>) -> crate::explain::CallCodes {
+        crate::explain::CallCodes {
+            answered: self.answered(),
+            talk_seconds: self.talk_seconds(),
+            ul_fail_reason: self.ul_fail_reason,
+            state_code,
+            fwd_unasw_rsn: self.fwd_unasw_rsn,
+            call_out_unasw_rsn: self.call_out_unasw_rsn,
+            sip_status: self.sip_status_code,
+            call_rel_direction: self.call_rel_direction,
+        }
+    }
+
     /// The real callee: `fwdDstNum`, else `calleeNum`.
     pub fn callee(&self) -> &str {
         self.fwd_dst_num.as_deref().unwrap_or(&self.callee_num)

@@ -115,3 +115,19 @@ fn every_outcome_has_text_and_round_trips() {
     }
     assert_eq!(CallOutcome::all().count(), 19);
 }
+
+#[test]
+fn a_stored_call_without_its_own_state_code_takes_its_latest_non_zero_event_code() {
+    let stored = codes(false, 0, 0, 0);
+    let events = [Some(1), None, Some(486), Some(0)];
+    assert_eq!(stored.with_events(events.into_iter()).state_code, Some(486));
+    let own = CallCodes {
+        state_code: Some(7),
+        ..stored
+    };
+    assert_eq!(own.with_events(events.into_iter()).state_code, Some(7));
+    assert_eq!(
+        stored.with_events([None, Some(0)].into_iter()).state_code,
+        None
+    );
+}

@@ -2,6 +2,7 @@
 //! operations above, so front ends stay free of mode logic. A form of another mode than the
 //! account's is refused before anything is sent.
 
+use maskline_domain::Text;
 use maskline_domain::binding_forms::{BindForm, BindOutcome, ModifyForm};
 use maskline_domain::{Mode, PhoneNumber};
 
@@ -9,10 +10,7 @@ use super::*;
 use crate::{DbManager, ServiceError, pools};
 
 fn num(field: &str, s: &str) -> Result<PhoneNumber, ServiceError> {
-    PhoneNumber::parse(s).map_err(|e| ServiceError::Invalid {
-        field: field.into(),
-        message: e.to_string(),
-    })
+    PhoneNumber::parse(s).map_err(|e| ServiceError::invalid(field, e.text()))
 }
 
 fn opt(field: &str, s: Option<&str>) -> Result<Option<PhoneNumber>, ServiceError> {
@@ -56,10 +54,12 @@ pub fn resolve_x(
         }
         None => Err(ServiceError::Invalid {
             field: "x".into(),
-            message: "no X in that pool or city can take this binding (all full or already \
-                      used by these numbers); choose another pool or city / 该号码池或城市没有可用的 X \
-                      (已满或已被这些号码占用),请换一个号码池或城市"
-                .into(),
+            message: Text::new(
+                "no X in that pool or city can take this binding (all full or already \
+                      used by these numbers); choose another pool or city",
+                "该号码池或城市没有可用的 X \
+                      (已满或已被这些号码占用),请换一个号码池或城市",
+            ),
         }),
     }
 }

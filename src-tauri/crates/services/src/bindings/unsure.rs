@@ -7,6 +7,7 @@
 //! the audit records what it was.
 
 use maskline_api::{ApiError, CodeCategory};
+use maskline_domain::{Text, text};
 
 use super::{AxQuery, AxbQuery, Page, PhoneNumber, Session};
 use crate::ServiceError;
@@ -47,20 +48,23 @@ fn lost_zh(e: &ApiError) -> &'static str {
 }
 
 /// The one message for a lost answer, in both languages.
-pub fn unsure_message(source: &ApiError, checked: &BindCheck) -> String {
+pub fn unsure_message(source: &ApiError, checked: &BindCheck) -> Text {
     let head = format!("{source}; it may have been bound");
-    let zh = lost_zh(source);
+    let zh = format!("{}({source}),可能已绑定", lost_zh(source));
     match checked {
         BindCheck::Bound {
             subscription_id, ..
-        } => format!(
-            "{head} — checked: it was (subscription {subscription_id}); it is recorded, do not bind it again / {zh},可能已绑定——已向平台核实:已绑定(订阅 {subscription_id}),已记录,请勿重复绑定"
+        } => text!(
+            "{head} — checked: it was (subscription {subscription_id}); it is recorded, do not bind it again",
+            "{zh}——已向平台核实:已绑定(订阅 {subscription_id}),已记录,请勿重复绑定"
         ),
-        BindCheck::NotBound => format!(
-            "{head} — checked: it was not; nothing was bound, so binding again is safe / {zh},可能已绑定——已向平台核实:未绑定,可以重新绑定"
+        BindCheck::NotBound => text!(
+            "{head} — checked: it was not; nothing was bound, so binding again is safe",
+            "{zh}——已向平台核实:未绑定,没有绑定任何号码,可以放心重新绑定"
         ),
-        BindCheck::Unknown { reason, reason_zh } => format!(
-            "{head} — it could not be checked ({reason}); look the binding up on the Bindings page (sync) before binding again / {zh},可能已绑定——无法核实({reason_zh});重新绑定前请先在“绑定”页面同步并查询"
+        BindCheck::Unknown { reason, reason_zh } => text!(
+            "{head} — it could not be checked ({reason}); look the binding up on the Bindings page (sync) before binding again",
+            "{zh}——无法核实({reason_zh});重新绑定前请先在“绑定”页面同步并查询"
         ),
     }
 }
@@ -68,7 +72,7 @@ pub fn unsure_message(source: &ApiError, checked: &BindCheck) -> String {
 fn check_failed(e: &ApiError) -> BindCheck {
     BindCheck::Unknown {
         reason: format!("the lookup failed too: {e}"),
-        reason_zh: "查询也失败了".into(),
+        reason_zh: format!("查询也失败了:{e}"),
     }
 }
 

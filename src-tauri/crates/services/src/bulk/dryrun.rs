@@ -3,6 +3,7 @@
 //! may be in one pair per X, so A or B already bound on the row's X is a conflict. Rows
 //! without X can get one from a pool or city (least used first, conflicts avoided).
 
+use maskline_domain::{Text, text};
 use std::collections::{HashMap, HashSet};
 
 use maskline_domain::Mode;
@@ -14,7 +15,7 @@ use maskline_store::{Db, numbers, timefmt};
 
 use super::plan::{Payload, parse_row};
 use crate::ServiceError;
-use crate::sheet::Table;
+use maskline_formats::sheet::Table;
 
 /// B and the subscription id of a live binding.
 type BOnX = (Option<String>, String);
@@ -115,7 +116,7 @@ pub fn check(
     let mut issues = Vec::new();
     let mut rows = Vec::new();
     for (row_no, cells) in &table.rows {
-        let issue = |kind, column: Option<String>, message: String| RowIssue {
+        let issue = |kind, column: Option<String>, message: Text| RowIssue {
             kind,
             error: RowError {
                 file: table.file.clone(),
@@ -138,7 +139,7 @@ pub fn check(
                     Some(p) => journal_row(*row_no, RowState::Invalid, p, None),
                     None => journal_row_raw(*row_no, cells),
                 };
-                r.reason = Some(format!("{:?}: {}", i.kind, i.error.message));
+                r.reason = Some(i.error.message.map(|m| format!("{:?}: {m}", i.kind)));
                 issues.push(i);
                 r
             }
@@ -159,7 +160,7 @@ pub fn check(
     Ok((report, rows))
 }
 
-type Refusal = (IssueKind, String);
+type Refusal = (IssueKind, Text);
 
 fn classify(
     known: &mut Known,
@@ -177,8 +178,9 @@ fn classify(
         let Some(subscription_id) = found else {
             return Err((
                 IssueKind::Invalid,
-                format!(
-                    "no live binding of this A on X {x} in the local cache; sync first / 本地缓存中没有该绑定,请先同步"
+                text!(
+                    "no live binding of this A on X {x} in the local cache; sync first",
+                    "本地缓存中没有该 A 在 X {x} 上的有效绑定;请先同步"
                 ),
             ));
         };
@@ -194,15 +196,17 @@ fn classify(
             if !seen.insert(key) {
                 return Err((
                     IssueKind::Duplicate,
-                    "the same binding is in an earlier row / 与前面的行重复".into(),
+                    Text::new("the same binding is in an earlier row", "与前面的行重复"),
                 ));
             }
             if let (None, Some(scope)) = (&b.x, auto_x) {
                 let x = known.choose(mode, scope, &parties).ok_or_else(|| {
                     (
                         IssueKind::Conflict,
-                        "no X of the pool or city is free for these numbers / 号码池中没有可用的 X"
-                            .into(),
+                        Text::new(
+                            "no X of the pool or city is free for these numbers",
+                            "号码池中没有可用的 X",
+                        ),
                     )
                 })?;
                 b.x = Some(x);
@@ -211,7 +215,10 @@ fn classify(
                 if !known.numbers.is_empty() && !known.numbers.iter().any(|n| n.0 == x) {
                     return Err((
                         IssueKind::Invalid,
-                        format!("X {x} is not one of the account's numbers / X 不属于该账号"),
+                        text!(
+                            "X {x} is not one of the account's numbers",
+                            "X {x} 不是该账号的号码"
+                        ),
                     ));
                 }
                 let checked: &[&str] = match mode {
@@ -222,13 +229,13 @@ fn classify(
                     let who = if n == b.a { "A" } else { "B" };
                     return Err((
                         IssueKind::Conflict,
-                        format!("{who} is already bound on X {x} / {who} 已在该 X 上绑定"),
+                        text!("{who} is already bound on X {x}", "{who} 已在 X {x} 上绑定"),
                     ));
                 }
                 if mode == Mode::Ax && known.load.get(&x).copied().unwrap_or(0) > 0 {
                     return Err((
                         IssueKind::Conflict,
-                        format!("X {x} already belongs to another A / X 已被占用"),
+                        text!("X {x} already belongs to another A", "X {x} 已属于另一个 A"),
                     ));
                 }
                 known.take(&x, &parties);
@@ -239,13 +246,16 @@ fn classify(
             if !seen.insert(m.subscription_id.clone()) {
                 return Err((
                     IssueKind::Duplicate,
-                    "this binding is modified in an earlier row / 与前面的行重复".into(),
+                    Text::new(
+                        "this binding is modified in an earlier row",
+                        "与前面的行重复",
+                    ),
                 ));
             }
             if known.unbound.contains(&m.subscription_id) {
                 return Err((
                     IssueKind::Conflict,
-                    "this binding was unbound / 该绑定已解除".into(),
+                    Text::new("this binding was unbound", "该绑定已解除"),
                 ));
             }
             Ok(())
@@ -255,13 +265,16 @@ fn classify(
             if !seen.insert(subscription_id.clone()) {
                 return Err((
                     IssueKind::Duplicate,
-                    "this binding is unbound in an earlier row / 与前面的行重复".into(),
+                    Text::new(
+                        "this binding is unbound in an earlier row",
+                        "与前面的行重复",
+                    ),
                 ));
             }
             if known.unbound.contains(subscription_id) {
                 return Err((
                     IssueKind::Conflict,
-                    "this binding is already unbound / 该绑定已解除".into(),
+                    Text::new("this binding is already unbound", "该绑定已解除"),
                 ));
             }
             Ok(())
@@ -273,7 +286,7 @@ pub(crate) fn journal_row(
     row_no: u32,
     state: RowState,
     p: &Payload,
-    reason: Option<String>,
+    reason: Option<Text>,
 ) -> NewRow {
     let (a, b, x, sub) = match p {
         Payload::Bind(b) => (Some(b.a.clone()), b.b.clone(), b.x.clone(), None),

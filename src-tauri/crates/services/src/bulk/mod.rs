@@ -8,6 +8,7 @@
 //! 4. [`retry_failed`], [`results`], [`export`] (CSV with BOM or XLSX, numbers masked unless
 //!    asked otherwise) and [`template`].
 
+use maskline_domain::{Text, text};
 use std::path::Path;
 
 use maskline_domain::calls::mask_number;
@@ -19,16 +20,15 @@ use maskline_domain::{Language, Mode};
 use maskline_store::jobs;
 
 use crate::scope::account_row;
-use crate::sheet::{self, Table, read_table};
 use crate::{DbManager, ServiceError, audit};
+use maskline_formats::sheet::{self, Table, read_table};
 
 mod dryrun;
-pub mod mapping;
-pub mod plan;
 mod reconcile;
 mod runner;
 mod send;
 
+pub use maskline_formats::bulk::{mapping, plan};
 pub use runner::{JobControl, JobHandle, RATE_SHARE, RunOptions, start};
 
 /// The file's headers and the mapping detected from them.
@@ -57,10 +57,17 @@ fn prepare(
             .collect();
         return Err(ServiceError::Invalid {
             field: "columns".into(),
-            message: format!(
-                "{}: no column for {}; rename the header or choose the column / 缺少必需的列,请修改表头或手动选择列",
-                t.file,
-                names.join(", ")
+            message: Text::new(
+                format!(
+                    "{}: no column for {}; rename the header or choose the column",
+                    t.file,
+                    names.join(", ")
+                ),
+                format!(
+                    "{}:缺少 {} 列;请修改表头或手动选择列",
+                    t.file,
+                    names.join(", ")
+                ),
             ),
         });
     }
@@ -171,8 +178,9 @@ fn summary(
 pub fn get(dbm: &DbManager, job_id: i64) -> Result<JobSummary, ServiceError> {
     let db = dbm.db()?;
     let conn = db.conn()?;
-    let j = jobs::get(&conn, job_id)?
-        .ok_or_else(|| ServiceError::NotFound(format!("no bulk job {job_id} / 没有该批量任务")))?;
+    let j = jobs::get(&conn, job_id)?.ok_or_else(|| {
+        ServiceError::NotFound(text!("no bulk job {job_id}", "没有批量任务 {job_id}"))
+    })?;
     summary(&db, &conn, j)
 }
 
@@ -230,7 +238,7 @@ pub fn export(
         let db = dbm.db()?;
         let conn = db.conn()?;
         let job = jobs::get(&conn, job_id)?.ok_or_else(|| {
-            ServiceError::NotFound(format!("no bulk job {job_id} / 没有该批量任务"))
+            ServiceError::NotFound(text!("no bulk job {job_id}", "没有批量任务 {job_id}"))
         })?;
         maskline_store::accounts::get(&conn, job.account_id)?.map(|a| a.name)
     };
@@ -250,7 +258,7 @@ pub fn export(
                 r.x.unwrap_or_default(),
                 r.subscription_id.unwrap_or_default(),
                 r.result_code.unwrap_or_default(),
-                r.reason.unwrap_or_default(),
+                r.reason.map(|t| t.to_string()).unwrap_or_default(),
             ]
         })
         .collect();
@@ -280,9 +288,9 @@ fn write_by_extension(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if xlsx {
-        sheet::write_xlsx(path, headers, rows)
+        Ok(sheet::write_xlsx(path, headers, rows)?)
     } else {
-        sheet::write_csv(path, headers, rows)
+        Ok(sheet::write_csv(path, headers, rows)?)
     }
 }
 

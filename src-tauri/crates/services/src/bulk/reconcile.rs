@@ -2,6 +2,7 @@
 //! sent blindly again: the platform is asked whether the request took effect.
 
 use maskline_api::CodeCategory;
+use maskline_domain::Text;
 use maskline_domain::{Mode, PhoneNumber};
 use maskline_store::jobs::Outcome;
 
@@ -16,7 +17,7 @@ pub enum Checked {
     /// It did not: send it (again).
     NotApplied,
     /// Cannot be told from here: mark failed with this reason (never re-sent automatically).
-    Unknown(String),
+    Unknown(Text),
 }
 
 fn not_found(e: &ServiceError) -> bool {
@@ -30,9 +31,10 @@ fn done(sub: String, x: Option<String>) -> Checked {
         subscription_id: Some(sub),
         x,
         result_code: Some("0".into()),
-        reason: Some(
-            "confirmed on the platform after an interruption / 中断后经平台查询确认".into(),
-        ),
+        reason: Some(Text::new(
+            "confirmed on the platform after an interruption",
+            "中断后经平台查询确认",
+        )),
     })
 }
 
@@ -82,7 +84,8 @@ pub async fn check(s: &Session, p: &Payload) -> Result<Checked, ServiceError> {
                         })
                         .await?;
                     let hit = page.bindings.into_iter().find(|f| {
-                        f.caller.as_deref() == Some(b.a.as_str()) && f.callee.as_deref() == b.b.as_deref()
+                        f.caller.as_deref() == Some(b.a.as_str())
+                            && f.callee.as_deref() == b.b.as_deref()
                     });
                     Ok(match hit {
                         Some(f) => done(f.subscription_id, Some(x.to_string())),
@@ -96,17 +99,22 @@ pub async fn check(s: &Session, p: &Payload) -> Result<Checked, ServiceError> {
                     match s.ax_query(&AxQuery::Orig(a)).await {
                         Ok(found) => Ok(found
                             .into_iter()
-                            .find(|f| x.as_ref().is_none_or(|x| f.private_num.as_deref() == Some(x.as_str())))
-                            .map_or(Checked::NotApplied, |f| done(f.subscription_id, f.private_num))),
+                            .find(|f| {
+                                x.as_ref()
+                                    .is_none_or(|x| f.private_num.as_deref() == Some(x.as_str()))
+                            })
+                            .map_or(Checked::NotApplied, |f| {
+                                done(f.subscription_id, f.private_num)
+                            })),
                         Err(e) if not_found(&e) => Ok(Checked::NotApplied),
                         Err(e) => Err(e),
                     }
                 }
-                _ => Ok(Checked::Unknown(
+                _ => Ok(Checked::Unknown(Text::new(
                     "interrupted while sending and the platform cannot be asked about it without X; \
-                     sync the bindings and check before retrying / 发送中断,且无 X 无法向平台确认,请先同步并核对后再重试"
-                        .into(),
-                )),
+                     sync the bindings and check before retrying",
+                    "发送中断,且无 X 无法向平台确认,请先同步并核对后再重试",
+                ))),
             }
         }
     }

@@ -7,6 +7,7 @@
 //! sent twice. Pause holds new rows (in-flight ones finish); cancel stops and leaves the job
 //! resumable.
 
+use maskline_domain::text;
 use std::collections::{BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -103,9 +104,12 @@ impl JobHandle {
     }
     /// Waits for the job to finish, be cancelled or fail.
     pub async fn wait(self) -> Result<JobProgress, ServiceError> {
-        self.task
-            .await
-            .map_err(|e| ServiceError::NotFound(format!("the job task ended abnormally: {e}")))?
+        self.task.await.map_err(|e| {
+            ServiceError::NotFound(text!(
+                "the job task ended abnormally: {e}",
+                "任务异常结束:{e}"
+            ))
+        })?
     }
     /// Stops at once, as a crash would: rows in flight stay `sending` in the journal.
     pub fn abort(self) {
@@ -116,9 +120,9 @@ impl JobHandle {
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
 ) -> Result<T, ServiceError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ServiceError::NotFound(format!("background task failed: {e}")))?
+    tokio::task::spawn_blocking(f).await.map_err(|e| {
+        ServiceError::NotFound(text!("background task failed: {e}", "后台任务失败:{e}"))
+    })?
 }
 
 /// Spaces requests `1/rate` apart, starting now (no initial burst).
@@ -234,7 +238,7 @@ impl RunningGuard {
         if !running.insert(key.clone()) {
             return Err(ServiceError::Invalid {
                 field: "job".into(),
-                message: format!("job {job_id} is already running / 该任务正在运行"),
+                message: text!("job {job_id} is already running", "任务 {job_id} 正在运行"),
             });
         }
         Ok(Self(key))
@@ -333,12 +337,13 @@ async fn run(
     let (db, id) = (ctx.db.clone(), ctx.job_id);
     let job = blocking(move || Ok(jobs::get(&*db.conn()?, id)?))
         .await?
-        .ok_or_else(|| ServiceError::NotFound(format!("no bulk job {id} / 没有该批量任务")))?;
+        .ok_or_else(|| ServiceError::NotFound(text!("no bulk job {id}", "没有批量任务 {id}")))?;
     if job.account_id != ctx.session.account().id {
         return Err(ServiceError::Invalid {
             field: "account".into(),
-            message: format!(
-                "job {id} belongs to another account; run it with that account / 该任务属于其他账号"
+            message: text!(
+                "job {id} belongs to another account; run it with that account",
+                "任务 {id} 属于其他账号;请用那个账号运行"
             ),
         });
     }
@@ -368,11 +373,9 @@ async fn run(
                     cancelled = true;
                     break 'rows;
                 }
-                let permit = sem
-                    .clone()
-                    .acquire_owned()
-                    .await
-                    .map_err(|e| ServiceError::NotFound(format!("job stopped: {e}")))?;
+                let permit = sem.clone().acquire_owned().await.map_err(|e| {
+                    ServiceError::NotFound(text!("job stopped: {e}", "任务已停止:{e}"))
+                })?;
                 while set.try_join_next().is_some() {}
                 ctx.pacer.wait().await;
                 let db = ctx.db.clone();
@@ -423,7 +426,10 @@ async fn run(
 async fn send_row(ctx: &Ctx, row_no: u32, payload: &str) -> Result<(), ServiceError> {
     let p: Payload = serde_json::from_str(payload).map_err(|e| ServiceError::Invalid {
         field: "payload".into(),
-        message: e.to_string(),
+        message: text!(
+            "the stored row cannot be read: {e}",
+            "无法读取已保存的行:{e}"
+        ),
     })?;
     match send(&ctx.session, &p).await {
         Sent::Done(o) => ctx.finish(row_no, o).await,

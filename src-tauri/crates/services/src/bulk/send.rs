@@ -5,6 +5,7 @@
 use maskline_api::ApiError;
 use maskline_domain::Mode;
 use maskline_domain::PhoneNumber;
+use maskline_domain::Text;
 use maskline_store::jobs::Outcome;
 
 use super::plan::{BindRow, ModifyRow, Payload};
@@ -24,7 +25,7 @@ pub enum Sent {
 fn num(s: &str) -> Result<PhoneNumber, ServiceError> {
     PhoneNumber::parse(s).map_err(|e| ServiceError::Invalid {
         field: "number".into(),
-        message: e.to_string(),
+        message: e.text(),
     })
 }
 
@@ -56,10 +57,10 @@ pub fn failed(e: &ServiceError) -> Sent {
                 subscription_id: Some(subscription_id.clone()),
                 x: x.clone(),
                 result_code: Some("0".into()),
-                reason: Some(
-                    "the answer was lost; checked on the platform: it was bound / 应答丢失,经平台核实:已绑定"
-                        .into(),
-                ),
+                reason: Some(Text::new(
+                    "the answer was lost; checked on the platform: it was bound",
+                    "应答丢失,经平台核实:已绑定",
+                )),
             }),
             // Nothing was made: the row goes back to pending and is sent again.
             BindCheck::NotBound => Sent::Retry,
@@ -90,7 +91,7 @@ pub fn failed(e: &ServiceError) -> Sent {
         subscription_id: None,
         x: None,
         result_code: Some(crate::audit::failure_code(e)),
-        reason: Some(e.to_string()),
+        reason: Some(e.text()),
     })
 }
 
@@ -180,7 +181,7 @@ async fn modify(s: &Session, m: &ModifyRow) -> Result<Sent, ServiceError> {
         Mode::Axyb => {
             return Err(ServiceError::Invalid {
                 field: "kind".into(),
-                message: "AXYB relations cannot be modified / AXYB 不支持修改".into(),
+                message: Text::new("AXYB relations cannot be modified", "AXYB 不支持修改"),
             });
         }
     }
@@ -206,8 +207,10 @@ pub async fn send(s: &Session, p: &Payload) -> Sent {
         Payload::Unbind { subscription_id } => unbind(s, subscription_id).await,
         Payload::UnbindParties { .. } => Err(ServiceError::Invalid {
             field: "subscriptionId".into(),
-            message: "the row was not resolved to a binding by the dry run / 该行未解析出绑定"
-                .into(),
+            message: Text::new(
+                "the row was not resolved to a binding by the dry run",
+                "该行未解析出绑定",
+            ),
         }),
     };
     r.unwrap_or_else(|e| failed(&e))

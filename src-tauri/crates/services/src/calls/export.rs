@@ -4,6 +4,7 @@
 //! uses rust_xlsxwriter's constant-memory worksheet), with progress and cancellation. Every
 //! export that wrote a file is recorded in the audit log, saying when it held full numbers.
 
+use maskline_domain::text;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -121,7 +122,7 @@ pub(crate) fn csv_field(s: &str) -> String {
 fn io_err(path: &str, e: impl std::fmt::Display) -> ServiceError {
     ServiceError::Invalid {
         field: "path".into(),
-        message: format!("cannot write {path}: {e} / 无法写入导出文件"),
+        message: text!("cannot write {path}: {e}", "无法写入导出文件 {path}:{e}"),
     }
 }
 
@@ -139,8 +140,9 @@ pub fn export(
     if req.format == ExportFormat::Xlsx && total > XLSX_MAX_ROWS {
         return Err(ServiceError::Invalid {
             field: "format".into(),
-            message: format!(
-                "{total} calls do not fit in one XLSX sheet (at most {XLSX_MAX_ROWS}); export CSV or narrow the filter / 超出 XLSX 行数上限,请导出 CSV 或缩小筛选范围"
+            message: text!(
+                "{total} calls do not fit in one XLSX sheet (at most {XLSX_MAX_ROWS}); export CSV or narrow the filter",
+                "{total} 条通话超出一个 XLSX 工作表的行数上限({XLSX_MAX_ROWS} 行);请导出 CSV 或缩小筛选范围"
             ),
         });
     }

@@ -1,5 +1,6 @@
 //! The first start of the demo: accounts, numbers, bindings and calls, all seeded.
 
+use maskline_domain::{Text, text};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -54,10 +55,10 @@ fn domain_mode(m: maskline_sim::Mode) -> Mode {
     }
 }
 
-fn invalid(e: impl std::fmt::Display) -> ServiceError {
+fn invalid(message: Text) -> ServiceError {
     ServiceError::Invalid {
         field: "demo".into(),
-        message: e.to_string(),
+        message,
     }
 }
 
@@ -65,11 +66,12 @@ fn invalid(e: impl std::fmt::Display) -> ServiceError {
 fn user_number(rng: &mut Rng) -> Result<PhoneNumber, ServiceError> {
     const PREFIXES: [&str; 8] = ["138", "139", "137", "186", "159", "135", "188", "152"];
     let p = PREFIXES[rng.below(PREFIXES.len() as u64) as usize];
-    PhoneNumber::parse(&format!("+86{p}{:08}", rng.below(100_000_000))).map_err(invalid)
+    PhoneNumber::parse(&format!("+86{p}{:08}", rng.below(100_000_000)))
+        .map_err(|e| invalid(e.text()))
 }
 
 fn x_number(app: &AppConfig, i: usize) -> Result<PhoneNumber, ServiceError> {
-    PhoneNumber::parse(&app.numbers[i % app.numbers.len()].number).map_err(invalid)
+    PhoneNumber::parse(&app.numbers[i % app.numbers.len()].number).map_err(|e| invalid(e.text()))
 }
 
 pub(super) async fn seed(
@@ -90,10 +92,12 @@ pub(super) async fn seed(
     }
     let mut fee_files = 0;
     for (app, count) in apps.iter().zip(CALLS) {
-        handle
-            .sim
-            .generate_calls(&app.key, count, 0)
-            .map_err(|e| invalid(format!("the simulator placed no calls: {e:?}")))?;
+        handle.sim.generate_calls(&app.key, count, 0).map_err(|e| {
+            invalid(text!(
+                "the simulator placed no calls: {e:?}",
+                "模拟器没有发起任何通话:{e:?}"
+            ))
+        })?;
         fee_files += count.div_ceil(50) as usize;
     }
     let cdrs = cdr_dir(data_dir);
@@ -267,8 +271,9 @@ async fn wait_for_fee_files(dir: &Path, expected: usize) -> Result<(), ServiceEr
             return Ok(());
         }
         if started.elapsed() > Duration::from_secs(60) {
-            return Err(invalid(format!(
-                "the simulator delivered {found} of {expected} CDR files in time / 模拟器未及时生成话单"
+            return Err(invalid(text!(
+                "the simulator delivered {found} of {expected} CDR files in time",
+                "模拟器在限定时间内只生成了 {expected} 个话单文件中的 {found} 个"
             )));
         }
         tokio::time::sleep(Duration::from_millis(50)).await;

@@ -20,7 +20,10 @@ const FORMAT: &[time::format_description::BorrowedFormatItem<'_>] =
 fn io(path: &Path, e: impl std::fmt::Display) -> ServiceError {
     ServiceError::Invalid {
         field: "demo".into(),
-        message: format!("cannot rewrite demo file {}: {e}", path.display()),
+        message: maskline_domain::Text::new(
+            format!("cannot rewrite demo file {}: {e}", path.display()),
+            format!("无法改写演示文件 {}:{e}", path.display()),
+        ),
     }
 }
 

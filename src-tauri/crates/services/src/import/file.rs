@@ -2,21 +2,28 @@
 //! (the CPU-heavy half) and hands batches of owned records to this thread, which inserts
 //! them one transaction per batch. A bounded channel keeps memory flat.
 
+use maskline_domain::{Text, text};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use maskline_domain::calls::numbers_text;
 use maskline_domain::cdr::{CallEvent, Cdr, Record, parse_value};
-use maskline_domain::explain::{CallCodes, classify};
+use maskline_domain::explain::classify;
 use maskline_domain::import::{FileReport, ImportIssue, ImportStatus, MAX_ISSUES};
-use maskline_store::Conn as Connection;
-use maskline_store::{StoreError, calls};
+use maskline_store::StoreError;
+use maskline_store::calls::{self, ImportBatch, ImportSession};
+
+use maskline_formats::framer::{Frame, Framer};
+use maskline_formats::source;
 
 use super::Job;
-use super::framer::{Frame, Framer};
-use super::source;
 
-const TRUNCATED: &str = "truncated: this record does not end (the line or file was cut off) / 记录不完整(行或文件被截断)";
+fn truncated() -> Text {
+    Text::new(
+        "truncated: this record does not end (the line or file was cut off)",
+        "已截断:该记录没有结尾(行或文件被截断)",
+    )
+}
 /// Batches parsed ahead of the writer.
 const AHEAD: usize = 2;
 /// Records a batch's vector reserves up front; a bigger batch grows as records arrive (a
@@ -24,7 +31,7 @@ const AHEAD: usize = 2;
 const PREALLOCATE: usize = 8192;
 
 /// One record as handed from the reader to the writer.
-enum Item {
+pub(super) enum Item {
     Cdr(Box<Cdr<'static>>),
     Event(CallEvent<'static>),
     Reject(ImportIssue),
@@ -34,29 +41,32 @@ enum Msg {
     /// Records, and the bytes read from disk so far.
     Batch(Vec<Item>, u64),
     /// The file could not be read (further): why.
-    Failed(String),
+    Failed(Text),
 }
 
-fn issue(line: u64, at: &str, field: Option<&str>, reason: impl Into<String>) -> Item {
+fn issue(line: u64, at: &str, field: Option<&str>, reason: Text) -> Item {
     Item::Reject(ImportIssue {
         line,
         at: at.to_string(),
         field: field.map(str::to_string),
-        reason: reason.into(),
+        reason,
     })
 }
 
 /// Parses one framed value into items.
-fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
+pub(super) fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
     let records = match parse_value(bytes) {
         Ok(r) => r,
         Err(e) => {
             let reason = if e.truncated {
-                TRUNCATED.to_string()
+                truncated()
             } else if std::str::from_utf8(bytes).is_err() {
-                "not UTF-8 text (the file may be GBK/GB18030); save it as UTF-8 and import again / 不是 UTF-8 文本(可能是 GBK),请另存为 UTF-8 后重新导入".to_string()
+                Text::new(
+                    "not UTF-8 text (the file may be GBK/GB18030); save it as UTF-8 and import again",
+                    "不是 UTF-8 文本(可能是 GBK),请另存为 UTF-8 后重新导入",
+                )
             } else {
-                e.message
+                Text::same(e.message)
             };
             out.push(issue(line + e.line as u64 - 1, "", None, reason));
             return;
@@ -66,7 +76,7 @@ fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
         out.push(match r {
             Ok(Record::Cdr(c)) => Item::Cdr(Box::new(c.into_owned())),
             Ok(Record::Event(e)) => Item::Event(e.into_owned()),
-            Err(e) => issue(line, &e.at, e.field, e.reason),
+            Err(e) => issue(line, &e.at, e.field, Text::same(e.reason)),
         });
     }
 }
@@ -74,7 +84,7 @@ fn value(line: u64, bytes: &[u8], out: &mut Vec<Item>) {
 fn frame_items(frame: Frame<'_>, out: &mut Vec<Item>) {
     match frame {
         Frame::Value { line, bytes } => value(line, bytes, out),
-        Frame::Truncated { line } => out.push(issue(line, "", None, TRUNCATED)),
+        Frame::Truncated { line } => out.push(issue(line, "", None, truncated())),
         Frame::Garbage { line, byte } => {
             let shown = if byte.is_ascii_graphic() {
                 format!("{:?}", byte as char)
@@ -85,8 +95,9 @@ fn frame_items(frame: Frame<'_>, out: &mut Vec<Item>) {
                 line,
                 "",
                 None,
-                format!(
-                    "not JSON: unexpected {shown} where a JSON object should start / 不是 JSON 记录"
+                text!(
+                    "not JSON: unexpected {shown} where a JSON object should start",
+                    "不是 JSON:在应为 JSON 对象开头的位置出现了 {shown}"
                 ),
             ));
         }
@@ -94,7 +105,10 @@ fn frame_items(frame: Frame<'_>, out: &mut Vec<Item>) {
             line,
             "",
             None,
-            "a single JSON value over 64 MiB; split the file / 单条 JSON 过大",
+            Text::new(
+                "a single JSON value over 64 MiB; split the file",
+                "单条 JSON 过大",
+            ),
         )),
     }
 }
@@ -105,7 +119,7 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
     let src = match source::open(path) {
         Ok(s) => s,
         Err(e) => {
-            let _ = tx.send(Msg::Failed(e.to_string()));
+            let _ = tx.send(Msg::Failed(e.text()));
             return;
         }
     };
@@ -118,14 +132,20 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
             Ok(Some(f)) => frame_items(f, &mut items),
             Ok(None) => break,
             Err(e) => {
-                let what = if gzip {
-                    "the gzip data is damaged or cut off"
+                let (what, what_zh) = if gzip {
+                    (
+                        "the gzip data is damaged or cut off",
+                        "gzip 数据已损坏或被截断",
+                    )
                 } else {
-                    "reading failed"
+                    ("reading failed", "读取失败")
                 };
-                let msg = format!(
-                    "{what} after {} bytes: {e}; the records before were imported / 文件读取中断,之前的记录已导入",
-                    read.get()
+                let msg = Text::new(
+                    format!(
+                        "{what} after {} bytes: {e}; the records before were imported",
+                        read.get()
+                    ),
+                    format!("{what_zh}(已读 {} 字节):{e};之前的记录已导入", read.get()),
                 );
                 let full = std::mem::take(&mut items);
                 let _ = tx.send(Msg::Batch(full, read.get()));
@@ -144,36 +164,27 @@ fn read(path: &Path, batch: usize, tx: SyncSender<Msg>) {
 }
 
 /// Counts and issues of the file being written.
-struct Tally {
-    report: FileReport,
-    import_id: i64,
-    have_events: bool,
+pub(super) struct Tally {
+    pub(super) report: FileReport,
+    pub(super) import_id: i64,
+    pub(super) have_events: bool,
 }
 
 impl Tally {
-    fn reject(&mut self, i: ImportIssue) {
+    pub(super) fn reject(&mut self, i: ImportIssue) {
         self.report.rejected += 1;
         if self.report.errors.len() < MAX_ISSUES {
             self.report.errors.push(i);
         }
     }
 
-    fn cdr(&mut self, conn: &Connection, c: &Cdr<'_>) -> Result<(), StoreError> {
+    pub(super) fn cdr(&mut self, batch: &ImportBatch<'_>, c: &Cdr<'_>) -> Result<(), StoreError> {
         let state_code = if self.have_events {
-            calls::disconnect_state_code(conn, &c.session_id)?
+            batch.disconnect_state_code(&c.session_id)?
         } else {
             None
         };
-        let outcome = classify(&CallCodes {
-            answered: c.answered(),
-            talk_seconds: c.talk_seconds(),
-            ul_fail_reason: c.ul_fail_reason,
-            state_code,
-            fwd_unasw_rsn: c.fwd_unasw_rsn,
-            call_out_unasw_rsn: c.call_out_unasw_rsn,
-            sip_status: c.sip_status_code,
-            call_rel_direction: c.call_rel_direction,
-        });
+        let outcome = classify(&c.codes(state_code));
         let numbers = numbers_text(&c.caller_num, c.callee(), &c.bind_num);
         let d = calls::Derived {
             outcome,
@@ -181,7 +192,7 @@ impl Tally {
             numbers: &numbers,
             import_id: Some(self.import_id),
         };
-        if calls::insert_cdr(conn, c, &d)? {
+        if batch.insert_cdr(c, &d)? {
             self.report.new += 1;
         } else {
             self.report.duplicate += 1;
@@ -191,14 +202,14 @@ impl Tally {
 
     /// Writes one batch in one transaction. When it fails the batch is rolled back by the
     /// caller, so its counts are taken back too: the report counts only what was kept.
-    fn write(&mut self, conn: &Connection, items: Vec<Item>) -> Result<(), StoreError> {
+    fn write(&mut self, session: &ImportSession<'_>, items: Vec<Item>) -> Result<(), StoreError> {
         let before = (
             self.report.new,
             self.report.duplicate,
             self.report.rejected,
             self.report.errors.len(),
         );
-        let written = self.write_batch(conn, items);
+        let written = self.write_batch(session, items);
         if written.is_err() {
             let (new, duplicate, rejected, errors) = before;
             self.report.new = new;
@@ -209,14 +220,19 @@ impl Tally {
         written
     }
 
-    fn write_batch(&mut self, conn: &Connection, items: Vec<Item>) -> Result<(), StoreError> {
-        conn.execute_batch("BEGIN IMMEDIATE")?;
+    /// A failure drops the batch, which rolls it back.
+    fn write_batch(
+        &mut self,
+        session: &ImportSession<'_>,
+        items: Vec<Item>,
+    ) -> Result<(), StoreError> {
+        let batch = session.batch()?;
         for it in items {
             match it {
-                Item::Cdr(c) => self.cdr(conn, &c)?,
+                Item::Cdr(c) => self.cdr(&batch, &c)?,
                 Item::Event(e) => {
                     self.have_events = true;
-                    if calls::insert_event(conn, &e, Some(self.import_id))? {
+                    if batch.insert_event(&e, Some(self.import_id))? {
                         self.report.new += 1;
                     } else {
                         self.report.duplicate += 1;
@@ -225,7 +241,7 @@ impl Tally {
                 Item::Reject(i) => self.reject(i),
             }
         }
-        Ok(conn.execute_batch("COMMIT")?)
+        batch.commit()
     }
 }
 
@@ -236,10 +252,10 @@ pub(super) struct FileFailure {
     pub error: StoreError,
 }
 
-/// Imports one file into `conn`; store failures abort (the open batch is rolled back) and
+/// Imports one file in `session`; store failures abort (the open batch is rolled back) and
 /// come back with the counts of the batches committed before.
 pub(super) fn import_file(
-    conn: &Connection,
+    session: &ImportSession<'_>,
     path: &Path,
     job: &mut Job<'_>,
 ) -> Result<FileReport, Box<FileFailure>> {
@@ -266,13 +282,10 @@ pub(super) fn import_file(
             error,
         })
     };
+    let conn = session.conn();
     let import_id = maskline_store::imports::begin(conn, &shown, size, mtime, super::now())
         .map_err(|e| fail(&empty, e))?;
-    let have_events: bool = conn
-        .query_row("SELECT EXISTS (SELECT 1 FROM call_events)", [], |r| {
-            r.get(0)
-        })
-        .map_err(|e| fail(&empty, e.into()))?;
+    let have_events = calls::has_events(conn).map_err(|e| fail(&empty, e))?;
     let mut t = Tally {
         report: empty,
         import_id,
@@ -282,10 +295,9 @@ pub(super) fn import_file(
     let (tx, rx) = sync_channel(AHEAD);
     let outcome = std::thread::scope(|s| {
         s.spawn(move || read(path, batch, tx));
-        write_all(conn, rx, job, &mut t)
+        write_all(session, rx, job, &mut t)
     });
     if let Err(e) = outcome {
-        let _ = conn.execute_batch("ROLLBACK");
         // Best effort (the database may be what failed): the history says failed, not running.
         let r = &t.report;
         let _ = maskline_store::imports::finish(
@@ -296,7 +308,7 @@ pub(super) fn import_file(
                 new: r.new,
                 duplicate: r.duplicate,
                 rejected: r.rejected,
-                error: Some(&e.to_string()),
+                error: Some(&e.text()),
                 now: super::now(),
             },
         );
@@ -312,7 +324,7 @@ pub(super) fn import_file(
                 new: r.new,
                 duplicate: r.duplicate,
                 rejected: r.rejected,
-                error: r.error.as_deref(),
+                error: r.error.as_ref(),
                 now: super::now(),
             },
         )
@@ -326,7 +338,7 @@ pub(super) fn import_file(
 /// The writer: one transaction per batch, progress after each, cancellation between them.
 /// Returning drops `rx`, which stops the reader.
 fn write_all(
-    conn: &Connection,
+    session: &ImportSession<'_>,
     rx: Receiver<Msg>,
     job: &mut Job<'_>,
     t: &mut Tally,
@@ -335,7 +347,7 @@ fn write_all(
         match msg {
             Msg::Batch(items, bytes) => {
                 let n = items.len() as u64;
-                t.write(conn, items)?;
+                t.write(session, items)?;
                 job.records += n;
                 job.report_progress(bytes);
                 if job.cancelled() {

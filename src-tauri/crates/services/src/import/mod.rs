@@ -8,21 +8,27 @@
 //! and reported per file. Cancelling keeps the committed batches. Blocking: run it off the
 //! UI thread. [`watch`] imports new files of a watched folder with the same code.
 
+use maskline_domain::{Text, text};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use maskline_domain::import::{FileReport, ImportProgress, ImportStatus};
+use maskline_domain::recordings::{FetchProgress, FetchReport, FetchRequest};
 
-use maskline_store::{StoreError, calls};
+use maskline_store::calls::ImportSession;
 
+use crate::jobs::{Jobs, Kind};
+use crate::recordings::{self, FetchContext};
 use crate::{DbManager, ServiceError};
 
+pub mod body;
 mod file;
-pub mod framer;
-mod source;
+mod lock;
 pub mod watch;
+
+pub use lock::ImportLock;
 
 /// Extensions picked up when a folder is imported (files named explicitly are always read).
 pub const FOLDER_EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "gz", "txt", "log"];
@@ -94,10 +100,14 @@ fn stopped_report(f: file::FileFailure) -> FileReport {
         )
     };
     r.status = ImportStatus::Failed;
-    r.error = Some(format!(
-        "{what_en}: the import stopped in {path}. Kept: {new} new records of this file (every batch committed before it stopped) and all files before it; the rest of this file and the files after it were not read. Free some space and import again: records already in count as duplicates / {what_zh}:导入在 {path} 中停止。已保存:本文件 {new} 条新记录(停止前已提交的批次)及之前的所有文件;本文件其余部分及之后的文件未读取。释放空间后重新导入即可,已导入的记录会计为重复",
-        path = r.path,
-        new = r.new,
+    let (path, new) = (&r.path, r.new);
+    r.error = Some(Text::new(
+        format!(
+            "{what_en}: the import stopped in {path}. Kept: {new} new records of this file (every batch committed before it stopped) and all files before it; the rest of this file and the files after it were not read. Free some space and import again: records already in count as duplicates"
+        ),
+        format!(
+            "{what_zh}:导入在 {path} 中停止。已保存:本文件 {new} 条新记录(停止前已提交的批次)及之前的所有文件;本文件其余部分及之后的文件未读取。释放空间后重新导入即可,已导入的记录会计为重复"
+        ),
     ));
     r
 }
@@ -107,10 +117,9 @@ fn not_read_report(path: &Path, at: &Path) -> FileReport {
     let mut c = Collected::default();
     c.skip(
         path,
-        format!(
-            "not read: the import stopped at {} / 未读取:导入在 {} 处停止",
-            at.display(),
-            at.display()
+        Text::new(
+            format!("not read: the import stopped at {}", at.display()),
+            format!("未读取:导入在 {} 处停止", at.display()),
         ),
     );
     c.skipped.remove(0)
@@ -134,7 +143,7 @@ pub struct Collected {
 }
 
 impl Collected {
-    fn skip(&mut self, path: &Path, why: String) {
+    fn skip(&mut self, path: &Path, why: Text) {
         self.skipped.push(FileReport {
             path: path.display().to_string(),
             new: 0,
@@ -148,10 +157,16 @@ impl Collected {
     }
 }
 
-fn not_regular(path: &Path) -> String {
-    format!(
-        "skipped: {} is not a regular file (a pipe, socket or device), so it was not read / 已跳过:不是普通文件(管道、套接字或设备),未读取",
-        path.display()
+fn not_regular(path: &Path) -> Text {
+    Text::new(
+        format!(
+            "skipped: {} is not a regular file (a pipe, socket or device), so it was not read",
+            path.display()
+        ),
+        format!(
+            "已跳过:{} 不是普通文件(管道、套接字或设备),未读取",
+            path.display()
+        ),
     )
 }
 
@@ -167,18 +182,17 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Collected, ServiceError> {
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(ServiceError::NotFound(format!(
-                    "{} does not exist / 文件不存在",
-                    p.display()
+                return Err(ServiceError::NotFound(Text::new(
+                    format!("{} does not exist", p.display()),
+                    format!("{} 不存在", p.display()),
                 )));
             }
             Err(e) => {
                 return Err(ServiceError::Invalid {
                     field: "path".into(),
-                    message: format!(
-                        "cannot read {}: {e} / 无法读取 {}",
-                        p.display(),
-                        p.display()
+                    message: Text::new(
+                        format!("cannot read {}: {e}", p.display()),
+                        format!("无法读取 {}", p.display()),
                     ),
                 });
             }
@@ -186,10 +200,9 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Collected, ServiceError> {
         if meta.is_dir() {
             std::fs::read_dir(p).map_err(|e| ServiceError::Invalid {
                 field: "path".into(),
-                message: format!(
-                    "cannot read folder {}: {e} / 无法读取文件夹 {}",
-                    p.display(),
-                    p.display()
+                message: Text::new(
+                    format!("cannot read folder {}: {e}", p.display()),
+                    format!("无法读取文件夹 {}", p.display()),
                 ),
             })?;
             walk_with(p, &mut out, &mut seen);
@@ -212,19 +225,23 @@ pub(crate) fn walk_with(dir: &Path, out: &mut Collected, seen: &mut HashSet<Path
     if !seen.insert(real) {
         return;
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            out.skip(
+    let entries =
+        match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                out.skip(
                 dir,
-                format!(
-                    "skipped: the folder {} cannot be read ({e}); its files were not imported / 已跳过:无法读取文件夹,其中的文件未导入",
-                    dir.display()
+                Text::new(
+                    format!(
+                        "skipped: the folder {} cannot be read ({e}); its files were not imported",
+                        dir.display()
+                    ),
+                    format!("已跳过:无法读取文件夹 {}({e}),其中的文件未导入", dir.display()),
                 ),
             );
-            return;
-        }
-    };
+                return;
+            }
+        };
     let mut entries: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| !is_hidden(p))
@@ -276,9 +293,15 @@ pub fn import_paths(
     if opts.batch_size == 0 || opts.batch_size > MAX_BATCH_SIZE {
         return Err(ServiceError::Invalid {
             field: "batch".into(),
-            message: format!(
-                "records per transaction must be 1 to {MAX_BATCH_SIZE}, not {} / 每批记录数必须在 1 到 {MAX_BATCH_SIZE} 之间,而不是 {}",
-                opts.batch_size, opts.batch_size
+            message: Text::new(
+                format!(
+                    "records per transaction must be 1 to {MAX_BATCH_SIZE}, not {}",
+                    opts.batch_size
+                ),
+                format!(
+                    "每批记录数必须在 1 到 {MAX_BATCH_SIZE} 之间,而不是 {}",
+                    opts.batch_size
+                ),
             ),
         });
     }
@@ -302,15 +325,9 @@ pub fn import_paths(
         cancel,
         progress,
     };
-    // A bigger page cache while importing: index pages of a million-row table stay hot.
-    conn.execute_batch("PRAGMA cache_size = -65536")
-        .map_err(StoreError::from)?;
-    // Repairs an interrupted bulk import, then decides whether this one is bulk.
-    calls::create_secondary_indexes(&conn)?;
-    let bulk = bytes_total >= BULK_MIN_BYTES && calls::is_empty(&conn)?;
-    if bulk {
-        calls::drop_secondary_indexes(&conn)?;
-    }
+    // Repairs an interrupted bulk import, then decides whether this one is bulk (the
+    // secondary indexes are built once at the end); a bigger page cache meanwhile.
+    let session = ImportSession::begin(&conn, bytes_total >= BULK_MIN_BYTES)?;
     let mut reports = Vec::with_capacity(files.len() + skipped.len());
     reports.extend(skipped);
     let mut result: Result<(), ServiceError> = Ok(());
@@ -320,7 +337,7 @@ pub fn import_paths(
         }
         job.file_index = i as u32;
         job.path = f.display().to_string();
-        match file::import_file(&conn, f, &mut job) {
+        match file::import_file(&session, f, &mut job) {
             Ok(r) => {
                 job.bytes_before += r.bytes;
                 reports.push(r);
@@ -341,25 +358,59 @@ pub fn import_paths(
             }
         }
     }
-    if bulk && let Err(e) = calls::create_secondary_indexes(&conn) {
+    if let Err(e) = session.finish() {
         if e.is_damage() || result.is_err() {
             result = result.and(Err(e.into()));
         } else if let Some(last) = reports.last_mut() {
             // The records are in; only the search indexes are missing (the next import
             // builds them first), so the reports stay and say so.
-            let note = format!(
-                "the search indexes could not be rebuilt ({e}); the imported records are kept and the next import rebuilds them / 搜索索引未能重建,已导入的记录会保留,下次导入时会重建"
+            let note = text!(
+                "the search indexes could not be rebuilt ({e}); the imported records are kept and the next import rebuilds them",
+                "搜索索引未能重建({e});已导入的记录会保留,下次导入时会重建"
             );
             last.status = ImportStatus::Failed;
             last.error = Some(match last.error.take() {
-                Some(before) => format!("{before}; {note}"),
+                Some(before) => Text::new(
+                    format!("{}; {}", before.en, note.en),
+                    format!("{};{}", before.zh, note.zh),
+                ),
                 None => note,
             });
         }
     }
-    let _ = conn.execute_batch("PRAGMA cache_size = -2000");
     result?;
     Ok(reports)
+}
+
+/// The import job of a process: one at a time in `jobs` (refused while one runs), stopped
+/// after its current batch by `jobs.cancel(Kind::Import)`. See [`import_paths`].
+pub fn import_job(
+    jobs: &Jobs,
+    dbm: &DbManager,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(&ImportProgress),
+) -> Result<Vec<FileReport>, ServiceError> {
+    let running = jobs.start(Kind::Import)?;
+    import_paths(dbm, paths, opts, &running.cancel, progress)
+}
+
+/// What follows every import (the app's, the watch folder's and the CLI's): when new records
+/// came in and "fetch recordings automatically" is on, the waiting recordings are fetched
+/// (the fetch job of `jobs`: refused while another fetch runs, which picks the new rows up
+/// anyway, or the next one does). `Ok(None)` when no fetch was due.
+pub async fn after_import(
+    jobs: &Jobs,
+    ctx: &FetchContext,
+    reports: &[FileReport],
+    progress: impl FnMut(&FetchProgress) + Send,
+) -> Result<Option<FetchReport>, ServiceError> {
+    if !recordings::fetch_after_import(&ctx.db, reports) {
+        return Ok(None);
+    }
+    recordings::fetch_job(jobs, ctx, &FetchRequest::default(), progress)
+        .await
+        .map(Some)
 }
 
 #[cfg(test)]
@@ -376,7 +427,11 @@ mod tests {
         assert!(c.files.is_empty());
         assert_eq!(c.skipped.len(), 1, "{:?}", c.skipped);
         assert_eq!(c.skipped[0].status, ImportStatus::Failed);
-        let why = c.skipped[0].error.as_deref().unwrap_or("");
+        let why = c.skipped[0]
+            .error
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         assert!(
             why.contains("cannot be read") && why.contains("无法读取文件夹"),
             "{why}"

@@ -128,7 +128,10 @@ impl WatchFolder {
                     let mut s = lock(&self.status);
                     s.state = WatchState::Error;
                     s.problem = Some(WatchProblem::Unreadable);
-                    s.detail = Some(format!("the watch could not start: {e}"));
+                    s.detail = Some(maskline_domain::text!(
+                        "the watch could not start: {e}",
+                        "无法开始监视文件夹:{e}"
+                    ));
                     s.clone()
                 };
                 listener.status(&failed);

@@ -1,6 +1,7 @@
 //! One recording's fetch within a job: claim it, get a link, download with retries and
 //! resume, verify, move into the cache, record it. Every exit leaves a truthful state.
 
+use maskline_domain::{Text, text};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -45,14 +46,14 @@ pub(crate) enum Outcome {
 /// A final failure: its kind, bilingual message, and whether the platform no longer has it.
 pub(crate) struct Failure {
     pub kind: String,
-    pub message: String,
+    pub message: Text,
     pub expired: bool,
     /// Worth an automatic retry later.
     pub retry_later: bool,
 }
 
 impl Failure {
-    pub fn new(kind: &str, message: String, retry_later: bool) -> Self {
+    pub fn new(kind: &str, message: Text, retry_later: bool) -> Self {
         Self {
             kind: kind.into(),
             message,
@@ -64,7 +65,10 @@ impl Failure {
     fn expired(kind: &str) -> Self {
         Self {
             kind: kind.into(),
-            message: "The platform no longer keeps this recording (it deletes recordings 7 days after the call); it can no longer be fetched / 平台已不再保存该录音(通话 7 天后删除),无法再获取".into(),
+            message: Text::new(
+                "The platform no longer keeps this recording (it deletes recordings 7 days after the call); it can no longer be fetched",
+                "平台已不再保存该录音(通话 7 天后删除),无法再获取",
+            ),
             expired: true,
             retry_later: false,
         }
@@ -82,8 +86,9 @@ enum Step {
 fn network(detail: &str) -> Failure {
     Failure::new(
         "network",
-        format!(
-            "Could not download the recording ({detail}). Check the network; Maskline tries again later / 下载录音失败,请检查网络,稍后会自动重试"
+        text!(
+            "Could not download the recording ({detail}). Check the network; Maskline tries again later",
+            "下载录音失败({detail})。请检查网络,Maskline 稍后会自动重试"
         ),
         true,
     )
@@ -95,22 +100,22 @@ fn api_step(e: ServiceError) -> Step {
             CodeCategory::NotFound => Step::Final(Failure::expired("expired")),
             CodeCategory::FlowControl => Step::Retry(Failure::new(
                 &format!("platform{}", code.code()),
-                e.to_string(),
+                e.text(),
                 true,
             )),
             _ => Step::Final(Failure::new(
                 &format!("platform{}", code.code()),
-                e.to_string(),
+                e.text(),
                 true,
             )),
         },
         ServiceError::Api(ApiError::Transport { .. } | ApiError::Timeout { .. }) => {
-            Step::Retry(Failure::new("network", e.to_string(), true))
+            Step::Retry(Failure::new("network", e.text(), true))
         }
         ServiceError::Api(ApiError::HttpStatus { status, .. }) if *status >= 500 => {
-            Step::Retry(Failure::new(&format!("http{status}"), e.to_string(), true))
+            Step::Retry(Failure::new(&format!("http{status}"), e.text(), true))
         }
-        _ => Step::Final(Failure::new("platform", e.to_string(), true)),
+        _ => Step::Final(Failure::new("platform", e.text(), true)),
     }
 }
 
@@ -122,43 +127,52 @@ fn download_step(e: DlError, (limit, pinned): (u64, u64)) -> Step {
         DlError::Gone => Step::Final(Failure::expired("notFound")),
         DlError::Server(s) => Step::Retry(Failure::new(
             &format!("http{s}"),
-            format!(
-                "The download server answered HTTP {s}; Maskline tries again later / 下载服务器返回 HTTP {s},稍后会自动重试"
+            text!(
+                "The download server answered HTTP {s}; Maskline tries again later",
+                "下载服务器返回 HTTP {s},稍后会自动重试"
             ),
             true,
         )),
         DlError::Http(s) => Step::Final(Failure::new(
             &format!("http{s}"),
-            format!(
-                "The download server refused the file (HTTP {s}); try again later or check the account / 下载服务器拒绝了请求(HTTP {s}),请稍后重试或检查账号"
+            text!(
+                "The download server refused the file (HTTP {s}); try again later or check the account",
+                "下载服务器拒绝了请求(HTTP {s}),请稍后重试或检查账号"
             ),
             true,
         )),
         DlError::Network(d) => Step::Retry(network(&d)),
         DlError::Truncated { kept } => Step::Retry(Failure::new(
             "truncated",
-            format!(
-                "The download ended before the whole file arrived{}; Maskline tries again later / 录音下载不完整,稍后会自动重试{}",
-                if kept {
-                    " (it resumes where it stopped)"
-                } else {
-                    ""
-                },
-                if kept { "并断点续传" } else { "" }
+            Text::new(
+                format!(
+                    "The download ended before the whole file arrived{}; Maskline tries again later",
+                    if kept {
+                        " (it resumes where it stopped)"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "录音下载不完整,稍后会自动重试{}",
+                    if kept { "并断点续传" } else { "" }
+                ),
             ),
             true,
         )),
         DlError::Disk(d) => Step::Final(Failure::new(
             "disk",
-            format!(
-                "Cannot write the recording ({d}); free disk space or check the recordings folder, then fetch again / 无法写入录音文件,请释放磁盘空间或检查录音文件夹后重试"
+            text!(
+                "Cannot write the recording ({d}); free disk space or check the recordings folder, then fetch again",
+                "无法写入录音文件({d});请释放磁盘空间或检查录音文件夹,然后重新获取"
             ),
             true,
         )),
         DlError::Unsafe(s) => Step::Final(Failure::new(
             "unsafe",
-            format!(
-                "The platform gave a {s} download link; Maskline only downloads over https / 平台返回的下载地址不是 https,已拒绝下载"
+            text!(
+                "The platform gave a {s} download link; Maskline only downloads over https",
+                "平台返回的是 {s} 下载地址;Maskline 只通过 https 下载,已拒绝"
             ),
             false,
         )),
@@ -197,12 +211,12 @@ async fn off<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Optio
 }
 
 pub(crate) async fn run(job: Job) -> (i64, Outcome) {
-    let id = job.call.call_id;
+    let id = job.call.call.id;
     (id, run_inner(job).await.unwrap_or(Outcome::Skipped))
 }
 
 async fn run_inner(job: Job) -> Option<Outcome> {
-    let id = job.call.call_id;
+    let id = job.call.call.id;
     if job.cancel.load(Ordering::Relaxed) {
         return Some(Outcome::Cancelled);
     }
@@ -254,7 +268,10 @@ async fn run_inner(job: Job) -> Option<Outcome> {
         Err(Step::Relink) => {
             let f = Failure::new(
                 "expired",
-                "The download link kept expiring; Maskline tries again later / 下载地址多次过期,稍后会自动重试".into(),
+                Text::new(
+                    "The download link kept expiring; Maskline tries again later",
+                    "下载地址多次过期,稍后会自动重试",
+                ),
                 true,
             );
             (Outcome::Failed, record_failure(&db, &call, &f))
@@ -284,7 +301,7 @@ pub(crate) fn record_failure(db: &DbManager, c: &RecCall, f: &Failure) -> Result
     let d = db.db()?;
     Ok(store::set_failed(
         &*d.conn()?,
-        c.call_id,
+        c.call.id,
         f.expired,
         &f.kind,
         &f.message,
@@ -300,18 +317,24 @@ async fn attempts(job: &Job) -> Result<(), Step> {
     else {
         return Err(Step::Final(Failure::new(
             "notFound",
-            "The CDR names no recording file (recordObjectName / recordDomain are empty); nothing can be fetched / 话单中没有录音文件名,无法获取".into(),
+            Text::new(
+                "The CDR names no recording file (recordObjectName / recordDomain are empty); nothing can be fetched",
+                "话单中没有录音文件名,无法获取",
+            ),
             false,
         )));
     };
     let Some(session) = job.session.as_ref() else {
         return Err(Step::Final(Failure::new(
             "account",
-            "No account matches this call's app key and there is no active account; add the platform account in Settings, then fetch again / 没有与该通话 App Key 匹配的账号,也没有当前账号,请在设置中添加平台账号后重试".into(),
+            Text::new(
+                "No account matches this call's app key and there is no active account; add the platform account in Settings, then fetch again",
+                "没有与该通话 App Key 匹配的账号,也没有当前账号,请在设置中添加平台账号后重试",
+            ),
             true,
         )));
     };
-    let part = part_path(&job.dir, c.call_id);
+    let part = part_path(&job.dir, c.call.id);
     let mut link: Option<Url> = None;
     let (mut retries, mut relinks) = (0u32, 0u32);
     loop {

@@ -1,6 +1,7 @@
 //! The local cache: its size limit (least recently played, else fetched, unpinned copies go
 //! first; pinned copies never), deleting local copies, and the recordings settings.
 
+use maskline_domain::text;
 use std::path::{Path, PathBuf};
 
 use maskline_domain::recordings::{RecordingSettings, RecordingStorage};
@@ -48,8 +49,9 @@ pub fn set_settings(
     if s.cache_limit_mb == 0 || s.cache_limit_mb > MAX_LIMIT_MB {
         return Err(ServiceError::Invalid {
             field: "cacheLimitMb".into(),
-            message: format!(
-                "the cache limit must be 1–{MAX_LIMIT_MB} MiB / 缓存上限须在 1–{MAX_LIMIT_MB} MiB 之间"
+            message: text!(
+                "the cache limit must be 1–{MAX_LIMIT_MB} MiB",
+                "缓存上限须在 1–{MAX_LIMIT_MB} MiB 之间"
             ),
         });
     }
@@ -195,8 +197,9 @@ pub fn delete_local(db: &DbManager, dir: &Path, call_ids: &[i64]) -> Result<u64,
             .join(", ");
         return Err(ServiceError::Invalid {
             field: "pinned".into(),
-            message: format!(
-                "calls {ids} are pinned as evidence; unpin them first if their local copies should go / 通话 {ids} 的录音已标记为证据(固定),如需删除本地副本请先取消固定"
+            message: text!(
+                "calls {ids} are pinned as evidence; unpin them first if their local copies should go",
+                "通话 {ids} 的录音已标记为证据(固定),如需删除本地副本请先取消固定"
             ),
         });
     }

@@ -5,6 +5,7 @@
 //! saying it is missing. Written to `<path>.part` and renamed when complete; a cancelled
 //! export leaves nothing behind.
 
+use maskline_domain::Text;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -28,9 +29,15 @@ use crate::{DbManager, ServiceError, audit};
 fn io_err(path: &Path, e: impl std::fmt::Display) -> ServiceError {
     ServiceError::Invalid {
         field: "path".into(),
-        message: format!(
-            "cannot write {}: {e}. Choose another folder or free disk space / 无法写入导出文件,请换一个位置或释放磁盘空间",
-            path.display()
+        message: Text::new(
+            format!(
+                "cannot write {}: {e}. Choose another folder or free disk space",
+                path.display()
+            ),
+            format!(
+                "无法写入 {}:{e}。请换一个位置或释放磁盘空间",
+                path.display()
+            ),
         ),
     }
 }

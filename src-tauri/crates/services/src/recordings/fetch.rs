@@ -2,6 +2,7 @@
 //! rate-limited API client, downloads a few at once, and records every state change in
 //! SQLite (so a crash or a cancel resumes; see [`super::reset_interrupted`]).
 
+use maskline_domain::text;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use tokio::sync::mpsc;
 use super::attempt::{self, Outcome};
 use super::now_secs;
 use crate::bindings::Session;
+use crate::jobs::{Jobs, Kind};
 use crate::{DbManager, ServiceError, accounts};
 
 /// What a fetch job needs: the database, the keyring (for the accounts' clients) and the
@@ -64,6 +66,18 @@ pub async fn fetch(
     fetch_with(ctx, &FetchOptions::default(), req, cancel, progress).await
 }
 
+/// The fetch job of a process: one at a time in `jobs` (refused while one runs), stopped by
+/// `jobs.cancel(Kind::Fetch)`. See [`fetch`].
+pub async fn fetch_job(
+    jobs: &Jobs,
+    ctx: &FetchContext,
+    req: &FetchRequest,
+    progress: impl FnMut(&FetchProgress) + Send,
+) -> Result<FetchReport, ServiceError> {
+    let running = jobs.start(Kind::Fetch)?;
+    fetch(ctx, req, running.cancel.clone(), progress).await
+}
+
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
 ) -> Result<T, ServiceError> {
@@ -71,7 +85,7 @@ async fn blocking<T: Send + 'static>(
         .await
         .map_err(|e| ServiceError::Invalid {
             field: "recordings".into(),
-            message: format!("a background task failed: {e}"),
+            message: text!("a background task failed: {e}", "后台任务失败:{e}"),
         })?
 }
 
@@ -90,13 +104,13 @@ fn targets(db: &DbManager, req: &FetchRequest) -> Result<Vec<RecCall>, ServiceEr
                 c.state,
                 Some(RecordingState::Waiting | RecordingState::Failed | RecordingState::Evicted)
             );
-            if wanted && req.since.is_none_or(|s| c.start_time >= s) {
+            if wanted && req.since.is_none_or(|s| c.call.start_time >= s) {
                 out.push(c);
             }
         }
     }
-    out.sort_by_key(|c| (c.deletes_at(), c.call_id));
-    out.dedup_by_key(|c| c.call_id);
+    out.sort_by_key(|c| (c.deletes_at(), c.call.id));
+    out.dedup_by_key(|c| c.call.id);
     Ok(out)
 }
 
@@ -134,7 +148,7 @@ fn sessions(
                 .clone(),
             None => None,
         };
-        out.insert(c.call_id, session);
+        out.insert(c.call.id, session);
     }
     Ok(out)
 }
@@ -162,7 +176,10 @@ pub async fn fetch_with(
     std::fs::create_dir_all(super::partial_dir(&dir)).map_err(|e| super::disk_error(&dir, e))?;
     let client_error = |e: String| ServiceError::Invalid {
         field: "recordings".into(),
-        message: format!("cannot build the download client: {e} / 无法创建录音下载连接：{e}"),
+        message: text!(
+            "cannot build the download client: {e}",
+            "无法创建录音下载客户端:{e}"
+        ),
     };
     let http = Arc::new(super::download::client(None).map_err(client_error)?);
     // Accounts with their own CA download through a client that trusts it, like their API calls.
@@ -198,7 +215,7 @@ pub async fn fetch_with(
     let jobs: Vec<attempt::Job> = calls
         .into_iter()
         .map(|c| {
-            let session = sessions.remove(&c.call_id).flatten();
+            let session = sessions.remove(&c.call.id).flatten();
             let http = session
                 .as_ref()
                 .and_then(|s| account_http.get(&s.account().name).cloned())

@@ -2,6 +2,7 @@
 //! in the cache, move it to `<sha256>.<ext>` and only then record it as fetched. A file that
 //! does not check out, or does not fit, is deleted: nothing unverified is ever `fetched`.
 
+use maskline_domain::{Text, text};
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -12,10 +13,10 @@ use sha2::{Digest, Sha256};
 use super::attempt::{Failure, part_path};
 use super::cache::{evict_to, limit_bytes};
 use super::peaks::audit_target;
-use super::wav::{self, BadFile};
 use super::{now_ms, now_secs};
 use crate::bindings::Session;
 use crate::{DbManager, ServiceError, audit};
+use maskline_formats::wav::{self, BadFile};
 
 pub(crate) struct Finished {
     pub bytes: u64,
@@ -25,8 +26,9 @@ pub(crate) struct Finished {
 fn disk(e: impl std::fmt::Display) -> Failure {
     Failure::new(
         "disk",
-        format!(
-            "Cannot store the recording ({e}); free disk space or check the recordings folder, then fetch again / 无法保存录音,请释放磁盘空间或检查录音文件夹后重试"
+        text!(
+            "Cannot store the recording ({e}); free disk space or check the recordings folder, then fetch again",
+            "无法保存录音({e});请释放磁盘空间或检查录音文件夹,然后重新获取"
         ),
         true,
     )
@@ -62,11 +64,19 @@ fn sync_dir(dir: &Path) {
 pub(crate) fn cache_full(len: u64, limit: u64, pinned: u64) -> Failure {
     Failure::new(
         "cacheFull",
-        format!(
-            "The recording ({}) does not fit in the recordings cache ({} limit, {} pinned); raise the limit in Settings or unpin recordings, then fetch again / 录音缓存空间不足:请在设置中调高缓存上限或取消固定部分录音后重新获取",
-            mib(len),
-            mib(limit),
-            mib(pinned)
+        Text::new(
+            format!(
+                "The recording ({}) does not fit in the recordings cache ({} limit, {} pinned); raise the limit in Settings or unpin recordings, then fetch again",
+                mib(len),
+                mib(limit),
+                mib(pinned)
+            ),
+            format!(
+                "录音({})放不进录音缓存(上限 {},已固定 {}):请在设置中调高上限或取消固定部分录音,然后重新获取",
+                mib(len),
+                mib(limit),
+                mib(pinned)
+            ),
         ),
         false,
     )
@@ -87,7 +97,7 @@ pub(crate) fn finish(
     c: &RecCall,
     session: Option<&Session>,
 ) -> Result<Finished, Failure> {
-    let part = part_path(dir, c.call_id);
+    let part = part_path(dir, c.call.id);
     let discard = |f: Failure| {
         let _ = std::fs::remove_file(&part);
         f
@@ -102,15 +112,19 @@ pub(crate) fn finish(
         Err(BadFile::Truncated) => {
             return Err(discard(Failure::new(
                 "truncated",
-                "The downloaded file is shorter than its own header says; Maskline fetches it again later / 下载的录音文件不完整,稍后会重新获取".into(),
+                Text::new(
+                    "The downloaded file is shorter than its own header says; Maskline fetches it again later",
+                    "下载的录音文件不完整,稍后会重新获取",
+                ),
                 true,
             )));
         }
         Err(BadFile::Unsupported(why)) => {
             return Err(discard(Failure::new(
                 "format",
-                format!(
-                    "The downloaded file is not a recording Maskline can keep ({why}); report it if it happens again / 下载的文件不是可识别的录音格式,如反复出现请反馈"
+                text!(
+                    "The downloaded file is not a recording Maskline can keep ({why}); report it if it happens again",
+                    "下载的文件不是 Maskline 能保存的录音({why});如反复出现请反馈"
                 ),
                 false,
             )));
@@ -136,7 +150,7 @@ pub(crate) fn finish(
     }
     let duration_ms = match kind {
         wav::Kind::Wav(w) => Some(w.duration_ms()),
-        wav::Kind::Mp3 => Some(c.talk_seconds * 1000),
+        wav::Kind::Mp3 => Some(c.call.talk_seconds * 1000),
     };
     let row = Fetched {
         file_name: file_name.clone(),
@@ -147,18 +161,18 @@ pub(crate) fn finish(
         fetched_at: now_secs(),
         lru_ms: now_ms(),
     };
-    store::set_fetched(&conn, c.call_id, &row).map_err(disk)?;
-    let evicted = evict_to(&conn, dir, limit, Some(c.call_id)).unwrap_or(0);
+    store::set_fetched(&conn, c.call.id, &row).map_err(disk)?;
+    let evicted = evict_to(&conn, dir, limit, Some(c.call.id)).unwrap_or(0);
     let account = session.map(|s| s.account().name.clone());
     if let Err(e) = audit::record(
         &d,
         account.as_deref(),
         "recording.download",
-        &audit_target(c.call_id, &c.caller, &c.callee),
+        &audit_target(c.call.id, &c.call.caller, &c.call.callee),
         "0",
         true,
     ) {
-        tracing::warn!(call_id = c.call_id, error = %e, "recordings: audit entry not written");
+        tracing::warn!(call_id = c.call.id, error = %e, "recordings: audit entry not written");
     }
     Ok(Finished {
         bytes: len,

@@ -15,6 +15,7 @@
 //! their own authorisation: they are fetched with a plain client that sends no credentials,
 //! and are never stored or logged.
 
+use maskline_domain::{Text, text};
 use std::path::{Path, PathBuf};
 
 use maskline_domain::recordings::{
@@ -33,15 +34,14 @@ mod fetch;
 mod finish;
 mod peaks;
 pub mod serve;
-pub mod wav;
 
 pub use cache::{
     delete_local, enforce_limit, fetch_after_import, remove_orphans, set_settings, settings,
     storage,
 };
 pub use export::export_zip;
-pub use fetch::{FetchContext, FetchOptions, fetch, fetch_with};
-pub use peaks::{compute_peaks, mark_played, playback};
+pub use fetch::{FetchContext, FetchOptions, fetch, fetch_job, fetch_with};
+pub use peaks::{mark_played, playback};
 
 /// The recordings folder inside a data folder.
 pub fn dir_in(data_dir: &Path) -> PathBuf {
@@ -67,10 +67,14 @@ fn status_of(c: &RecCall) -> RecordingStatus {
     let state = c.state.unwrap_or(RecordingState::NotRecorded);
     let fetched = state == RecordingState::Fetched;
     RecordingStatus {
-        call_id: c.call_id,
+        call_id: c.call.id,
         state,
-        not_recorded: not_recorded_reason(c.has_recording, c.answered, c.talk_seconds),
-        platform_deletes_at: c.has_recording.then(|| c.deletes_at()),
+        not_recorded: not_recorded_reason(
+            c.call.has_recording,
+            c.call.answered,
+            c.call.talk_seconds,
+        ),
+        platform_deletes_at: c.call.has_recording.then(|| c.deletes_at()),
         error: rec.and_then(|r| r.error.clone()).filter(|_| !fetched),
         error_kind: rec.and_then(|r| r.error_kind.clone()).filter(|_| !fetched),
         attempts: rec.map_or(0, |r| r.attempts),
@@ -90,13 +94,13 @@ fn status_of(c: &RecCall) -> RecordingStatus {
 
 fn row_of(c: &RecCall) -> RecordingRow {
     RecordingRow {
-        call_id: c.call_id,
-        start_time: c.start_time,
-        direction: c.direction,
-        caller: c.caller.clone(),
-        callee: c.callee.clone(),
-        x_number: c.x_number.clone(),
-        talk_seconds: c.talk_seconds,
+        call_id: c.call.id,
+        start_time: c.call.start_time,
+        direction: c.call.direction,
+        caller: c.call.caller.clone(),
+        callee: c.call.callee.clone(),
+        x_number: c.call.x_number.clone(),
+        talk_seconds: c.call.talk_seconds,
         status: status_of(c),
     }
 }
@@ -138,8 +142,9 @@ pub fn summary(db: &DbManager, now: i64) -> Result<RecordingSummary, ServiceErro
 pub(crate) fn call_or_404(db: &DbManager, call_id: i64, now: i64) -> Result<RecCall, ServiceError> {
     let db = db.db()?;
     store::call(&*db.conn()?, call_id, now)?.ok_or_else(|| {
-        ServiceError::NotFound(format!(
-            "call {call_id} is not in the local database; import its CDR first / 本地没有通话 {call_id},请先导入话单"
+        ServiceError::NotFound(text!(
+            "call {call_id} is not in the local database; import its CDR first",
+            "本地没有通话 {call_id},请先导入话单"
         ))
     })
 }
@@ -173,9 +178,15 @@ pub fn set_pinned(db: &DbManager, call_ids: &[i64], pinned: bool) -> Result<u64,
 pub(crate) fn disk_error(what: &Path, e: impl std::fmt::Display) -> ServiceError {
     ServiceError::Invalid {
         field: "recordings".into(),
-        message: format!(
-            "cannot write {}: {e}. Free disk space or check the folder's permissions, then try again / 无法写入录音文件夹,请释放磁盘空间或检查文件夹权限后重试",
-            what.display()
+        message: Text::new(
+            format!(
+                "cannot write {}: {e}. Free disk space or check the folder's permissions, then try again",
+                what.display()
+            ),
+            format!(
+                "无法写入 {}:{e}。请释放磁盘空间或检查文件夹权限后重试",
+                what.display()
+            ),
         ),
     }
 }

@@ -17,7 +17,7 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-use super::wav::{self, Kind, WavInfo};
+use maskline_formats::wav::{self, Kind, WavInfo};
 
 /// Most bytes one answer carries.
 pub const MAX_CHUNK: u64 = 1 << 20;

@@ -12,9 +12,10 @@ use std::time::Duration;
 
 use maskline_api::axb::AxbBindRequest;
 use maskline_domain::jobs::{JobKind, JobState, RowState};
+use maskline_formats::sheet;
+use maskline_services::audit;
 use maskline_services::bindings::Session;
 use maskline_services::bulk::{self, RunOptions};
-use maskline_services::{audit, sheet};
 use support::{Env, env, num};
 
 async fn admin(

@@ -112,22 +112,22 @@ fn malformed_and_truncated_records_are_rejected_with_their_place_and_the_rest_ke
         ]
     );
     assert!(
-        r.errors[0].reason.contains("column"),
+        r.errors[0].reason.to_string().contains("column"),
         "JSON syntax error: {}",
         r.errors[0].reason
     );
     assert!(
-        r.errors[1].reason.contains("not a valid date"),
+        r.errors[1].reason.to_string().contains("not a valid date"),
         "{}",
         r.errors[1].reason
     );
     assert!(
-        r.errors[2].reason.contains("not JSON"),
+        r.errors[2].reason.to_string().contains("not JSON"),
         "{}",
         r.errors[2].reason
     );
     assert!(
-        r.errors[3].reason.contains("truncated"),
+        r.errors[3].reason.to_string().contains("truncated"),
         "{}",
         r.errors[3].reason
     );
@@ -174,7 +174,11 @@ fn gzip_files_import_and_a_cut_off_gzip_keeps_what_was_complete() {
     assert_eq!(r.status, ImportStatus::Failed);
     assert_eq!(r.new, 500, "the complete first member is kept");
     assert!(
-        r.error.as_deref().unwrap_or("").contains("gzip"),
+        r.error
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+            .contains("gzip"),
         "{:?}",
         r.error
     );
@@ -190,7 +194,11 @@ fn other_encodings_are_refused_or_rejected_clearly() {
     let r = import_one(&m, &write(dir.path(), "utf16.json", utf16));
     assert_eq!((r.status, counts(&r)), (ImportStatus::Failed, (0, 0, 0)));
     assert!(
-        r.error.as_deref().unwrap_or("").contains("UTF-16"),
+        r.error
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+            .contains("UTF-16"),
         "{:?}",
         r.error
     );
@@ -207,7 +215,7 @@ fn other_encodings_are_refused_or_rejected_clearly() {
     assert_eq!(counts(&r), (1, 0, 1));
     assert_eq!(r.errors[0].line, 2);
     assert!(
-        r.errors[0].reason.contains("UTF-8"),
+        r.errors[0].reason.to_string().contains("UTF-8"),
         "{}",
         r.errors[0].reason
     );
@@ -299,7 +307,11 @@ fn a_database_failure_mid_import_keeps_the_committed_batches_and_marks_the_file_
     assert_eq!(reports.len(), 2, "{reports:?}");
     let r = &reports[0];
     assert_eq!((r.status, r.new), (ImportStatus::Failed, 4));
-    let why = r.error.as_deref().unwrap_or("");
+    let why = r
+        .error
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(
         why.contains("disk said no")
             && why.contains("cdrs.jsonl")
@@ -311,7 +323,8 @@ fn a_database_failure_mid_import_keeps_the_committed_batches_and_marks_the_file_
     assert!(
         reports[1]
             .error
-            .as_deref()
+            .as_ref()
+            .map(ToString::to_string)
             .is_some_and(|e| e.contains("not read") && e.contains("未读取")),
         "{:?}",
         reports[1]

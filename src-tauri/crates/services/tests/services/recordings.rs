@@ -82,7 +82,8 @@ async fn a_recording_the_platform_deleted_is_expired_and_nothing_is_kept() {
     assert_eq!(s.error_kind.as_deref(), Some("expired"));
     assert!(
         s.error
-            .as_deref()
+            .as_ref()
+            .map(ToString::to_string)
             .is_some_and(|e| e.contains("7 days") && e.contains("平台"))
     );
     assert!(s.next_attempt_at.is_none(), "not retried");

@@ -31,7 +31,7 @@ const report: DryRunReport = {
   invalid: 1,
   duplicates: 0,
   conflicts: 0,
-  issues: [{ kind: "invalid", error: { file: "pairs.csv", row: 3, column: "A号码 A", message: "the phone number is empty / 号码为空" } }],
+  issues: [{ kind: "invalid", error: { file: "pairs.csv", row: 3, column: "A号码 A", message: { en: "the phone number is empty", zh: "号码为空" } } }],
 };
 const progress = (over: Partial<JobProgress>): JobProgress => ({
   jobId: 9,

@@ -34,6 +34,7 @@ import { missingFields, unbindReady } from "./mapping";
 import { initialRun, isFinal, runReducer } from "./progress";
 import { ResultsView } from "./ResultsView";
 import { RunView } from "./RunView";
+import { useText } from "../../../i18n/useText";
 
 interface Props {
   mode: Mode;
@@ -49,6 +50,7 @@ type XChoice = "platform" | "pool" | "city";
 /** Pick file → column mapping → dry run → start → progress → results. */
 export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  const txt = useText();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [step, setStep] = useState<Step>(resumeJobId ? 3 : 0);
@@ -76,7 +78,7 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
     try {
       await f();
     } catch (e) {
-      setError(toAppError(e).message);
+      setError(txt(toAppError(e).message));
     } finally {
       setBusy(false);
     }
@@ -102,9 +104,9 @@ export function BulkWizard({ mode, kind, resumeJobId, onClose }: Props) {
         dispatch({ type: "progress", progress: j.progress });
         if (j.progress.state === "done") setStep(4);
       },
-      (e) => setError(toAppError(e).message),
+      (e) => setError(txt(toAppError(e).message)),
     );
-  }, [resumeJobId]);
+  }, [resumeJobId, txt]);
 
   // A finished run refreshes the table and shows the results.
   useEffect(() => {

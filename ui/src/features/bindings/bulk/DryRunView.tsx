@@ -1,6 +1,6 @@
 import { Alert, Col, Row, Statistic, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import { backendMessage } from "../../../i18n/format";
+import { pick } from "../../../i18n/format";
 import type { DryRunReport } from "../../../ipc/bindings/DryRunReport";
 import type { IssueKind } from "../../../ipc/bindings/IssueKind";
 import type { RowIssue } from "../../../ipc/bindings/RowIssue";
@@ -55,7 +55,7 @@ export function DryRunView({ report }: { report: DryRunReport }) {
                 render: (_: unknown, i) => <Tag color={KIND_COLOR[i.kind]}>{t(`bindings.bulk.issue.${i.kind}`)}</Tag>,
               },
               { title: t("bindings.bulk.dry.column"), width: 120, render: (_: unknown, i) => i.error.column ?? "" },
-              { title: t("bindings.bulk.dry.reason"), render: (_: unknown, i) => backendMessage(i.error.message, i18n.language) },
+              { title: t("bindings.bulk.dry.reason"), render: (_: unknown, i) => pick(i.error.message, i18n.language) },
             ]}
           />
         </>

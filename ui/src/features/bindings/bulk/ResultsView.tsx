@@ -1,12 +1,13 @@
 import { Alert, Button, Checkbox, Flex, Segmented, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { backendMessage } from "../../../i18n/format";
+import { pick } from "../../../i18n/format";
 import { MaskedNumber } from "../../../components/MaskedNumber";
 import type { JobProgress } from "../../../ipc/bindings/JobProgress";
 import type { JobRowResult } from "../../../ipc/bindings/JobRowResult";
 import type { RowState } from "../../../ipc/bindings/RowState";
 import { useBulkResults } from "../../../queries/bulk";
+import type { Text } from "../../../ipc/bindings/Text";
 
 const PAGE = 50;
 const COLOR: Record<RowState, string> = { ok: "green", failed: "red", invalid: "orange", pending: "default", sending: "blue" };
@@ -89,7 +90,7 @@ export function ResultsView({ jobId, progress, busy, onRetry, onExport }: Props)
           { title: "B", dataIndex: "b", render: (b: string | null, r) => <MaskedNumber number={b} context="bindings.bulk" id={`bulk-row-${r.row}-b`} /> },
           { title: "X", dataIndex: "x" },
           { title: t("bindings.bulk.results.code"), dataIndex: "resultCode", width: 100 },
-          { title: t("bindings.bulk.dry.reason"), dataIndex: "reason", ellipsis: true, render: (r: string | null) => (r ? backendMessage(r, i18n.language) : "") },
+          { title: t("bindings.bulk.dry.reason"), dataIndex: "reason", ellipsis: true, render: (r: Text | null) => (r ? pick(r, i18n.language) : "") },
         ]}
       />
     </div>

@@ -21,6 +21,7 @@ import {
   RATE_MAX,
   RATE_MIN,
 } from "./validation";
+import { useText } from "../../../i18n/useText";
 
 const MODES: Mode[] = ["AXB", "AX", "AXE", "AXYB"];
 const AUTHS: AuthScheme[] = ["aksk", "wsse"];
@@ -48,6 +49,7 @@ interface Props {
 /** Add or edit an account. The secret is write-only: never pre-filled, and wiped from the form once submitted. */
 export function AccountFormDrawer({ open, account, onClose }: Props) {
   const { t } = useTranslation();
+  const txt = useText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const add = useAddAccount();
@@ -239,7 +241,7 @@ export function AccountFormDrawer({ open, account, onClose }: Props) {
               showIcon
               style={{ marginBottom: 16 }}
               title={t("accounts.form.saveFailed", { reason: t(`errors.${error.code}`) })}
-              description={error.message}
+              description={txt(error.message)}
             />
           )}
         </Form>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ConnectionReport } from "../../../ipc/bindings/ConnectionReport";
 import type { AppError } from "../../../ipc/errors";
 import { platformWords, verdictMessageId, verdictSeverity } from "./verdict";
+import { useText } from "../../../i18n/useText";
 
 interface Props {
   accountName: string;
@@ -15,6 +16,7 @@ interface Props {
 /** "Test connection" explained: our plain-words verdict, then the platform's own words and code, then the detail. */
 export function ConnectionResult({ accountName, outcome, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  const txt = useText();
   const ref = useRef<HTMLDivElement>(null);
   // The result appears below the table: bring it into view so the answer is never missed.
   useEffect(() => {
@@ -29,7 +31,7 @@ export function ConnectionResult({ accountName, outcome, onClose }: Props) {
           showIcon
           closable={{ onClose }}
           title={t("accounts.test.failed", { name: accountName, reason: t(`errors.${outcome.error.code}`) })}
-          description={outcome.error.message}
+          description={txt(outcome.error.message)}
         />
       </div>
     );

@@ -164,3 +164,24 @@ fn cdrs_without_sense_are_rejected_with_the_field() {
     );
     assert!(one(REAL_CDR).is_ok());
 }
+
+#[test]
+fn a_cdrs_codes_carry_its_fields_and_the_given_state_code() {
+    let Ok(Record::Cdr(c)) = one(REAL_CDR) else {
+        panic!("the real CDR parses")
+    };
+    let k = c.codes(Some(486));
+    assert!(k.answered);
+    assert_eq!(k.talk_seconds, 23);
+    assert_eq!(
+        (
+            k.ul_fail_reason,
+            k.fwd_unasw_rsn,
+            k.call_out_unasw_rsn,
+            k.sip_status
+        ),
+        (Some(0), Some(0), Some(0), Some(0))
+    );
+    assert_eq!(k.state_code, Some(486));
+    assert_eq!(k.call_rel_direction, None);
+}

@@ -189,7 +189,7 @@ impl Worker {
                 self.publish(|s| {
                     s.state = WatchState::Error;
                     s.problem = Some(problem);
-                    s.detail = Some(detail);
+                    s.detail = Some(maskline_domain::Text::same(detail));
                     s.pending = 0;
                     s.importing = None;
                 });
@@ -366,7 +366,7 @@ impl Worker {
                 return;
             }
             Ok(false) => {}
-            Err(e) => return self.import_failed(e.to_string()),
+            Err(e) => return self.import_failed(e.text()),
         }
         self.publish(|s| {
             s.importing = Some(shown.clone());
@@ -411,7 +411,7 @@ impl Worker {
                 }
             }
             // Not marked known: the next rescan tries the file again.
-            Err(e) => self.import_failed(e.to_string()),
+            Err(e) => self.import_failed(e.text()),
         }
     }
 
@@ -423,7 +423,7 @@ impl Worker {
         )?)
     }
 
-    fn import_failed(&self, detail: String) {
+    fn import_failed(&self, detail: maskline_domain::Text) {
         tracing::warn!("the watch folder could not import a file: {detail}");
         self.publish(|s| {
             s.importing = None;
@@ -462,7 +462,10 @@ fn walk_tolerant(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut c = Collected::default();
     walk_with(dir, &mut c, &mut HashSet::new());
     for s in &c.skipped {
-        tracing::info!("watch folder: {}", s.error.as_deref().unwrap_or(&s.path));
+        match &s.error {
+            Some(e) => tracing::info!("watch folder: {e}"),
+            None => tracing::info!("watch folder: {}", s.path),
+        }
     }
     out.append(&mut c.files);
 }

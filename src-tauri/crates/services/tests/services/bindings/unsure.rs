@@ -191,12 +191,8 @@ async fn the_bulk_runner_checks_a_lost_answer_before_moving_on() {
         })
         .collect();
     let path = dir.path().join("bulk.xlsx");
-    maskline_services::sheet::write_xlsx(
-        &path,
-        &["A号码", "B号码", "X号码", "绑定时长(秒)"],
-        &rows,
-    )
-    .expect("write");
+    maskline_formats::sheet::write_xlsx(&path, &["A号码", "B号码", "X号码", "绑定时长(秒)"], &rows)
+        .expect("write");
     let (job, _) =
         bulk::create(&env.dbm, Some("axb"), JobKind::Bind, &path, None, None).expect("create");
     // The first bind is made but its answer is slower than the client's timeout.
@@ -224,7 +220,8 @@ async fn the_bulk_runner_checks_a_lost_answer_before_moving_on() {
     assert!(
         first
             .reason
-            .as_deref()
+            .as_ref()
+            .map(ToString::to_string)
             .is_some_and(|r| r.contains("checked on the platform: it was bound")),
         "{first:?}"
     );

@@ -8,8 +8,9 @@ use std::time::Duration;
 use maskline_api::axb::{AxbBindRequest, AxbUnbind};
 use maskline_api::{AuthScheme, Client, ClientConfig, Sensitive};
 use maskline_domain::jobs::{JobKind, JobState, RowState};
+use maskline_formats::sheet;
+use maskline_services::audit;
 use maskline_services::bulk::{self, RunOptions};
-use maskline_services::{audit, sheet};
 use support::{env, num};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -87,7 +88,8 @@ async fn pause_holds_new_rows_and_failed_rows_can_be_retried() {
     assert!(
         failed[0]
             .reason
-            .as_deref()
+            .as_ref()
+            .map(ToString::to_string)
             .is_some_and(|t| t.contains("1012010"))
     );
 

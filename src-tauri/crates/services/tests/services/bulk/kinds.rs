@@ -8,8 +8,9 @@ use maskline_api::axb::AxbQuery;
 use maskline_domain::bindings::{BindingFilter, BindingStatus};
 use maskline_domain::jobs::{JobKind, JobState};
 use maskline_domain::{Language, Mode};
+use maskline_formats::sheet;
+use maskline_services::bindings_cache;
 use maskline_services::bulk::{self, RunOptions};
-use maskline_services::{bindings_cache, sheet};
 use support::env;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -101,7 +101,11 @@ fn a_fifo_named_like_a_cdr_file_is_skipped_with_a_report_line() {
     assert_eq!(fifo_lines.len(), 2, "{reports:?}");
     for l in fifo_lines {
         assert_eq!(l.status, ImportStatus::Failed);
-        let why = l.error.as_deref().unwrap_or("");
+        let why = l
+            .error
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         assert!(
             why.contains("not a regular file") && why.contains("不是普通文件"),
             "{why}"
@@ -149,7 +153,11 @@ fn an_unreadable_subfolder_is_skipped_with_a_report_line_and_the_rest_imported()
             .find(|r| name(r) == "locked")
             .expect("a line for the skipped folder");
         assert_eq!(l.status, ImportStatus::Failed);
-        let why = l.error.as_deref().unwrap_or("");
+        let why = l
+            .error
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         assert!(
             why.contains("cannot be read") && why.contains("无法读取文件夹"),
             "{why}"

@@ -311,7 +311,9 @@ fn a_vanished_folder_is_reported_and_watched_again_when_it_is_back() {
         s.state == WatchState::Error && s.problem == Some(WatchProblem::Missing)
     });
     assert!(
-        w.status().detail.is_some_and(|d| d.contains("inbox")),
+        w.status()
+            .detail
+            .is_some_and(|d| d.to_string().contains("inbox")),
         "the detail names the folder"
     );
 

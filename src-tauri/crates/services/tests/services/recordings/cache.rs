@@ -61,7 +61,7 @@ async fn a_full_cache_refuses_what_cannot_fit_and_never_evicts_pinned_copies() {
     let s = recordings::status(r.db(), big[1], now()).expect("status");
     assert_eq!(s.state, RecordingState::Failed);
     assert_eq!(s.error_kind.as_deref(), Some("cacheFull"));
-    let e = s.error.unwrap_or_default();
+    let e = s.error.map(|t| t.to_string()).unwrap_or_default();
     assert!(
         e.contains("Settings") && e.contains("unpin") && e.contains("缓存"),
         "{e}"

@@ -10,8 +10,8 @@ use std::sync::atomic::AtomicBool;
 
 use maskline_domain::calls::ExportLanguage;
 use maskline_domain::recordings::ZipExportRequest;
+use maskline_formats::wav::ALAW;
 use maskline_services::recordings::serve::{MAX_CHUNK, serve};
-use maskline_services::recordings::wav::ALAW;
 use maskline_services::{audit, recordings};
 use sha2::{Digest, Sha256};
 use support::*;
