@@ -1,9 +1,9 @@
 //! App info and database recovery.
 
 use maskline_domain::{AppError, AppInfo, DbStatus, ErrorCode, RecoverAction};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 use maskline_services::paths;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_clipboard_manager::ClipboardExt;
 
 use super::blocking;
 use crate::AppState;
