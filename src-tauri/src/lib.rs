@@ -24,7 +24,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
         .register_asynchronous_uri_scheme_protocol(rec_scheme::SCHEME, rec_scheme::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
-            commands::app::app_copy_diagnostics,
+            commands::app::app_diagnostics,
             commands::app::db_status,
             commands::app::db_recover,
             commands::settings::settings_get,
@@ -132,9 +132,7 @@ pub fn run() {
             }
         }));
     }
-    let builder = builder
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_clipboard_manager::init());
+    let builder = builder.plugin(tauri_plugin_dialog::init());
     let result = app_builder(builder)
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;

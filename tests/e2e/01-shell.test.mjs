@@ -63,22 +63,6 @@ describe('app shell', () => {
     }
   });
 
-  it('About → Copy diagnostics puts the report on the clipboard', async () => {
-    await (await byTestId(browser, 'nav-settings')).click();
-    const button = await byTestId(browser, 'about-copy-diagnostics');
-    await button.scrollIntoView();
-    await button.click();
-    // The success message, not "could not copy" (WebKitGTK's clipboard under X answers for real).
-    await browser.waitUntil(async () => /Diagnostics copied to the clipboard/.test(await visibleText(browser)), {
-      timeout: 10000,
-      timeoutMsg: 'the diagnostics were not copied',
-    }).catch(async (e) => {
-      await shot(browser, 'FAILED-about-diagnostics');
-      throw new Error(`${e.message}; the window shows: ${(await visibleText(browser)).slice(-600)}`);
-    });
-    await shot(browser, 'about-diagnostics-copied');
-  });
-
   it('keeps the chosen language and theme after a restart', async () => {
     await (await byTestId(browser, 'nav-settings')).click();
     await (await byTestId(browser, 'lang-zh-CN')).click();

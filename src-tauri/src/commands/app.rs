@@ -1,9 +1,8 @@
 //! App info and database recovery.
 
-use maskline_domain::{AppError, AppInfo, DbStatus, ErrorCode, RecoverAction};
+use maskline_domain::{AppError, AppInfo, DbStatus, RecoverAction};
 use maskline_services::paths;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_clipboard_manager::ClipboardExt;
 
 use super::blocking;
 use crate::AppState;
@@ -19,14 +18,9 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
 }
 
 /// About → "Copy diagnostics": versions, folders and the last warnings and errors, with no
-/// secret and no phone number. Written to the clipboard here, through the OS clipboard
-/// (in WebKitGTK the webview's `navigator.clipboard.writeText` never settled after the
-/// round trip to fetch the text, so the button did nothing on Linux).
+/// secret and no phone number.
 #[tauri::command]
-pub async fn app_copy_diagnostics<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-) -> Result<(), AppError> {
+pub async fn app_diagnostics(state: State<'_, AppState>) -> Result<String, AppError> {
     let db = state.db.clone();
     let db_state = blocking(move || {
         Ok(serde_json::to_value(db.status())
@@ -49,16 +43,7 @@ pub async fn app_copy_diagnostics<R: Runtime>(
             .unwrap_or_default(),
         last_errors: crate::logging::last_errors(),
     };
-    let text = crate::diagnostics::text(&facts);
-    app.clipboard().write_text(text).map_err(|e| {
-        AppError::new(
-            ErrorCode::Internal,
-            maskline_domain::text!(
-                "the clipboard could not be written: {e}",
-                "无法写入剪贴板:{e}"
-            ),
-        )
-    })
+    Ok(crate::diagnostics::text(&facts))
 }
 
 #[tauri::command]

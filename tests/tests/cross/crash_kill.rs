@@ -450,21 +450,19 @@ fn sigkill_during_a_recording_download_keeps_nothing_corrupt_and_the_next_fetch_
         );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    let imported = home.json(&["import", cdrs.to_str().expect("utf-8"), "--json"]);
-    assert!(imported.to_string().contains("\"new\""), "{imported}");
-    let conn = home.sqlite();
-    let recorded = count(&conn, "SELECT count(*) FROM calls WHERE has_recording = 1");
-    assert!(recorded >= 3, "the fixture has recorded calls ({recorded})");
-    drop(conn);
-
-    // Downloads crawl (64-byte chunks), so the kill lands while a file is half written.
+    // Downloads crawl (64-byte chunks), so the kill lands while a file is half written. The
+    // import fetches the new calls' recordings itself (as the app does), so the kill lands in
+    // the import's own fetch, after its calls are committed.
     rt.block_on(common::add_fault(
         &sim,
         json!({"kind": "slowBody", "chunkDelayMs": 2, "pathPrefix": "/sim/recordings"}),
     ));
     let rec_dir = home.db.parent().expect("data dir").join("recordings");
     let partial = rec_dir.join(".partial");
-    let mut child = home.spawn(&["recordings", "fetch", "--json"], "fetch-1");
+    let mut child = home.spawn(
+        &["import", cdrs.to_str().expect("utf-8"), "--json"],
+        "import-fetch-1",
+    );
     wait_for(&mut child, "a download is half written", || {
         std::fs::read_dir(&partial)
             .ok()?
@@ -475,6 +473,10 @@ fn sigkill_during_a_recording_download_keeps_nothing_corrupt_and_the_next_fetch_
     kill9(&mut child);
 
     assert_eq!(integrity(&home.db), "ok", "the database survives the kill");
+    let conn = home.sqlite();
+    let recorded = count(&conn, "SELECT count(*) FROM calls WHERE has_recording = 1");
+    assert!(recorded >= 3, "the fixture has recorded calls ({recorded})");
+    drop(conn);
     let conn = home.sqlite();
     let fetched_before = count(
         &conn,

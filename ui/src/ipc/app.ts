@@ -6,8 +6,7 @@ import { call } from "./invoke";
 
 export const appInfo = (): Promise<AppInfo> => call("app_info");
 /** Plain text for support: versions, folders, last warnings and errors; no secrets, no phone numbers. */
-/** Writes the diagnostics report to the clipboard (the backend does it, through the OS clipboard). */
-export const appCopyDiagnostics = (): Promise<void> => call("app_copy_diagnostics");
+export const appDiagnostics = (): Promise<string> => call("app_diagnostics");
 export const dbStatus = (): Promise<DbStatus> => call("db_status");
 /** Returns the database status after the repair. */
 export const dbRecover = (action: RecoverAction): Promise<DbStatus> => call("db_recover", { action });

@@ -40,9 +40,12 @@ pub(crate) fn drain(s: &Shared) -> Result<usize, maskline_store::StoreError> {
         }
         let (first, last) = (rows[0].id, rows[rows.len() - 1].id);
         let label = if first == last {
-            format!("maskline-receiver #{first}")
+            format!("maskline-receiver: push #{first}")
         } else {
-            format!("maskline-receiver #{first}–#{last} ({n})", n = rows.len())
+            format!(
+                "maskline-receiver: pushes #{first}–#{last} ({n})",
+                n = rows.len()
+            )
         };
         let bodies: Vec<Body<'_>> = rows
             .iter()

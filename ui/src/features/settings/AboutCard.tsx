@@ -1,9 +1,8 @@
 import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
 import { CopyOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { appCopyDiagnostics } from "../../ipc/app";
+import { appDiagnostics } from "../../ipc/app";
 import { toAppError } from "../../ipc/errors";
-import { errorText } from "../../i18n/useText";
 import { useAppInfo } from "../../queries/app";
 
 /** Version and where the app keeps its data, from `app_info`. */
@@ -14,10 +13,12 @@ export function AboutCard() {
 
   const copyDiagnostics = async () => {
     try {
-      await appCopyDiagnostics();
+      const text = await appDiagnostics();
+      await navigator.clipboard.writeText(text);
       void message.success(t("settings.about.diagnosticsCopied"));
     } catch (err) {
-      void message.error(t("settings.about.diagnosticsFailed", { reason: errorText(err) }));
+      const { code } = toAppError(err);
+      void message.error(t("settings.about.diagnosticsFailed", { reason: t(`errors.${code}`) }));
     }
   };
 

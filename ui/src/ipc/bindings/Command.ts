@@ -7,7 +7,7 @@
 export type Command =
   // commands/app.rs
   | "app_info"
-  | "app_copy_diagnostics"
+  | "app_diagnostics"
   | "db_status"
   | "db_recover"
   // commands/settings.rs
